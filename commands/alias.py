@@ -1,0 +1,36 @@
+"""/alias: the name the bot uses for you in this circle."""
+
+from __future__ import annotations
+
+from commands.context import CommandContext
+from commands.errors import Refusal, UsageError
+from commands.router import Access, CommandRouter, Where
+from facilitation.text import MAX_ALIAS_CHARS, clean_display_name
+from storage.repositories.members import AliasTakenError
+
+alias_router = CommandRouter("alias")
+
+
+@alias_router.command(
+    "alias",
+    usage="/alias <name> · /alias",
+    summary="the name I use for you in this circle (your Signal name stays private)",
+    where=Where.ANYWHERE,
+    access=Access.MEMBER,
+)
+async def alias(ctx: CommandContext, args: str) -> None:
+    member = ctx.require_member()
+    if not args:
+        shown = member.alias or "nothing yet"
+        ctx.reply(f"Your alias here: {shown}. Set one with /alias <name>.")
+        return
+    name = clean_display_name(args)
+    if not name or not any(ch.isalnum() for ch in name):
+        raise UsageError("letters or digits, please")
+    if len(name) > MAX_ALIAS_CHARS:
+        raise UsageError(f"at most {MAX_ALIAS_CHARS} characters")
+    try:
+        await ctx.uow.members.set_alias(member, name)
+    except AliasTakenError as exc:
+        raise Refusal("Someone in this circle already uses that name. Try another.") from exc
+    ctx.reply(f"In this circle I'll call you {name}.")

@@ -1,0 +1,128 @@
+"""Everything one command invocation sees, and the replies it accumulates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from commands.compose import MessageText
+from commands.errors import Refusal
+from commands.ports import Clock, GroupDirectory, GroupRoster
+from commands.router import CommandSpec
+from commands.types import (
+    Incoming,
+    Mention,
+    Outgoing,
+    OutgoingMessage,
+    OutgoingReaction,
+    QuoteRef,
+    Recipient,
+)
+from storage.records import Circle, Member, Person
+from storage.unit_of_work import Storage, UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class Deps:
+    """The one typed object handlers get their collaborators from."""
+
+    storage: Storage
+    groups: GroupDirectory
+    clock: Clock
+
+
+@dataclass(slots=True)
+class CommandContext:
+    incoming: Incoming
+    uow: UnitOfWork
+    deps: Deps
+    now: int
+    catalog: Mapping[str, CommandSpec]
+    spec: CommandSpec | None = None
+    circle: Circle | None = None
+    person: Person | None = None
+    member: Member | None = None
+    memberships: list[Member] = field(default_factory=list)
+    outgoing: list[Outgoing] = field(default_factory=list)
+
+    # --- replies -------------------------------------------------------------------------
+    def reply(self, text: str | MessageText) -> None:
+        """Answer where the command came from; in a group, as a quote-reply to it."""
+        body, mentions = _body(text)
+        if self.incoming.group_id is None:
+            self.outgoing.append(
+                OutgoingMessage(Recipient.person(self.incoming.sender), body, mentions)
+            )
+            return
+        quote = QuoteRef(self.incoming.timestamp, self.incoming.sender, self.incoming.text)
+        self.outgoing.append(
+            OutgoingMessage(Recipient.group(self.incoming.group_id), body, mentions, quote)
+        )
+
+    def post(self, text: str | MessageText) -> None:
+        """A message to the circle's group (not quoting anyone)."""
+        circle = self.require_circle()
+        body, mentions = _body(text)
+        self.outgoing.append(OutgoingMessage(Recipient.group(circle.group_id), body, mentions))
+
+    def direct(self, aci: str, text: str | MessageText) -> None:
+        body, mentions = _body(text)
+        self.outgoing.append(OutgoingMessage(Recipient.person(aci), body, mentions))
+
+    def react(self, emoji: str) -> None:
+        where = (
+            Recipient.group(self.incoming.group_id)
+            if self.incoming.group_id is not None
+            else Recipient.person(self.incoming.sender)
+        )
+        self.outgoing.append(
+            OutgoingReaction(where, emoji, self.incoming.sender, self.incoming.timestamp)
+        )
+
+    # --- who may do what ------------------------------------------------------------------
+    def require_circle(self) -> Circle:
+        if self.circle is None:
+            raise Refusal("This group isn't a circle yet. A group admin can run /circle setup.")
+        return self.circle
+
+    def require_member(self) -> Member:
+        if self.member is None:
+            raise Refusal("That's for members of this circle.")
+        return self.member
+
+    def require_agreed(self) -> Member:
+        member = self.require_member()
+        circle = self.require_circle()
+        if member.agreed_version < circle.agreement_version:
+            raise Refusal(
+                "Please read the community agreement first (/agreement) and accept it with /agree."
+            )
+        return member
+
+    def require_facilitator(self) -> Member:
+        member = self.require_member()
+        if not member.is_facilitator:
+            raise Refusal("Only a facilitator can do that.")
+        return member
+
+    async def roster(self, *, fresh: bool = False) -> GroupRoster:
+        group_id = self.incoming.group_id
+        roster = None if group_id is None else await self.deps.groups.roster(group_id, fresh=fresh)
+        if roster is None:
+            raise Refusal("I can't see this group's members right now. Please try again soon.")
+        return roster
+
+    async def require_group_admin(self) -> None:
+        roster = await self.roster(fresh=True)
+        if not roster.is_admin(self.incoming.sender, self.incoming.sender_number):
+            raise Refusal("Only an admin of this Signal group can do that.")
+
+    @property
+    def clock(self) -> Clock:
+        return self.deps.clock
+
+
+def _body(text: str | MessageText) -> tuple[str, tuple[Mention, ...]]:
+    if isinstance(text, MessageText):
+        return text.text, text.mentions
+    return text, ()

@@ -1,0 +1,198 @@
+"""From one ``Incoming`` to committed state and queued replies, exactly once.
+
+For each command: take the circle's lock, open one transaction, claim the (sender,
+timestamp) dedupe key, run the handler inside a savepoint, stage the replies in the outbox,
+commit. A malformed or refused command rolls back to the savepoint and only its reply is
+kept; an unexpected error rolls back everything and the member gets a short apology.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Mapping
+
+from commands.context import CommandContext, Deps
+from commands.errors import Refusal, UsageError
+from commands.locks import KeyedLocks
+from commands.parsing import is_plain_name, parse_command
+from commands.router import Access, CommandRouter, CommandSpec, Where
+from commands.types import Incoming, Outgoing, encode_outgoing
+from facilitation.circle import Role
+from facilitation.text import MAX_COMMAND_CHARS
+from storage.unit_of_work import UnitOfWork
+
+log = logging.getLogger("holdspace.commands")
+
+STRANGER_COMMANDS = frozenset({"help", "join"})
+"""All that someone outside every circle gets an answer to (in a direct message)."""
+
+APOLOGY = "Sorry, something went wrong on my side and nothing was changed. Please try again."
+
+Staged = list[tuple[uuid.UUID, Outgoing]]
+
+
+class Dispatcher:
+    def __init__(self, routers: Iterable[CommandRouter], deps: Deps) -> None:
+        catalog: dict[str, CommandSpec] = {}
+        for router in routers:
+            for spec in router.commands:
+                if spec.name in catalog:
+                    raise ValueError(f"command /{spec.name} registered twice")
+                catalog[spec.name] = spec
+        self.catalog: Mapping[str, CommandSpec] = catalog
+        self.deps = deps
+        self.locks = KeyedLocks()
+
+    async def handle(self, incoming: Incoming) -> Staged:
+        """Run one command; returns the replies it committed to the outbox."""
+        # The adapter caps text at MAX_COMMAND_CHARS + 1 before it gets here.
+        parsed = parse_command(incoming.text[: MAX_COMMAND_CHARS + 1])
+        if parsed is None:
+            return []
+        name, args = parsed
+        key = await self._lock_key(incoming)
+        async with self.locks.hold(key):
+            try:
+                return await self._run(incoming, name, args)
+            except Exception as exc:
+                log.error("command failed: %s (%s)", type(exc).__name__, _safe_name(name))
+                return await self._apologise(incoming)
+
+    async def _lock_key(self, incoming: Incoming) -> str:
+        if incoming.group_id is not None:
+            return f"g:{incoming.group_id}"
+        async with self.deps.storage.unit_of_work() as uow:
+            ctx = self._context(incoming, uow, 0)
+            await self._resolve_direct(ctx)
+        if ctx.circle is not None:
+            return f"g:{ctx.circle.group_id}"
+        return f"p:{incoming.sender.lower()}"
+
+    def _context(self, incoming: Incoming, uow: UnitOfWork, now: int) -> CommandContext:
+        return CommandContext(
+            incoming=incoming, uow=uow, deps=self.deps, now=now, catalog=self.catalog
+        )
+
+    async def _run(self, incoming: Incoming, name: str, args: str) -> Staged:
+        now = self.deps.clock.now_ms()
+        async with self.deps.storage.unit_of_work() as uow:
+            if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
+                return []  # the same message again: it already acted once
+            ctx = self._context(incoming, uow, now)
+            if incoming.group_id is None:
+                await self._resolve_direct(ctx)
+            else:
+                await self._resolve_group(ctx, incoming.group_id)
+            await self._invoke(ctx, name, args)
+            staged = self._stage(uow, ctx.outgoing, now)
+            await uow.commit()
+        return staged
+
+    async def _resolve_group(self, ctx: CommandContext, group_id: str) -> None:
+        uow = ctx.uow
+        ctx.circle = await uow.circles.by_group(group_id)
+        if ctx.circle is None:
+            return
+        # Whoever is in the circle's Signal group is a member; the group is the boundary.
+        ctx.person = await uow.people.get_or_create(ctx.incoming.sender, ctx.now)
+        ctx.member = await uow.members.in_circle(ctx.circle.id, ctx.person.id)
+        if ctx.member is None:
+            ctx.member = await uow.members.add(
+                ctx.circle.id, ctx.person, Role.MEMBER, founder=False, now=ctx.now
+            )
+
+    async def _resolve_direct(self, ctx: CommandContext) -> None:
+        uow = ctx.uow
+        ctx.person = await uow.people.by_aci(ctx.incoming.sender)
+        if ctx.person is None:
+            return
+        memberships = await uow.members.of_person(ctx.person.id)
+        if not memberships:
+            return
+        chosen = None
+        if len(memberships) == 1:
+            chosen = memberships[0]
+        else:
+            chosen = next(
+                (m for m in memberships if m.circle_id == ctx.person.active_circle_id), None
+            )
+        ctx.memberships = memberships
+        if chosen is None:
+            return  # a member of several circles who hasn't picked one yet (/use)
+        ctx.member = chosen
+        ctx.circle = await uow.circles.get(chosen.circle_id)
+
+    async def _invoke(self, ctx: CommandContext, name: str, args: str) -> None:
+        incoming = ctx.incoming
+        spec = self.catalog.get(name)
+        stranger = incoming.is_direct and not ctx.memberships
+        if stranger and (spec is None or name not in STRANGER_COMMANDS):
+            return  # people outside every circle get answers to /help and /join only
+        if len(incoming.text) > MAX_COMMAND_CHARS:
+            ctx.reply(
+                f"That's too long for me: commands are at most {MAX_COMMAND_CHARS} characters."
+            )
+            return
+        if spec is None:
+            shown = f"/{name}" if is_plain_name(name) else "that command"
+            ctx.reply(f"I don't know {shown}. Send /help to see what I can do.")
+            return
+        ctx.spec = spec
+        try:
+            _check_where(spec, incoming.is_direct)
+            _check_access(ctx, spec)
+            async with ctx.uow.session.begin_nested():
+                await spec.handler(ctx, args)
+        except UsageError as exc:
+            ctx.outgoing.clear()
+            hint = f" ({exc.hint})" if exc.hint else ""
+            ctx.reply(f"Usage: {spec.usage_for(incoming.is_direct)}{hint}")
+        except Refusal as exc:
+            ctx.outgoing.clear()
+            ctx.reply(exc.reply)
+
+    @staticmethod
+    def _stage(uow: UnitOfWork, outgoing: list[Outgoing], now: int) -> Staged:
+        return [
+            (uow.outbox.add(encode_outgoing(item), now, ordinal), item)
+            for ordinal, item in enumerate(outgoing)
+        ]
+
+    async def _apologise(self, incoming: Incoming) -> Staged:
+        now = self.deps.clock.now_ms()
+        async with self.deps.storage.unit_of_work() as uow:
+            if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
+                return []
+            ctx = self._context(incoming, uow, now)
+            ctx.reply(APOLOGY)
+            staged = self._stage(uow, ctx.outgoing, now)
+            await uow.commit()
+        return staged
+
+
+def _check_where(spec: CommandSpec, direct: bool) -> None:
+    if direct and Where.DIRECT not in spec.where:
+        raise Refusal(f"/{spec.name} works in your circle's group, not by direct message.")
+    if not direct and Where.GROUP not in spec.where:
+        raise Refusal(f"For your privacy, /{spec.name} works only by direct message to me.")
+
+
+def _check_access(ctx: CommandContext, spec: CommandSpec) -> None:
+    if spec.access is Access.ANYONE:
+        return
+    if ctx.incoming.is_direct and ctx.member is None and ctx.memberships:
+        raise Refusal("You're in more than one circle. Pick one first with /use.")
+    if spec.access is Access.MEMBER:
+        ctx.require_circle()
+        ctx.require_member()
+    elif spec.access is Access.AGREED:
+        ctx.require_circle()
+        ctx.require_agreed()
+    elif spec.access is Access.FACILITATOR:
+        ctx.require_circle()
+        ctx.require_facilitator()
+
+
+def _safe_name(name: str) -> str:
+    return name if is_plain_name(name) else "?"

@@ -1,0 +1,19 @@
+"""How a command says no. Both end as a short reply and change nothing."""
+
+from __future__ import annotations
+
+
+class UsageError(Exception):
+    """The command was malformed: the member gets that command's usage line."""
+
+    def __init__(self, hint: str | None = None) -> None:
+        super().__init__("usage")
+        self.hint = hint
+
+
+class Refusal(Exception):
+    """The command was understood but cannot be done; ``reply`` says why, kindly."""
+
+    def __init__(self, reply: str) -> None:
+        super().__init__("refusal")
+        self.reply = reply

@@ -1,0 +1,50 @@
+"""What the commands need from the outside world, as small protocols the bot layer fills."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """Someone in a Signal group as the gateway names them: ACI, number, or both."""
+
+    aci: str | None
+    number: str | None
+
+    def __repr__(self) -> str:
+        return "PersonRef(…)"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRoster:
+    members: tuple[PersonRef, ...]
+    admins: tuple[PersonRef, ...]
+
+    def is_admin(self, aci: str, number: str | None) -> bool:
+        aci = aci.lower()
+        return any(
+            (ref.aci is not None and ref.aci.lower() == aci)
+            or (number is not None and ref.number == number)
+            for ref in self.admins
+        )
+
+    def __repr__(self) -> str:
+        return f"GroupRoster(members={len(self.members)}, admins={len(self.admins)})"
+
+
+class GroupDirectory(Protocol):
+    """The gateway's view of a Signal group (who is in it, who are its admins)."""
+
+    async def roster(self, group_id: str, *, fresh: bool = False) -> GroupRoster | None: ...
+
+
+class Clock(Protocol):
+    def now_ms(self) -> int: ...
+
+
+class SystemClock:
+    def now_ms(self) -> int:
+        return time.time_ns() // 1_000_000

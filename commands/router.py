@@ -1,0 +1,64 @@
+"""One router per command group; the dispatcher composes them in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import Enum, Flag, auto
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from commands.context import CommandContext
+
+Handler = Callable[["CommandContext", str], Awaitable[None]]
+
+
+class Where(Flag):
+    GROUP = auto()
+    DIRECT = auto()
+    ANYWHERE = GROUP | DIRECT
+
+
+class Access(Enum):
+    ANYONE = "anyone"  # works before a circle exists and for non-members
+    MEMBER = "member"  # needs a circle and membership in it
+    AGREED = "agreed"  # ...and acceptance of the current agreement
+    FACILITATOR = "facilitator"
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    name: str
+    usage: str
+    summary: str
+    where: Where
+    access: Access
+    handler: Handler
+    direct_usage: str | None = None  # a different usage line when sent by direct message
+
+    def usage_for(self, direct: bool) -> str:
+        return self.direct_usage if direct and self.direct_usage else self.usage
+
+
+class CommandRouter:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.commands: list[CommandSpec] = []
+
+    def command(
+        self,
+        name: str,
+        *,
+        usage: str,
+        summary: str,
+        where: Where = Where.ANYWHERE,
+        access: Access = Access.MEMBER,
+        direct_usage: str | None = None,
+    ) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            self.commands.append(
+                CommandSpec(name, usage, summary, where, access, handler, direct_usage)
+            )
+            return handler
+
+        return register

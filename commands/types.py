@@ -1,0 +1,146 @@
+"""The values that cross the seam between the Signal adapter (bot/) and the commands.
+
+bot/ converts envelopes into ``Incoming`` and runs ``Outgoing`` intents; nothing here knows
+about signalbot. Reprs never show identifiers or text, so a stray log line cannot leak them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A Signal mention: ``start``/``length`` are UTF-16 code-unit offsets into the text."""
+
+    aci: str
+    start: int
+    length: int = 1
+
+    def __repr__(self) -> str:
+        return f"Mention(start={self.start}, length={self.length})"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """A message being replied to, named as Signal names it: author and sent timestamp."""
+
+    timestamp: int
+    author: str | None
+    text: str | None = field(default=None, compare=False)
+
+    def __repr__(self) -> str:
+        return f"QuoteRef(timestamp={self.timestamp})"
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One slash-command from one member, in a group (``group_id``) or by direct message."""
+
+    group_id: str | None
+    sender: str
+    timestamp: int
+    text: str
+    mentions: tuple[Mention, ...] = ()
+    quote: QuoteRef | None = None
+    # Used only to match the gateway's admin list when it names someone by number.
+    # Never stored, never logged.
+    sender_number: str | None = field(default=None, compare=False)
+
+    @property
+    def is_direct(self) -> bool:
+        return self.group_id is None
+
+    def __repr__(self) -> str:
+        where = "direct" if self.is_direct else "group"
+        return f"Incoming({where}, timestamp={self.timestamp}, chars={len(self.text)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """Exactly one of a group or a person."""
+
+    group_id: str | None = None
+    aci: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.group_id is None) == (self.aci is None):
+            raise ValueError("a recipient is a group or a person")
+
+    @classmethod
+    def group(cls, group_id: str) -> Recipient:
+        return cls(group_id=group_id)
+
+    @classmethod
+    def person(cls, aci: str) -> Recipient:
+        return cls(aci=aci)
+
+    @property
+    def key(self) -> str:
+        """A stable key for ordering sends to the same conversation."""
+        return f"g:{self.group_id}" if self.group_id is not None else f"p:{self.aci}"
+
+    def __repr__(self) -> str:
+        return "Recipient(group)" if self.group_id is not None else "Recipient(person)"
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    to: Recipient
+    text: str
+    mentions: tuple[Mention, ...] = ()
+    quote: QuoteRef | None = None
+
+    def __repr__(self) -> str:
+        return f"OutgoingMessage({self.to!r}, chars={len(self.text)})"
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingReaction:
+    to: Recipient
+    emoji: str
+    target_author: str
+    target_timestamp: int
+
+    def __repr__(self) -> str:
+        return f"OutgoingReaction({self.to!r})"
+
+
+Outgoing = OutgoingMessage | OutgoingReaction
+
+
+def encode_outgoing(item: Outgoing) -> bytes:
+    """The outbox payload: compact JSON (it is encrypted before it is stored)."""
+    to = {"g": item.to.group_id} if item.to.group_id is not None else {"p": item.to.aci}
+    if isinstance(item, OutgoingReaction):
+        body: dict[str, object] = {
+            "k": "r",
+            "to": to,
+            "e": item.emoji,
+            "ta": item.target_author,
+            "tt": item.target_timestamp,
+        }
+    else:
+        body = {"k": "m", "to": to, "t": item.text}
+        if item.mentions:
+            body["m"] = [[m.aci, m.start, m.length] for m in item.mentions]
+        if item.quote is not None:
+            body["q"] = [item.quote.timestamp, item.quote.author, item.quote.text]
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def decode_outgoing(payload: bytes) -> Outgoing:
+    body = json.loads(payload)
+    to_raw = body["to"]
+    to = Recipient.group(to_raw["g"]) if "g" in to_raw else Recipient.person(to_raw["p"])
+    if body["k"] == "r":
+        return OutgoingReaction(to, body["e"], body["ta"], int(body["tt"]))
+    mentions = tuple(
+        Mention(aci, int(start), int(length)) for aci, start, length in body.get("m", ())
+    )
+    quote = None
+    if "q" in body:
+        timestamp, author, text = body["q"]
+        quote = QuoteRef(int(timestamp), author, text)
+    return OutgoingMessage(to, body["t"], mentions, quote)

@@ -1,0 +1,86 @@
+"""A circle's purpose, roles and settings, with the limits each setting accepts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+
+class Purpose(StrEnum):
+    """The article's three kinds of circle: define the purpose before you start."""
+
+    SUPPORT = "support"
+    VENTING = "venting"
+    MASTERMIND = "mastermind"
+
+
+PURPOSE_BLURB: dict[Purpose, str] = {
+    Purpose.SUPPORT: "a deep emotional support circle",
+    Purpose.VENTING: "a venting space",
+    Purpose.MASTERMIND: "a professional mastermind",
+}
+
+
+class Role(StrEnum):
+    MEMBER = "member"
+    FACILITATOR = "facilitator"
+
+
+class SettingError(ValueError):
+    """A circle setting outside what we accept; the message is safe to show the member."""
+
+
+@dataclass(frozen=True, slots=True)
+class CircleSettings:
+    vouches: int = 2
+    size: int = 12
+    tz: str = "UTC"
+    turn: timedelta = timedelta(minutes=5)
+    retention_days: int = 30
+
+    def with_setting(self, name: str, value: object) -> CircleSettings:
+        """A copy with one setting changed, validated."""
+        if name == "vouches":
+            return replace(self, vouches=_bounded_int(value, 1, 10, "vouches"))
+        if name == "size":
+            return replace(self, size=_bounded_int(value, 2, 1000, "size"))
+        if name == "tz":
+            return replace(self, tz=validate_time_zone(str(value)))
+        if name == "turn":
+            if not isinstance(value, timedelta):
+                raise SettingError("turn takes a duration like 5m")
+            if not timedelta(seconds=30) <= value <= timedelta(minutes=30):
+                raise SettingError("turn must be between 30s and 30m")
+            return replace(self, turn=value)
+        if name == "retention":
+            return replace(self, retention_days=_bounded_int(value, 1, 365, "retention"))
+        raise SettingError(f"unknown setting {name}")
+
+
+SETTING_NAMES = ("vouches", "size", "tz", "turn", "retention")
+
+
+def _bounded_int(value: object, low: int, high: int, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SettingError(f"{name} takes a whole number")
+    if not low <= value <= high:
+        raise SettingError(f"{name} must be between {low} and {high}")
+    return value
+
+
+def validate_time_zone(name: str) -> str:
+    """An IANA zone name, in its canonical spelling (``europe/berlin`` → ``Europe/Berlin``)."""
+    candidate = name.strip()
+    if not candidate or len(candidate) > 64 or ".." in candidate or candidate.startswith("/"):
+        raise SettingError("tz takes a zone name like Europe/Berlin")
+    lookup = {zone.casefold(): zone for zone in available_timezones()}
+    canonical = lookup.get(candidate.casefold())
+    if canonical is None:
+        raise SettingError("tz takes a zone name like Europe/Berlin")
+    try:
+        ZoneInfo(canonical)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingError("tz takes a zone name like Europe/Berlin") from exc
+    return canonical

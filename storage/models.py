@@ -1,0 +1,118 @@
+"""Tables. Every identifying or written-by-a-person value is an encrypted blob; look-ups go
+through keyed blind indexes. Row ids are UUIDs made in Python so the ciphertext can be bound
+to its row before the INSERT. Times are integer milliseconds since the epoch (UTC)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+BIDX = LargeBinary(16)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class CircleRow(Base):
+    __tablename__ = "circles"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    group_bidx: Mapped[bytes] = mapped_column(BIDX, unique=True)
+    group_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    purpose: Mapped[str] = mapped_column(String(16))
+    vouches: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    tz: Mapped[str] = mapped_column(String(64))
+    turn_seconds: Mapped[int] = mapped_column(Integer)
+    retention_days: Mapped[int] = mapped_column(Integer)
+    agreement_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class PersonRow(Base):
+    """One row per Signal account the bot knows, across circles."""
+
+    __tablename__ = "people"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    aci_bidx: Mapped[bytes] = mapped_column(BIDX, unique=True)
+    aci_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    active_circle_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class MemberRow(Base):
+    __tablename__ = "members"
+    __table_args__ = (
+        UniqueConstraint("circle_id", "person_id"),
+        UniqueConstraint("circle_id", "alias_bidx"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+    alias_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    alias_bidx: Mapped[bytes | None] = mapped_column(BIDX, nullable=True)
+    joined_at: Mapped[int] = mapped_column(BigInteger)
+    agreed_version: Mapped[int] = mapped_column(Integer, default=0)
+    founder: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AgreementRow(Base):
+    __tablename__ = "agreements"
+    __table_args__ = (UniqueConstraint("circle_id", "version"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    circle_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("circles.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class ProcessedEventRow(Base):
+    """Dedupe: a keyed hash of (sender, sent-timestamp), written with the state change."""
+
+    __tablename__ = "processed_events"
+
+    key: Mapped[bytes] = mapped_column(BIDX, primary_key=True)
+    seen_at: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class OutboxRow(Base):
+    """Replies committed with the state change that caused them, deleted once sent."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_order", "created_at", "ordinal"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    payload_enc: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from facilitation.circle import CircleSettings, Purpose
+from storage.models import CircleRow
+from storage.records import Circle
+from storage.repositories._base import RepositoryContext
+
+_TABLE = "circles"
+
+
+class CircleRepository:
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    def _record(self, row: CircleRow) -> Circle:
+        group_id = self._ctx.cipher.decrypt_text(_TABLE, "group_enc", row.id, row.group_enc)
+        settings = CircleSettings(
+            vouches=row.vouches,
+            size=row.size,
+            tz=row.tz,
+            turn=timedelta(seconds=row.turn_seconds),
+            retention_days=row.retention_days,
+        )
+        return Circle(
+            id=row.id,
+            group_id=group_id,
+            purpose=Purpose(row.purpose),
+            settings=settings,
+            agreement_version=row.agreement_version,
+            created_at=row.created_at,
+        )
+
+    async def by_group(self, group_id: str) -> Circle | None:
+        candidates = self._ctx.index.candidates("circle-group", group_id)
+        row = await self._ctx.session.scalar(
+            select(CircleRow).where(CircleRow.group_bidx.in_(candidates))
+        )
+        return None if row is None else self._record(row)
+
+    async def get(self, circle_id: uuid.UUID) -> Circle | None:
+        row = await self._ctx.session.get(CircleRow, circle_id)
+        return None if row is None else self._record(row)
+
+    async def many(self, circle_ids: list[uuid.UUID]) -> list[Circle]:
+        if not circle_ids:
+            return []
+        rows = await self._ctx.session.scalars(
+            select(CircleRow).where(CircleRow.id.in_(circle_ids))
+        )
+        return [self._record(row) for row in rows]
+
+    async def create(
+        self, group_id: str, purpose: Purpose, settings: CircleSettings, now: int
+    ) -> Circle:
+        row_id = uuid.uuid4()
+        row = CircleRow(
+            id=row_id,
+            group_bidx=self._ctx.index.index("circle-group", group_id),
+            group_enc=self._ctx.cipher.encrypt(_TABLE, "group_enc", row_id, group_id),
+            purpose=purpose.value,
+            agreement_version=1,
+            created_at=now,
+            **_settings_columns(settings),
+        )
+        self._ctx.session.add(row)
+        await self._ctx.session.flush()
+        return self._record(row)
+
+    async def update_settings(self, circle_id: uuid.UUID, settings: CircleSettings) -> None:
+        await self._ctx.session.execute(
+            update(CircleRow).where(CircleRow.id == circle_id).values(**_settings_columns(settings))
+        )
+
+    async def set_agreement_version(self, circle_id: uuid.UUID, version: int) -> None:
+        await self._ctx.session.execute(
+            update(CircleRow).where(CircleRow.id == circle_id).values(agreement_version=version)
+        )
+
+
+def _settings_columns(settings: CircleSettings) -> dict[str, int | str]:
+    return {
+        "vouches": settings.vouches,
+        "size": settings.size,
+        "tz": settings.tz,
+        "turn_seconds": int(settings.turn.total_seconds()),
+        "retention_days": settings.retention_days,
+    }

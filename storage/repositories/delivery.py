@@ -1,0 +1,73 @@
+"""Exactly-once handling of incoming messages and durable delivery of replies."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from storage.models import OutboxRow, ProcessedEventRow
+from storage.repositories._base import RepositoryContext
+
+_OUTBOX = "outbox"
+
+
+class ProcessedEventRepository:
+    """Remembers (sender, sent-timestamp) pairs as keyed hashes, never in clear."""
+
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    async def claim(self, sender_aci: str, sent_timestamp: int, now: int) -> bool:
+        """True the first time this message is seen; written in the caller's transaction."""
+        key = self._ctx.index.index("dedupe", f"{sender_aci.lower()}:{sent_timestamp}")
+        dialect = self._ctx.session.bind.dialect.name if self._ctx.session.bind else "sqlite"
+        insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = (
+            insert(ProcessedEventRow)
+            .values(key=key, seen_at=now)
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        result = await self._ctx.session.execute(statement)
+        return bool(getattr(result, "rowcount", 0) == 1)
+
+    async def purge_before(self, cutoff: int) -> int:
+        result = await self._ctx.session.execute(
+            delete(ProcessedEventRow).where(ProcessedEventRow.seen_at < cutoff)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+class OutboxRepository:
+    """Opaque payloads (the bot layer's serialised messages), encrypted, in send order."""
+
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    def add(self, payload: bytes, now: int, ordinal: int) -> uuid.UUID:
+        row_id = uuid.uuid4()
+        self._ctx.session.add(
+            OutboxRow(
+                id=row_id,
+                created_at=now,
+                ordinal=ordinal,
+                payload_enc=self._ctx.cipher.encrypt(_OUTBOX, "payload_enc", row_id, payload),
+            )
+        )
+        return row_id
+
+    async def pending(self, limit: int = 1000) -> list[tuple[uuid.UUID, bytes]]:
+        rows = await self._ctx.session.scalars(
+            select(OutboxRow).order_by(OutboxRow.created_at, OutboxRow.ordinal).limit(limit)
+        )
+        return [
+            (row.id, self._ctx.cipher.decrypt(_OUTBOX, "payload_enc", row.id, row.payload_enc))
+            for row in rows
+        ]
+
+    async def remove(self, ids: Sequence[uuid.UUID]) -> None:
+        if ids:
+            await self._ctx.session.execute(delete(OutboxRow).where(OutboxRow.id.in_(list(ids))))

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from facilitation.circle import Role
+from facilitation.text import alias_key
+from storage.models import MemberRow, PersonRow
+from storage.records import Member, Person
+from storage.repositories._base import RepositoryContext
+
+_TABLE = "members"
+
+
+class AliasTakenError(Exception):
+    """Another member of the circle already uses that name."""
+
+
+class MemberRepository:
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    def _record(self, row: MemberRow, person: PersonRow) -> Member:
+        cipher = self._ctx.cipher
+        alias = (
+            cipher.decrypt_text(_TABLE, "alias_enc", row.id, row.alias_enc)
+            if row.alias_enc is not None
+            else None
+        )
+        return Member(
+            id=row.id,
+            circle_id=row.circle_id,
+            person_id=row.person_id,
+            aci=cipher.decrypt_text("people", "aci_enc", person.id, person.aci_enc),
+            role=Role(row.role),
+            alias=alias,
+            joined_at=row.joined_at,
+            agreed_version=row.agreed_version,
+            founder=row.founder,
+        )
+
+    @staticmethod
+    def _joined() -> Select[MemberRow, PersonRow]:
+        return select(MemberRow, PersonRow).join(PersonRow, PersonRow.id == MemberRow.person_id)
+
+    async def _one(self, query: Select[MemberRow, PersonRow]) -> Member | None:
+        result = (await self._ctx.session.execute(query)).first()
+        return None if result is None else self._record(result[0], result[1])
+
+    async def _all(self, query: Select[MemberRow, PersonRow]) -> list[Member]:
+        result = await self._ctx.session.execute(query)
+        return [self._record(member, person) for member, person in result.all()]
+
+    async def get(self, member_id: uuid.UUID) -> Member | None:
+        return await self._one(self._joined().where(MemberRow.id == member_id))
+
+    async def in_circle(self, circle_id: uuid.UUID, person_id: uuid.UUID) -> Member | None:
+        return await self._one(
+            self._joined().where(MemberRow.circle_id == circle_id, MemberRow.person_id == person_id)
+        )
+
+    async def by_aci(self, circle_id: uuid.UUID, aci: str) -> Member | None:
+        candidates = self._ctx.index.aci_candidates(aci)
+        return await self._one(
+            self._joined().where(
+                MemberRow.circle_id == circle_id, PersonRow.aci_bidx.in_(candidates)
+            )
+        )
+
+    async def of_person(self, person_id: uuid.UUID) -> list[Member]:
+        return await self._all(
+            self._joined().where(MemberRow.person_id == person_id).order_by(MemberRow.joined_at)
+        )
+
+    async def facilitators(self, circle_id: uuid.UUID) -> list[Member]:
+        return await self._all(
+            self._joined().where(
+                MemberRow.circle_id == circle_id, MemberRow.role == Role.FACILITATOR.value
+            )
+        )
+
+    async def count(self, circle_id: uuid.UUID) -> int:
+        total = await self._ctx.session.scalar(
+            select(func.count()).select_from(MemberRow).where(MemberRow.circle_id == circle_id)
+        )
+        return int(total or 0)
+
+    async def add(
+        self, circle_id: uuid.UUID, person: Person, role: Role, *, founder: bool, now: int
+    ) -> Member:
+        row = MemberRow(
+            id=uuid.uuid4(),
+            circle_id=circle_id,
+            person_id=person.id,
+            role=role.value,
+            alias_enc=None,
+            alias_bidx=None,
+            joined_at=now,
+            agreed_version=0,
+            founder=founder,
+        )
+        self._ctx.session.add(row)
+        await self._ctx.session.flush()
+        found = await self.get(row.id)
+        assert found is not None
+        return found
+
+    async def set_role(self, member_id: uuid.UUID, role: Role) -> None:
+        await self._set(member_id, role=role.value)
+
+    async def set_agreed(self, member_id: uuid.UUID, version: int) -> None:
+        await self._set(member_id, agreed_version=version)
+
+    async def set_alias(self, member: Member, alias: str | None) -> None:
+        """Set or clear the member's alias; raises AliasTakenError if it is in use."""
+        if alias is None:
+            await self._set(member.id, alias_enc=None, alias_bidx=None)
+            return
+        candidates = self._ctx.index.candidates(
+            "member-alias", f"{member.circle_id}:{alias_key(alias)}"
+        )
+        key = candidates[0]  # the primary generation's index is what we store
+        holder = await self._ctx.session.scalar(
+            select(MemberRow.id).where(
+                MemberRow.circle_id == member.circle_id, MemberRow.alias_bidx.in_(candidates)
+            )
+        )
+        if holder is not None and holder != member.id:
+            raise AliasTakenError
+        encrypted = self._ctx.cipher.encrypt(_TABLE, "alias_enc", member.id, alias)
+        try:
+            async with self._ctx.session.begin_nested():
+                await self._set(member.id, alias_enc=encrypted, alias_bidx=key)
+        except IntegrityError as exc:  # a concurrent writer took it first
+            raise AliasTakenError from exc
+
+    async def _set(self, member_id: uuid.UUID, **values: object) -> None:
+        await self._ctx.session.execute(
+            update(MemberRow).where(MemberRow.id == member_id).values(**values)
+        )

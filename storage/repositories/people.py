@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select, update
+
+from storage.crypto import normalize_aci
+from storage.models import PersonRow
+from storage.records import Person
+from storage.repositories._base import RepositoryContext
+
+_TABLE = "people"
+
+
+class PersonRepository:
+    """Signal accounts, found by a keyed blind index of their ACI, never by the ACI itself."""
+
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    def _record(self, row: PersonRow) -> Person:
+        aci = self._ctx.cipher.decrypt_text(_TABLE, "aci_enc", row.id, row.aci_enc)
+        return Person(id=row.id, aci=aci, active_circle_id=row.active_circle_id)
+
+    async def by_aci(self, aci: str) -> Person | None:
+        candidates = self._ctx.index.aci_candidates(aci)
+        row = await self._ctx.session.scalar(
+            select(PersonRow).where(PersonRow.aci_bidx.in_(candidates))
+        )
+        return None if row is None else self._record(row)
+
+    async def get_or_create(self, aci: str, now: int) -> Person:
+        existing = await self.by_aci(aci)
+        if existing is not None:
+            return existing
+        normalized = normalize_aci(aci)
+        row_id = uuid.uuid4()
+        row = PersonRow(
+            id=row_id,
+            aci_bidx=self._ctx.index.aci(normalized),
+            aci_enc=self._ctx.cipher.encrypt(_TABLE, "aci_enc", row_id, normalized),
+            active_circle_id=None,
+            created_at=now,
+        )
+        self._ctx.session.add(row)
+        await self._ctx.session.flush()
+        return self._record(row)
+
+    async def set_active_circle(self, person_id: uuid.UUID, circle_id: uuid.UUID | None) -> None:
+        await self._ctx.session.execute(
+            update(PersonRow).where(PersonRow.id == person_id).values(active_circle_id=circle_id)
+        )

@@ -1,0 +1,80 @@
+"""One transaction, with every repository bound to it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from storage.crypto import BlindIndexer, FieldCipher
+from storage.db import create_engine, session_factory, upgrade
+from storage.keyring import Keyring
+from storage.repositories._base import RepositoryContext
+from storage.repositories.agreements import AgreementRepository
+from storage.repositories.circles import CircleRepository
+from storage.repositories.delivery import OutboxRepository, ProcessedEventRepository
+from storage.repositories.members import MemberRepository
+from storage.repositories.people import PersonRepository
+
+
+class UnitOfWork:
+    """``async with storage.unit_of_work() as uow: ...; await uow.commit()``.
+
+    Leaving the block without ``commit()`` rolls everything back, including on errors.
+    """
+
+    def __init__(self, session: AsyncSession, cipher: FieldCipher, index: BlindIndexer) -> None:
+        self.session = session
+        ctx = RepositoryContext(session=session, cipher=cipher, index=index)
+        self.circles = CircleRepository(ctx)
+        self.people = PersonRepository(ctx)
+        self.members = MemberRepository(ctx)
+        self.agreements = AgreementRepository(ctx)
+        self.events = ProcessedEventRepository(ctx)
+        self.outbox = OutboxRepository(ctx)
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
+
+    async def __aenter__(self) -> UnitOfWork:
+        await self.session.begin()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if self.session.in_transaction():
+                await self.session.rollback()
+        finally:
+            await self.session.close()
+
+
+class Storage:
+    """The database and the keys, opened once at start-up."""
+
+    def __init__(self, engine: AsyncEngine, keyring: Keyring) -> None:
+        self.engine = engine
+        self.keyring = keyring
+        self.cipher = FieldCipher(keyring)
+        self.index = BlindIndexer(keyring)
+        self._sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
+
+    @classmethod
+    async def open(cls, url: str, keyring: Keyring, *, migrate: bool = True) -> Storage:
+        engine = create_engine(url)
+        if migrate:
+            await upgrade(engine)
+        return cls(engine, keyring)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self._sessions(), self.cipher, self.index)
+
+    async def close(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from storage.unit_of_work import Storage
+from tests.commands.chat import GROUP, Chat, aci
+
+
+@pytest.fixture
+def chat(storage: Storage) -> Chat:
+    return Chat(storage)
+
+
+@pytest.fixture
+def people() -> dict[str, str]:
+    return {name: aci() for name in ("alice", "bob", "carol", "dana", "erin")}
+
+
+@pytest.fixture
+async def circle(chat: Chat, people: dict[str, str]) -> Chat:
+    """A circle set up by alice (the group's admin) with bob, carol and dana."""
+    chat.groups.set(
+        GROUP,
+        members=[people[n] for n in ("alice", "bob", "carol", "dana")],
+        admins=[people["alice"]],
+    )
+    await chat.say(people["alice"], "/circle setup support")
+    return chat

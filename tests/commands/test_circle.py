@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from commands.types import OutgoingMessage
+from tests.commands.chat import GROUP, OTHER_GROUP, Chat, only_text, texts
+
+
+async def test_setup_by_a_group_admin_registers_the_circle(
+    chat: Chat, people: dict[str, str]
+) -> None:
+    chat.groups.set(GROUP, members=list(people.values())[:4], admins=[people["alice"]])
+    [reply] = await chat.say(people["alice"], "/circle setup venting")
+    assert isinstance(reply, OutgoingMessage)
+    assert "now a holdspace circle: a venting space" in reply.text
+    assert "4 founding members, 1 facilitator" in reply.text
+    assert reply.quote is not None and reply.quote.author == people["alice"]
+
+
+async def test_setup_is_refused_for_a_non_admin_and_changes_nothing(
+    chat: Chat, people: dict[str, str]
+) -> None:
+    chat.groups.set(GROUP, members=[people["alice"], people["bob"]], admins=[people["alice"]])
+    assert "Only an admin" in only_text(await chat.say(people["bob"], "/circle setup"))
+    assert "isn't a circle yet" in only_text(await chat.say(people["bob"], "/circle"))
+
+
+async def test_setup_twice_is_refused(circle: Chat, people: dict[str, str]) -> None:
+    assert "already a circle" in only_text(await circle.say(people["alice"], "/circle setup"))
+
+
+async def test_unknown_purpose_gets_the_usage_line(chat: Chat, people: dict[str, str]) -> None:
+    chat.groups.set(GROUP, members=[people["alice"]], admins=[people["alice"]])
+    reply = only_text(await chat.say(people["alice"], "/circle setup party"))
+    assert reply.startswith("Usage: /circle setup")
+
+
+async def test_circle_shows_purpose_count_and_threshold(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    reply = only_text(await circle.say(people["bob"], "/circle"))
+    assert "deep emotional support circle" in reply
+    assert "Members: 4" in reply
+    assert "need 2 vouches" in reply
+
+
+async def test_facilitator_changes_settings(circle: Chat, people: dict[str, str]) -> None:
+    assert "vouches is now 3" in only_text(
+        await circle.say(people["alice"], "/circle set vouches 3")
+    )
+    assert "tz is now Europe/Berlin" in only_text(
+        await circle.say(people["alice"], "/circle set tz europe/berlin")
+    )
+    assert "turn is now 7m" in only_text(await circle.say(people["alice"], "/circle set turn 7m"))
+    reply = only_text(await circle.say(people["bob"], "/circle"))
+    assert "need 3 vouches" in reply and "Europe/Berlin" in reply and "7m" in reply
+
+
+async def test_bad_settings_get_usage_and_change_nothing(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    for bad in (
+        "/circle set vouches lots",
+        "/circle set vouches 0",
+        "/circle set tz Mars/Olympus",
+        "/circle set turn forever",
+        "/circle set colour blue",
+        "/circle set",
+        "/circle explode",
+    ):
+        assert only_text(await circle.say(people["alice"], bad)).startswith("Usage: /circle")
+    assert "need 2 vouches" in only_text(await circle.say(people["alice"], "/circle"))
+
+
+async def test_members_cannot_change_settings(circle: Chat, people: dict[str, str]) -> None:
+    assert "Only a facilitator" in only_text(
+        await circle.say(people["bob"], "/circle set vouches 1")
+    )
+
+
+async def test_circles_are_separate(circle: Chat, people: dict[str, str]) -> None:
+    circle.groups.set(OTHER_GROUP, members=[people["erin"]], admins=[people["erin"]])
+    await circle.say(people["erin"], "/circle setup mastermind", group=OTHER_GROUP)
+    await circle.say(people["erin"], "/circle set vouches 5", group=OTHER_GROUP)
+    assert "need 2 vouches" in only_text(await circle.say(people["bob"], "/circle"))
+    assert "mastermind" in texts(await circle.say(people["erin"], "/circle", group=OTHER_GROUP))[0]
