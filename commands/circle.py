@@ -21,6 +21,8 @@ from facilitation.durations import DurationError, format_duration, parse_duratio
 
 circle_router = CommandRouter("circle")
 
+SETUP_USAGE = "/circle setup [support|venting|mastermind]"
+SET_USAGE = "/circle set <vouches N|size N|tz ZONE|turn DURATION|retention DAYS>"
 USAGE = (
     "/circle setup [support|venting|mastermind] · /circle · "
     "/circle set <vouches N|size N|tz ZONE|turn DURATION|retention DAYS>"
@@ -57,7 +59,7 @@ async def _setup(ctx: CommandContext, rest: str) -> None:
     try:
         purpose = Purpose(purpose_text)
     except ValueError as exc:
-        raise UsageError("purpose is support, venting or mastermind") from exc
+        raise UsageError("purpose is support, venting or mastermind", usage=SETUP_USAGE) from exc
     await ctx.require_group_admin()
     roster = await ctx.roster()
     group_id = ctx.incoming.group_id
@@ -119,23 +121,31 @@ async def _show(ctx: CommandContext) -> None:
 async def _set(ctx: CommandContext, rest: str) -> None:
     circle = ctx.require_circle()
     name, value_text = split_first(rest)
-    if not value_text:
-        raise UsageError
+    if name not in SETTING_USAGE or not value_text:
+        raise UsageError(usage=SET_USAGE)
     value: object
     try:
-        if name in ("vouches", "size", "retention"):
-            value = parse_int(value_text)
-        elif name == "tz":
+        if name == "tz":
             value = value_text
         elif name == "turn":
             value = parse_duration(value_text)
         else:
-            raise UsageError
+            value = parse_int(value_text)
         settings = circle.settings.with_setting(name, value)
-    except (SettingError, DurationError) as exc:
-        raise UsageError(str(exc)) from exc
+    except (SettingError, DurationError, UsageError) as exc:
+        hint = str(exc) if not isinstance(exc, UsageError) else exc.hint
+        raise UsageError(hint, usage=SETTING_USAGE[name]) from exc
     await ctx.uow.circles.update_settings(circle.id, settings)
     ctx.reply(f"Done: {name} is now {_shown(settings, name)}.")
+
+
+SETTING_USAGE = {
+    "vouches": "/circle set vouches N (how many vouches a newcomer needs, 1-10)",
+    "size": "/circle set size N (the most members the circle takes, 2-1000)",
+    "tz": "/circle set tz ZONE (like Europe/Berlin)",
+    "turn": "/circle set turn DURATION (a speaking turn, 30s-30m, like 5m)",
+    "retention": "/circle set retention DAYS (how long check-in words are kept, 1-365)",
+}
 
 
 def _shown(settings: CircleSettings, name: str) -> str:

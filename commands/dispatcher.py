@@ -147,7 +147,8 @@ class Dispatcher:
         except UsageError as exc:
             ctx.outgoing.clear()
             hint = f" ({exc.hint})" if exc.hint else ""
-            ctx.reply(f"Usage: {spec.usage_for(incoming.is_direct)}{hint}")
+            usage = exc.usage or spec.usage_for(incoming.is_direct)
+            ctx.reply(f"Usage: {usage}{hint}")
         except Refusal as exc:
             ctx.outgoing.clear()
             ctx.reply(exc.reply)

@@ -6,9 +6,10 @@ from __future__ import annotations
 class UsageError(Exception):
     """The command was malformed: the member gets that command's usage line."""
 
-    def __init__(self, hint: str | None = None) -> None:
+    def __init__(self, hint: str | None = None, *, usage: str | None = None) -> None:
         super().__init__("usage")
         self.hint = hint
+        self.usage = usage  # a narrower usage line than the command's, e.g. one subcommand
 
 
 class Refusal(Exception):

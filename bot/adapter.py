@@ -1,0 +1,47 @@
+"""signalbot's received messages → our own ``Incoming`` values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from commands.types import Incoming, Mention, QuoteRef
+from facilitation.text import MAX_COMMAND_CHARS
+
+
+def looks_like_command(message: Any) -> bool:
+    """The cheap pre-filter signalbot runs in its producer: a new text message starting '/'.
+    Edits are never a new command; reactions, deletes and typing never reach this point."""
+    from signalbot import DataMessage, EditMessage
+
+    if not isinstance(message, DataMessage) or isinstance(message, EditMessage):
+        return False
+    text = message.text
+    return bool(text) and text.lstrip()[:1] == "/" and message.source_uuid is not None
+
+
+def to_incoming(message: Any, own_number: str) -> Incoming | None:
+    """Our value for one command, or None for anything we never act on."""
+    if not looks_like_command(message):
+        return None
+    if message.source_number is not None and message.source_number == own_number:
+        return None  # the bot's own account (another device)
+    group = message.group_info.group_id if message.group_info is not None else None
+    mentions = tuple(
+        Mention(aci=m.uuid.lower(), start=m.start, length=m.length)
+        for m in (message.mentions or ())
+        if m.uuid is not None and m.start is not None and m.length is not None
+    )
+    quote = None
+    if message.quote is not None and message.quote.id is not None:
+        author = message.quote.author_uuid
+        quote = QuoteRef(timestamp=int(message.quote.id), author=author.lower() if author else None)
+    return Incoming(
+        group_id=group,
+        sender=message.source_uuid.lower(),
+        sender_number=message.source_number,
+        timestamp=int(message.timestamp),
+        # Capped before any parsing: one character over the limit is enough to say "too long".
+        text=message.text[: MAX_COMMAND_CHARS + 1],
+        mentions=mentions,
+        quote=quote,
+    )

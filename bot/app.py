@@ -1,0 +1,206 @@
+"""The bot process: signalbot for receiving and dispatch, our own storage, commands and
+send queue around it. This is the only module that builds a SignalBot."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal as signals
+from typing import Any
+
+from signalbot import (
+    Config,
+    ConnectionMode,
+    DataMessageHandler,
+    GroupUpdateHandler,
+    ReadyHandler,
+    SignalBot,
+)
+from signalbot._utils.retry import rerun_on_exception
+
+from bot import logsafety
+from bot.adapter import looks_like_command, to_incoming
+from bot.config import Connection, Settings
+from bot.gateway import GatewayClient
+from bot.receiver import ResilientReceiver, install_safe_parse
+from bot.sender import OutgoingQueue
+from bot.transport import SignalbotTransport
+from commands.app import build_dispatcher
+from commands.context import Deps
+from commands.dispatcher import Dispatcher
+from commands.ports import SystemClock
+from storage.keyring import Keyring
+from storage.unit_of_work import Storage
+
+log = logging.getLogger("holdspace.bot")
+
+WATCHDOG_SECONDS = 5
+
+
+class HoldspaceBot:
+    def __init__(self, settings: Settings, keyring: Keyring) -> None:
+        self.settings = settings
+        self._keyring = keyring
+        self.storage: Storage | None = None
+        self.gateway: GatewayClient | None = None
+        self.sender: OutgoingQueue | None = None
+        self.dispatcher: Dispatcher | None = None
+        self.receiver: ResilientReceiver | None = None
+        self._ready = False
+        self._stopping = False
+        self._signal: Any = None
+
+    # --- building signalbot ----------------------------------------------------------------
+    def _build_signalbot(self) -> Any:
+        logsafety.silence_signalbot()
+        install_safe_parse()
+        mode = {
+            Connection.AUTO: ConnectionMode.AUTO,
+            Connection.HTTPS: ConnectionMode.HTTPS_ONLY,
+            Connection.HTTP: ConnectionMode.HTTP_ONLY,
+        }[self.settings.signal.connection]
+        auth = None
+        if self.settings.signal.auth_token:
+            auth = {"type": "bearer", "token": self.settings.signal.auth_token}
+        bot = SignalBot(
+            Config(
+                phone_number=self.settings.signal.phone_number,
+                signal_service=self.settings.signal.service,
+                connection_mode=mode,
+                auth=auth,
+                storage={"type": "in-memory"},
+                download_attachments=False,
+                retry_interval=1,
+                logging_level=logging.WARNING,
+            )
+        )
+        logsafety.silence_signalbot()  # SignalBot() added its own handler; take it away again
+        logsafety.protect_handlers()
+
+        messages = bot._signal.messages
+        self.receiver = ResilientReceiver(
+            lambda: (messages._uris.receive_ws_uri(), messages._add_auth())
+        )
+        messages.receive = self.receiver.receive
+        bot.register(_Ready(self))
+        bot.register(_Commands(self), contacts=True, groups=True, f=looks_like_command)
+        bot.register(_GroupChanges(self))
+        return bot
+
+    # --- lifecycle -------------------------------------------------------------------------
+    def run(self) -> None:
+        """Block until SIGINT/SIGTERM."""
+        self._signal = bot = self._build_signalbot()
+        bot.start(run_forever=False)
+        loop = asyncio.get_event_loop()
+        for sig in (signals.SIGINT, signals.SIGTERM):
+            loop.add_signal_handler(sig, lambda: loop.create_task(self.shutdown()))
+        bot.scheduler.start()
+        try:
+            loop.run_forever()
+        finally:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    async def on_ready(self, bot: Any) -> None:
+        if self._ready:
+            return  # signalbot re-runs ready handlers if its init is retried
+        settings = self.settings
+        self.storage = await Storage.open(
+            settings.storage.url, self._keyring, migrate=settings.storage.auto_upgrade
+        )
+        self.gateway = GatewayClient(settings.signal)
+        transport = SignalbotTransport(
+            bot, settings.signal.phone_number, settings.outgoing.send_timeout_seconds
+        )
+        self.sender = OutgoingQueue(transport, self.storage, settings.outgoing)
+        self.dispatcher = build_dispatcher(
+            Deps(storage=self.storage, groups=self.gateway, clock=SystemClock())
+        )
+        await self.sender.start()
+        resumed = await self.sender.resume_from_outbox()
+        if resumed:
+            log.warning("resending %d replies a previous run had not sent", resumed)
+        bot.scheduler.add_job(
+            self._watchdog,
+            "interval",
+            seconds=WATCHDOG_SECONDS,
+            id="holdspace-receive-watchdog",
+            replace_existing=True,
+            misfire_grace_time=WATCHDOG_SECONDS,
+            coalesce=True,
+        )
+        self._ready = True
+        log.info("holdspace is ready")
+
+    async def on_message(self, message: Any) -> None:
+        if self.dispatcher is None or self.sender is None or self._stopping:
+            return
+        incoming = to_incoming(message, self.settings.signal.phone_number)
+        if incoming is None:
+            return
+        staged = await self.dispatcher.handle(incoming)
+        self.sender.submit(staged)
+
+    def on_group_change(self, group_id: str | None) -> None:
+        if self.gateway is not None and group_id:
+            self.gateway.forget_roster(group_id)
+
+    async def _watchdog(self) -> None:
+        """signalbot's producer must always be alive; if it ever ends, start a new one."""
+        pipeline = self._signal._pipeline
+        if self._stopping or any(not task.done() for task in pipeline._produce_tasks):
+            return
+        log.error("the receive loop had stopped; restarting it")
+        task = asyncio.create_task(rerun_on_exception(pipeline._produce, 1, logger=log))
+        pipeline._store_reference_to_task(task, pipeline._produce_tasks)
+
+    async def shutdown(self) -> None:
+        """Stop receiving, finish what is in hand, send what is queued, then close."""
+        if self._stopping:
+            return
+        self._stopping = True
+        bot = self._signal
+        pipeline = bot._pipeline
+        for task in list(pipeline._produce_tasks):
+            task.cancel()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(10):
+                await pipeline._q.join()
+        if self.sender is not None:
+            await self.sender.drain(timeout=10)
+            await self.sender.stop()
+        if self.gateway is not None:
+            await self.gateway.close()
+        if self.storage is not None:
+            await self.storage.close()
+        await bot.stop()
+
+
+class _Ready(ReadyHandler):
+    def __init__(self, app: HoldspaceBot) -> None:
+        self._app = app
+
+    async def handle_ready(self, context: Any) -> None:
+        await self._app.on_ready(context.bot)
+
+
+class _Commands(DataMessageHandler):
+    def __init__(self, app: HoldspaceBot) -> None:
+        self._app = app
+
+    async def handle_data_message(self, context: Any) -> None:
+        try:
+            await self._app.on_message(context.message)
+        except Exception as exc:
+            log.error("message handling failed: %s", type(exc).__name__)
+
+
+class _GroupChanges(GroupUpdateHandler):
+    def __init__(self, app: HoldspaceBot) -> None:
+        self._app = app
+
+    async def handle_group_update(self, context: Any) -> None:
+        info = context.message.group_info
+        self._app.on_group_change(info.group_id if info is not None else None)

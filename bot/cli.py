@@ -1,0 +1,132 @@
+"""``holdspace run | try | keygen | doctor | db upgrade``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, key_env, load_settings
+from storage.keyring import Keyring, KeyringError, generate_key_text, load_keyring
+
+
+def _settings(path: str | None) -> Settings:
+    return load_settings(Path(path) if path else None)
+
+
+def _keyring(settings: Settings) -> Keyring:
+    return load_keyring(key_file=settings.storage.key_file, env_value=key_env())
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot import logsafety
+    from bot.app import HoldspaceBot
+
+    settings = _settings(args.config)
+    logsafety.install(settings.logging.level)
+    keyring = _keyring(settings)
+    HoldspaceBot(settings, keyring).run()
+    return 0
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    text = generate_key_text()
+    if args.stdout:
+        sys.stdout.write(text)
+        return 0
+    path = Path(args.out)
+    if path.exists():
+        print(
+            f"{path} already exists; refusing to overwrite a key (data encrypted with it "
+            "would become unreadable).",
+            file=sys.stderr,
+        )
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+    print(f"Wrote a new encryption key to {path} (readable by you only).")
+    print("Keep a copy somewhere safe and off this server: without it the database is unreadable.")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from storage.db import create_engine, upgrade
+
+    settings = _settings(args.config)
+
+    async def go() -> None:
+        engine = create_engine(settings.storage.url)
+        try:
+            await upgrade(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(go())
+    print("The database schema is up to date.")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.doctor import run_doctor
+
+    return asyncio.run(run_doctor(args.config))
+
+
+def cmd_try(args: argparse.Namespace) -> int:
+    from bot.trychat import run_try
+
+    return asyncio.run(run_try(script=args.script, interactive=None if not args.script else False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="holdspace", description="A Signal bot for peer-support circles."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the bot against a signal-cli-rest-api gateway")
+    run.add_argument("--config", "-c", help="path to config.toml")
+    run.set_defaults(func=cmd_run)
+
+    try_ = sub.add_parser("try", help="chat with the real bot against the built-in sandbox")
+    try_.add_argument("--script", help="play a script of lines like 'alice: /help' and exit")
+    try_.set_defaults(func=cmd_try)
+
+    keygen = sub.add_parser("keygen", help="create a new encryption key file")
+    keygen.add_argument("--out", default="holdspace.key", help="where to write it")
+    keygen.add_argument("--stdout", action="store_true", help="print it (for HOLDSPACE_KEY)")
+    keygen.set_defaults(func=cmd_keygen)
+
+    doctor = sub.add_parser("doctor", help="check config, key, database and gateway")
+    doctor.add_argument("--config", "-c", help="path to config.toml")
+    doctor.set_defaults(func=cmd_doctor)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_upgrade = db_sub.add_parser("upgrade", help="apply schema migrations")
+    db_upgrade.add_argument("--config", "-c", help="path to config.toml")
+    db_upgrade.set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        result: int = args.func(args)
+    except ConfigError as exc:
+        print(f"holdspace: {exc}", file=sys.stderr)
+        return 2
+    except KeyringError as exc:
+        print(f"holdspace: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""`holdspace try`: the real bot process, the sandbox gateway, and a chat in the terminal.
+
+Type as a member: ``alice: /help``, ``dm carol: /help``, ``bob reply: /vouch`` (quote-replies
+to the bot's last group message), ``@name`` in a line becomes a Signal mention. Without a
+terminal (or with ``--script FILE``) it plays a scripted tour and exits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from bot.launcher import BotProcess
+from bot.sandbox import Group, Person, SandboxGateway, SentMessage
+from commands.compose import PLACEHOLDER, utf16_len
+
+BOT_NUMBER = "+15550000001"
+LINE = re.compile(
+    r"^\s*(?P<dm>dm\s+)?(?P<who>[a-z]+)(?P<reply>\s+reply)?\s*:\s*(?P<text>.*)$", re.I
+)
+QUIET_SECONDS = 0.4
+REPLY_WAIT_SECONDS = 2.5
+
+
+class Demo:
+    def __init__(self, gateway: SandboxGateway) -> None:
+        self.gw = gateway
+        self.people: dict[str, Person] = {}
+        self.group: Group | None = None
+        self.shown_messages = 0
+        self.shown_reactions = 0
+
+    def build(self) -> None:
+        alice = self.gw.add_person("Alice", number="+15550000002")
+        bob = self.gw.add_person("Bob", number="+15550000003")
+        carol = self.gw.add_person("Carol", number=None)  # phone number hidden
+        dana = self.gw.add_person("Dana", number="+15550000004")
+        erin = self.gw.add_person("Erin", number="+15550000005")  # not in the group
+        self.people = {p.name.lower(): p for p in (alice, bob, carol, dana, erin)}
+        self.group = self.gw.create_group(
+            "Tuesday circle", members=[alice, bob, carol, dana], admins=[alice], bot_is_admin=True
+        )
+
+    def name_of(self, aci: str | None) -> str:
+        for person in self.people.values():
+            if aci is not None and person.uuid.lower() == aci.lower():
+                return person.name
+        return "holdspace" if aci == self.gw.bot_uuid else "someone"
+
+    async def say(self, line: str) -> bool:
+        match = LINE.match(line)
+        if match is None:
+            print("  (type like 'alice: /help', 'dm carol: /help' or 'bob reply: /vouch')")
+            return False
+        person = self.people.get(match["who"].lower())
+        if person is None:
+            print(f"  (nobody called {match['who']}; try {', '.join(self.people)})")
+            return False
+        text, mentions = self._mentions(match["text"])
+        if match["dm"]:
+            print(f"{person.name} → holdspace (direct): {match['text']}")
+            await self.gw.dm(person, text)
+            return True
+        quote = self._last_group_message() if match["reply"] else None
+        print(f"{person.name}: {match['text']}")
+        assert self.group is not None
+        await self.gw.say(person, text, group=self.group, quote=quote, mentions=mentions)
+        return True
+
+    def _mentions(self, text: str) -> tuple[str, list[tuple[int, int, Person]]]:
+        out, mentions = "", []
+        for piece in re.split(r"(@[a-z]+)", text, flags=re.I):
+            person = self.people.get(piece[1:].lower()) if piece.startswith("@") else None
+            if person is None:
+                out += piece
+                continue
+            mentions.append((utf16_len(out), 1, person))
+            out += PLACEHOLDER
+        return out, mentions
+
+    def _last_group_message(self) -> SentMessage | None:
+        return next((m for m in reversed(self.gw.sent) if m.group is not None), None)
+
+    def render(self, message: SentMessage) -> str:
+        text = _render_mentions(message.text, message.mentions, self.name_of)
+        where = (
+            "holdspace"
+            if message.group is not None
+            else (f"holdspace → {message.to.name if message.to else 'someone'} (direct)")
+        )
+        lines = []
+        if message.quote_timestamp is not None and message.group is not None:
+            lines.append(f"  ↳ replying to {self.name_of(message.quote_author)}")
+        body = text.replace("\n", "\n    ")
+        lines.append(f"{where}: {body}")
+        return "\n".join(lines)
+
+    def print_new(self) -> None:
+        while self.shown_messages < len(self.gw.sent):
+            print(self.render(self.gw.sent[self.shown_messages]))
+            self.shown_messages += 1
+        while self.shown_reactions < len(self.gw.reactions):
+            reaction = self.gw.reactions[self.shown_reactions]
+            who = self.name_of(reaction.target_author)
+            print(f"holdspace reacted {reaction.emoji} to {who}'s message")
+            self.shown_reactions += 1
+
+    async def settle(self) -> None:
+        """Wait for the bot's answer (if any), then until it has been quiet for a moment."""
+        loop = asyncio.get_running_loop()
+        seen = (len(self.gw.sent), len(self.gw.reactions))
+        deadline = loop.time() + REPLY_WAIT_SECONDS
+        while loop.time() < deadline:
+            await asyncio.sleep(0.05)
+            now = (len(self.gw.sent), len(self.gw.reactions))
+            if now != seen:
+                seen, deadline = now, loop.time() + QUIET_SECONDS
+        self.print_new()
+
+
+def _render_mentions(text: str, mentions: list[dict[str, object]], name_of: object) -> str:
+    """Replace each mention placeholder (UTF-16 offsets) with @Name."""
+    units = text.encode("utf-16-le")
+    for mention in sorted(mentions, key=lambda m: int(str(m["start"])), reverse=True):
+        start, length = int(str(mention["start"])), int(str(mention["length"]))
+        name = name_of(str(mention.get("author")))  # type: ignore[operator]
+        units = units[: start * 2] + f"@{name}".encode("utf-16-le") + units[(start + length) * 2 :]
+    return units.decode("utf-16-le")
+
+
+def _tour_lines() -> list[str]:
+    return resources.files("bot").joinpath("tour.txt").read_text(encoding="utf-8").splitlines()
+
+
+async def run_try(script: str | None, interactive: bool | None) -> int:
+    if interactive is None:
+        interactive = script is None and sys.stdin.isatty() and sys.stdout.isatty()
+    lines = Path(script).read_text(encoding="utf-8").splitlines() if script else _tour_lines()  # noqa: ASYNC240
+    lines = [line for line in lines if line.strip()]
+    workdir = Path(tempfile.mkdtemp(prefix="holdspace-try-"))
+    async with SandboxGateway(account=BOT_NUMBER, buffered=True) as gateway:
+        demo = Demo(gateway)
+        demo.build()
+        bot = BotProcess(
+            service=gateway.service, phone_number=BOT_NUMBER, workdir=workdir, log_level="WARNING"
+        )
+        print("Starting holdspace (the real bot) against the sandbox gateway…")
+        await bot.start()
+        try:
+            await gateway.wait_connected(timeout=60)
+        except TimeoutError:
+            print("The bot did not connect. Its log:\n" + bot.log_text(), file=sys.stderr)
+            await bot.stop()
+            return 1
+        print("Connected. A demo circle: Alice (group admin), Bob, Carol, Dana; Erin is outside.\n")
+        try:
+            if interactive:
+                await _chat(demo)
+            else:
+                for line in lines:
+                    if line.lstrip().startswith("#"):
+                        print(f"\n  ~ {line.lstrip('# ').strip()}")
+                        continue
+                    if await demo.say(line):
+                        await demo.settle()
+                    if not bot.running:
+                        print("The bot stopped unexpectedly.", file=sys.stderr)
+                        return 1
+        finally:
+            code = await bot.stop()
+    print(f"\nThe bot stopped cleanly (exit {code}). Its database and log are in {workdir}.")
+    return 0 if code == 0 else 1
+
+
+async def _chat(demo: Demo) -> None:
+    print("Type as a member, e.g. 'alice: /circle setup' or 'dm carol: /help'. Ctrl-D to quit.")
+    loop = asyncio.get_running_loop()
+    while True:
+        try:
+            line = await loop.run_in_executor(None, input, "> ")
+        except EOFError:
+            return
+        if line.strip() in ("/quit", "quit", "exit"):
+            return
+        if line.strip() and await demo.say(line):
+            await demo.settle()

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+
+from bot.config import OutgoingSettings
+from bot.sender import OutgoingQueue
+from bot.transport import SendFailure
+from commands.types import Outgoing, OutgoingMessage, Recipient, encode_outgoing
+from storage.unit_of_work import Storage
+
+FAST = OutgoingSettings(rate=10_000, burst=10_000, workers=3, max_backoff_seconds=0.05)
+
+
+class ScriptedTransport:
+    """Fails with the scripted statuses first, then delivers; records what went out."""
+
+    def __init__(self, failures: list[SendFailure] | None = None) -> None:
+        self.failures = deque(failures or [])
+        self.delivered: list[str] = []
+        self.attempts = 0
+
+    async def send(self, item: Outgoing) -> int | None:
+        self.attempts += 1
+        await asyncio.sleep(0)
+        if self.failures:
+            raise self.failures.popleft()
+        assert isinstance(item, OutgoingMessage)
+        self.delivered.append(item.text)
+        return len(self.delivered)
+
+
+def message(text: str, to: str = "group-a=") -> OutgoingMessage:
+    return OutgoingMessage(Recipient.group(to), text)
+
+
+async def run(queue: OutgoingQueue, items: list[OutgoingMessage]) -> None:
+    await queue.start()
+    queue.submit((None, item) for item in items)
+    assert await queue.drain(timeout=5)
+    await queue.stop()
+
+
+async def test_rate_limit_pauses_then_delivers_everything(storage: Storage) -> None:
+    transport = ScriptedTransport([SendFailure(429, retryable=True)] * 3)
+    queue = OutgoingQueue(transport, storage, FAST)
+    await run(queue, [message(f"m{i}") for i in range(5)])
+    assert transport.delivered == [f"m{i}" for i in range(5)]
+    assert queue.retry_count == 3 and queue.failed_count == 0
+
+
+async def test_server_errors_and_transport_errors_are_retried(storage: Storage) -> None:
+    failures = [SendFailure(503, retryable=True), SendFailure(None, retryable=True)]
+    transport = ScriptedTransport(failures)
+    queue = OutgoingQueue(transport, storage, FAST)
+    await run(queue, [message("only")])
+    assert transport.delivered == ["only"] and transport.attempts == 3
+
+
+async def test_a_permanent_refusal_is_counted_not_retried_forever(storage: Storage) -> None:
+    transport = ScriptedTransport([SendFailure(400, retryable=False)])
+    queue = OutgoingQueue(transport, storage, FAST)
+    await run(queue, [message("refused"), message("next")])
+    assert transport.delivered == ["next"] and queue.failed_count == 1
+
+
+async def test_each_conversation_keeps_its_order(storage: Storage) -> None:
+    transport = ScriptedTransport()
+    queue = OutgoingQueue(transport, storage, FAST)
+    items = [message(f"{to}:{i}", to=to) for i in range(20) for to in ("a=", "b=", "c=", "d=")]
+    await run(queue, items)
+    for to in ("a=", "b=", "c=", "d="):
+        mine = [text for text in transport.delivered if text.startswith(to)]
+        assert mine == [f"{to}:{i}" for i in range(20)]
+
+
+async def test_outbox_rows_are_removed_once_sent_and_resent_after_a_crash(storage: Storage) -> None:
+    async with storage.unit_of_work() as uow:
+        ids = [uow.outbox.add(encode_outgoing(message(f"saved{i}")), 1, i) for i in range(3)]
+        await uow.commit()
+    transport = ScriptedTransport()
+    queue = OutgoingQueue(transport, storage, FAST)
+    await queue.start()
+    assert await queue.resume_from_outbox() == 3
+    assert await queue.drain(timeout=5)
+    await queue.stop()
+    assert transport.delivered == ["saved0", "saved1", "saved2"]
+    async with storage.unit_of_work() as uow:
+        assert await uow.outbox.pending() == []
+    assert len(ids) == 3

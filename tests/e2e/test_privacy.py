@@ -1,0 +1,57 @@
+"""After a whole scenario, nothing identifying is on disk or in the logs, in any spelling."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from tests.e2e.world import World
+
+SECRET_WORDS = ("Sparrowhawk pledge", "Skylark", "Nightjar")
+
+
+def spellings(world: World) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    for person in (world.alice, world.bob, world.carol, world.dana, world.erin):
+        found[f"{person.name} name"] = person.name.encode()
+        found[f"{person.name} uuid"] = person.uuid.encode()
+        found[f"{person.name} uuid upper"] = person.uuid.upper().encode()
+        found[f"{person.name} uuid hex"] = person.uuid.replace("-", "").encode()
+        found[f"{person.name} uuid bytes"] = bytes.fromhex(person.uuid.replace("-", ""))
+        if person.number:
+            found[f"{person.name} number"] = person.number.encode()
+            found[f"{person.name} digits"] = person.number.lstrip("+").encode()
+    found["group internal id"] = world.group.internal_id.encode()
+    found["group rest id"] = world.group.rest_id.encode()
+    found["group id bytes"] = base64.b64decode(world.group.internal_id)
+    found["group name"] = world.group.name.encode()
+    for word in SECRET_WORDS:
+        found[word] = word.encode()
+        found[word + " utf16"] = word.encode("utf-16-le")
+    return found
+
+
+async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> None:
+    await world.setup_circle()
+    await world.ask(world.carol, f"/alias {SECRET_WORDS[1]}")
+    await world.ask(world.alice, f"/agreement set {SECRET_WORDS[0]}: we keep it here.")
+    await world.ask(world.bob, f"/alias {SECRET_WORDS[2]}")
+    await world.ask_dm(world.dana, "/agree")
+    await world.ask_dm(world.erin, "/help")
+    await world.ask(world.bob, "/frobnicate " + world.dana.uuid)
+    assert await world.bot.stop() == 0
+
+    workdir = world.bot.workdir
+    files = [p for p in workdir.iterdir() if p.name.startswith("holdspace.db")]
+    assert files, "the bot wrote no database"
+    blobs = {p.name: p.read_bytes() for p in files}
+    log = world.bot.log_text()
+    assert "holdspace is ready" in log  # logging was on, at DEBUG
+    leaks = [
+        f"{label} in {where}"
+        for label, needle in spellings(world).items()
+        for where, haystack in [*blobs.items(), ("the log", log.encode())]
+        if needle in haystack
+    ]
+    assert not leaks, leaks
+    assert (Path(files[0]).stat().st_mode & 0o077) == 0  # owner-only database file

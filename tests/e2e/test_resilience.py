@@ -1,0 +1,112 @@
+"""Nothing a member types, and nothing the gateway does, crashes the bot or loses state."""
+
+from __future__ import annotations
+
+import random
+
+from tests.e2e.world import World
+
+HOSTILE_PIECES = [
+    "/",
+    "//",
+    "/ help",
+    "/help " + "x" * 5000,
+    "/" + "a" * 3000,
+    "/circle set vouches -1",
+    "/circle set vouches 99999999999999999999",
+    "/circle set tz ../../../etc/passwd",
+    "/circle set turn 9999h",
+    "/circle setup \u202eroppus",
+    "/alias \u202e\u2066evil\u2069",
+    "/alias \x00\x01\x02",
+    "/alias " + "\u0301" * 50,
+    "/agreement set",
+    "/facilitator add",
+    "/facilitator remove @nobody",
+    "/use 0",
+    "/agree please",
+    "/\u0000",
+    "/help \ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+    "/HELP HELP HELP",
+    "/circle\tset\nvouches\r\n3",
+    "/фыва",
+    "/🙂",
+    "/help %s %d {0} ${x}",
+    '/help "; DROP TABLE members; --',
+]
+
+
+async def test_hostile_messages_then_help_still_answers(world: World) -> None:
+    await world.setup_circle()
+    rng = random.Random(7)
+    gw, group = world.gw, world.group
+    members = [world.alice, world.bob, world.carol, world.dana]
+    sent_before = len(gw.sent)
+    stamps = []
+    for i in range(300):
+        person = rng.choice(members)
+        kind = i % 6
+        text = rng.choice(HOSTILE_PIECES)
+        if kind == 0:
+            stamps.append(await gw.say(person, text, group))
+        elif kind == 1:  # a quote of a message that never existed
+            stamps.append(await gw.say(person, text, group, quote=(12345, world.erin, None)))
+        elif kind == 2 and stamps:  # an edit of an earlier message into a command
+            await gw.edit(person, stamps[-1], "/circle set vouches 1", group)
+        elif kind == 3 and stamps:
+            await gw.delete(person, stamps[-1], group)
+        elif kind == 4:
+            await gw.dm(person, text)
+        else:
+            await gw.react(person, "🔥", target_author=person, target_ts=1, group=group)
+    await gw.send_error("injected")
+    await gw.send_raw('{"envelope": {"nonsense": true}}')
+    await gw.send_raw("not json at all")
+    reply = await world.ask(world.bob, "/help", timeout=60)
+    assert "holdspace commands" in reply.text
+    assert world.bot.running
+    for message in gw.sent[sent_before:]:
+        assert "Traceback" not in message.text and 'File "' not in message.text
+    # no edit ever acted as a command: the threshold is still the default
+    assert "need 2 vouches" in (await world.ask(world.bob, "/circle")).text
+
+
+async def test_the_same_envelope_delivered_twice_acts_once(world: World) -> None:
+    await world.setup_circle()
+    world.gw.duplicate_next(1)
+    ts = await world.gw.say(world.carol, "/alias Sky", world.group)
+    await world.ask(world.carol, "/help")  # a later message, answered after the duplicate
+    assert len(world.replies_to(ts)) == 1
+
+
+async def test_own_sync_messages_and_edits_are_ignored(world: World) -> None:
+    gw = world.gw
+    await gw.sync_say("/circle setup", world.group)  # the owner's phone, as the bot's account
+    await gw.sync_dm("/help", to=world.erin)  # would look like erin asking for help
+    ts = await gw.say(world.bob, "hello", world.group)
+    await gw.edit(world.alice, ts, "/circle setup", world.group)
+    reply = await world.ask(world.bob, "/circle")
+    assert "isn't a circle yet" in reply.text
+    assert not [m for m in gw.sent if m.to == world.erin]
+
+
+async def test_receiving_recovers_after_a_clean_close_and_after_an_abort(world: World) -> None:
+    gw = world.gw
+    before = gw.connection_count
+    await gw.close_websockets(code=1000)  # signalbot alone would never receive again
+    await gw.wait_reconnected(before, timeout=30)
+    assert "holdspace commands" in (await world.ask(world.bob, "/help")).text
+    before = gw.connection_count
+    await gw.close_websockets(code=1001)
+    await gw.wait_reconnected(before, timeout=30)
+    before = gw.connection_count
+    await gw.abort_websockets()
+    await gw.wait_reconnected(before, timeout=30)
+    assert "holdspace commands" in (await world.ask(world.dana, "/help")).text
+
+
+async def test_a_429_burst_delays_but_does_not_lose_a_reply(world: World) -> None:
+    world.gw.fail_next_sends(4, status=429)
+    reply = await world.ask(world.bob, "/help", timeout=60)
+    assert "holdspace commands" in reply.text
+    assert len(world.replies_to(reply.quote_timestamp or 0)) == 1

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import unicodedata
+from datetime import timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from facilitation.agreement import DEFAULT_AGREEMENT, reminder_line
+from facilitation.circle import CircleSettings, SettingError, validate_time_zone
+from facilitation.text import alias_key, clean_display_name, clean_free_text
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+
+
+@given(st.text(max_size=60))
+def test_clean_names_hold_no_control_format_or_bidi_characters(text: str) -> None:
+    cleaned = clean_display_name(text)
+    assert not any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in cleaned)
+    assert not set(BIDI) & set(cleaned)
+    assert cleaned == cleaned.strip()
+    assert clean_display_name(cleaned) == cleaned
+
+
+def test_spoofed_names_collapse_to_what_is_shown() -> None:
+    assert clean_display_name("Al\u202eice\u200b") == "Alice"
+    assert alias_key("ＳＫＹ") == alias_key("sky")
+
+
+def test_free_text_keeps_lines_but_not_overrides() -> None:
+    assert clean_free_text("one\r\ntwo\u202e\n\x07three", limit=100) == "one\ntwo\nthree"
+    assert len(clean_free_text("x" * 50, limit=10)) == 10
+
+
+def test_settings_are_validated() -> None:
+    settings = CircleSettings()
+    assert settings.with_setting("vouches", 3).vouches == 3
+    assert settings.with_setting("turn", timedelta(minutes=2)).turn == timedelta(minutes=2)
+    for name, value in [
+        ("vouches", 0),
+        ("vouches", 11),
+        ("size", 1),
+        ("retention", 0),
+        ("turn", timedelta(seconds=5)),
+        ("turn", 5),
+        ("vouches", True),
+        ("tz", "Nowhere/Else"),
+        ("colour", 1),
+    ]:
+        with pytest.raises(SettingError):
+            settings.with_setting(name, value)
+
+
+def test_time_zones_are_canonical_iana_names() -> None:
+    assert validate_time_zone("america/new_york") == "America/New_York"
+    for bad in ("", "../../etc/passwd", "/etc/localtime", "x" * 80):
+        with pytest.raises(SettingError):
+            validate_time_zone(bad)
+
+
+def test_sessions_open_with_the_agreements_first_point() -> None:
+    assert reminder_line(DEFAULT_AGREEMENT).startswith("What is said in the circle stays")
+    assert reminder_line("\n  - Be kind.\n") == "Be kind."
