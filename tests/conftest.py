@@ -29,3 +29,43 @@ async def storage(tmp_path: Path, keyring: Keyring) -> AsyncIterator[Storage]:
         yield opened
     finally:
         await opened.close()
+
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+async def _reset_postgres(url: str) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    engine = create_async_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+def backend_url(backend: str, tmp_path: Path) -> str:
+    if backend == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'backend.db'}"
+    url = os.environ.get("HOLDSPACE_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("HOLDSPACE_REQUIRE_POSTGRES") == "1":
+            pytest.fail("PostgreSQL is required here but HOLDSPACE_TEST_POSTGRES_URL is not set")
+        pytest.skip("no PostgreSQL server (run through `make test` with postgresql installed)")
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+async def any_storage(
+    request: pytest.FixtureRequest, tmp_path: Path, keyring: Keyring
+) -> AsyncIterator[Storage]:
+    """The same tests on SQLite and on a real PostgreSQL server."""
+    url = backend_url(request.param, tmp_path)
+    if request.param == "postgres":
+        await _reset_postgres(url)
+    opened = await Storage.open(url, keyring)
+    try:
+        yield opened
+    finally:
+        await opened.close()

@@ -7,8 +7,9 @@ from tests.commands.chat import GROUP, Chat, aci
 
 
 @pytest.fixture
-def chat(storage: Storage) -> Chat:
-    return Chat(storage)
+def chat(any_storage: Storage) -> Chat:
+    """The command layer on SQLite and on PostgreSQL."""
+    return Chat(any_storage)
 
 
 @pytest.fixture

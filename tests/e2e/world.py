@@ -62,7 +62,9 @@ class World:
         return [m for m in self.gw.sent if m.quote_timestamp == ts]
 
 
-def make_world(gw: SandboxGateway, workdir: Path, log_level: str = "DEBUG") -> World:
+def make_world(
+    gw: SandboxGateway, workdir: Path, log_level: str = "DEBUG", database_url: str | None = None
+) -> World:
     alice = gw.add_person("Alice", number="+15550000002")
     bob = gw.add_person("Bob", number="+15550000003")
     carol = gw.add_person("Carol", number=None)
@@ -72,6 +74,10 @@ def make_world(gw: SandboxGateway, workdir: Path, log_level: str = "DEBUG") -> W
         "Tuesday circle", members=[alice, bob, carol, dana], admins=[alice], bot_is_admin=True
     )
     bot = BotProcess(
-        service=gw.service, phone_number=BOT_NUMBER, workdir=workdir, log_level=log_level
+        service=gw.service,
+        phone_number=BOT_NUMBER,
+        workdir=workdir,
+        log_level=log_level,
+        database_url=database_url,
     )
     return World(gw, bot, group, alice, bob, carol, dana, erin)
