@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from signalbot import DataMessage, EditMessage
+
 from commands.types import Incoming, Mention, QuoteRef
 from facilitation.text import MAX_COMMAND_CHARS
 
@@ -11,8 +13,6 @@ from facilitation.text import MAX_COMMAND_CHARS
 def looks_like_command(message: Any) -> bool:
     """The cheap pre-filter signalbot runs in its producer: a new text message starting '/'.
     Edits are never a new command; reactions, deletes and typing never reach this point."""
-    from signalbot import DataMessage, EditMessage
-
     if not isinstance(message, DataMessage) or isinstance(message, EditMessage):
         return False
     text = message.text

@@ -36,6 +36,8 @@ from storage.unit_of_work import Storage
 log = logging.getLogger("holdspace.bot")
 
 WATCHDOG_SECONDS = 5
+DEDUPE_KEEP_MS = 14 * 24 * 3600 * 1000
+"""How long (sender, timestamp) dedupe keys are kept: far longer than any redelivery."""
 
 
 class HoldspaceBot:
@@ -131,6 +133,14 @@ class HoldspaceBot:
             misfire_grace_time=WATCHDOG_SECONDS,
             coalesce=True,
         )
+        bot.scheduler.add_job(
+            self._purge_dedupe_keys,
+            "interval",
+            hours=1,
+            id="holdspace-purge-dedupe",
+            replace_existing=True,
+            coalesce=True,
+        )
         self._ready = True
         log.info("holdspace is ready")
 
@@ -142,6 +152,16 @@ class HoldspaceBot:
             return
         staged = await self.dispatcher.handle(incoming)
         self.sender.submit(staged)
+
+    async def _purge_dedupe_keys(self) -> None:
+        if self.storage is None:
+            return
+        cutoff = SystemClock().now_ms() - DEDUPE_KEEP_MS
+        async with self.storage.unit_of_work() as uow:
+            purged = await uow.events.purge_before(cutoff)
+            await uow.commit()
+        if purged:
+            log.info("purged %d old dedupe keys", purged)
 
     def on_group_change(self, group_id: str | None) -> None:
         if self.gateway is not None and group_id:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from bot.config import OutgoingSettings
 from bot.ratelimit import Pause, TokenBucket
@@ -24,7 +24,6 @@ from storage.unit_of_work import Storage
 log = logging.getLogger("holdspace.sender")
 
 Staged = tuple[uuid.UUID | None, Outgoing]
-SentHook = Callable[[Outgoing, int | None], None]
 
 
 class OutgoingQueue:
@@ -43,7 +42,6 @@ class OutgoingQueue:
         self.sent_count = 0
         self.failed_count = 0
         self.retry_count = 0
-        self.on_sent: SentHook | None = None
 
     def submit(self, items: Iterable[Staged]) -> None:
         for item in items:
@@ -82,9 +80,7 @@ class OutgoingQueue:
         while True:
             row_id, item = await queue.get()
             try:
-                timestamp = await self._deliver(item)
-                if self.on_sent is not None:
-                    self.on_sent(item, timestamp)
+                await self._deliver(item)
             finally:
                 if row_id is not None:
                     self._sent_ids.append(row_id)

@@ -1,6 +1,6 @@
 """`holdspace try`: the real bot process, the sandbox gateway, and a chat in the terminal.
 
-Type as a member: ``alice: /help``, ``dm carol: /help``, ``bob reply: /vouch`` (quote-replies
+Type as a member: ``alice: /help``, ``dm carol: /help``, ``bob reply: /help`` (quote-replies
 to the bot's last group message), ``@name`` in a line becomes a Signal mention. Without a
 terminal (or with ``--script FILE``) it plays a scripted tour and exits.
 """
@@ -54,7 +54,7 @@ class Demo:
     async def say(self, line: str) -> bool:
         match = LINE.match(line)
         if match is None:
-            print("  (type like 'alice: /help', 'dm carol: /help' or 'bob reply: /vouch')")
+            print("  (type like 'alice: /help', 'dm carol: /help' or 'bob reply: /help')")
             return False
         person = self.people.get(match["who"].lower())
         if person is None:
