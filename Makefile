@@ -29,7 +29,7 @@ lint: $(STAMP)
 
 ## bench: the standard benchmarks (the bot and a bare signalbot echo bot, same sandbox)
 bench: $(STAMP)
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python -m benchmarks.throughput
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

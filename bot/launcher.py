@@ -54,15 +54,16 @@ class BotProcess:
         env.update(self.extra_env)
         return env
 
+    def command(self) -> list[str]:
+        """What runs in the child: the bot exactly as an operator starts it."""
+        return [sys.executable, "-m", "bot.cli", "run"]
+
     async def start(self) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         try:
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot.cli",
-                "run",
+                *self.command(),
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=log,
                 stderr=log,
