@@ -21,15 +21,16 @@ from signalbot._utils.retry import rerun_on_exception
 
 from bot import logsafety
 from bot.adapter import looks_like_command, to_incoming
+from bot.clock import AdjustableClock
 from bot.config import Connection, Settings
 from bot.gateway import GatewayClient
 from bot.receiver import ResilientReceiver, install_safe_parse
 from bot.sender import OutgoingQueue
+from bot.timers import SchedulerTimers
 from bot.transport import SignalbotTransport
 from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
-from commands.ports import SystemClock
 from storage.keyring import Keyring
 from storage.unit_of_work import Storage
 
@@ -52,6 +53,7 @@ class HoldspaceBot:
         self._ready = False
         self._stopping = False
         self._signal: Any = None
+        self.clock = AdjustableClock.from_environment()
 
     # --- building signalbot ----------------------------------------------------------------
     def _build_signalbot(self) -> Any:
@@ -98,6 +100,7 @@ class HoldspaceBot:
         loop = asyncio.get_event_loop()
         for sig in (signals.SIGINT, signals.SIGTERM):
             loop.add_signal_handler(sig, lambda: loop.create_task(self.shutdown()))
+        loop.add_signal_handler(signals.SIGUSR1, lambda: loop.create_task(self.clock_moved()))
         bot.scheduler.start()
         try:
             loop.run_forever()
@@ -117,13 +120,16 @@ class HoldspaceBot:
             bot, settings.signal.phone_number, settings.outgoing.send_timeout_seconds
         )
         self.sender = OutgoingQueue(transport, self.storage, settings.outgoing)
+        timers = SchedulerTimers(bot.scheduler, self.clock, self.run_timer)
         self.dispatcher = build_dispatcher(
-            Deps(storage=self.storage, groups=self.gateway, clock=SystemClock())
+            Deps(storage=self.storage, groups=self.gateway, clock=self.clock, timers=timers)
         )
         await self.sender.start()
         resumed = await self.sender.resume_from_outbox()
         if resumed:
             log.warning("resending %d replies a previous run had not sent", resumed)
+        armed = await self.dispatcher.rearm_all()
+        log.info("re-armed %d timers from the database", armed)
         bot.scheduler.add_job(
             self._watchdog,
             "interval",
@@ -153,10 +159,21 @@ class HoldspaceBot:
         staged = await self.dispatcher.handle(incoming)
         self.sender.submit(staged)
 
+    async def run_timer(self, kind: str, ref_id: Any) -> None:
+        if self.dispatcher is None or self.sender is None or self._stopping:
+            return
+        self.sender.submit(await self.dispatcher.run_timer(kind, ref_id))
+
+    async def clock_moved(self) -> None:
+        """SIGUSR1 (sandbox and tests only): re-read the clock offset, re-arm every timer."""
+        self.clock.reload()
+        if self.dispatcher is not None:
+            await self.dispatcher.rearm_all()
+
     async def _purge_dedupe_keys(self) -> None:
         if self.storage is None:
             return
-        cutoff = SystemClock().now_ms() - DEDUPE_KEEP_MS
+        cutoff = self.clock.now_ms() - DEDUPE_KEEP_MS
         async with self.storage.unit_of_work() as uow:
             purged = await uow.events.purge_before(cutoff)
             await uow.commit()
@@ -213,7 +230,7 @@ class _Commands(DataMessageHandler):
     async def handle_data_message(self, context: Any) -> None:
         try:
             await self._app.on_message(context.message)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - never let signalbot log our traceback
             log.error("message handling failed: %s", type(exc).__name__)
 
 

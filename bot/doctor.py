@@ -52,7 +52,7 @@ async def _check_database(settings: Settings) -> int:
     engine = create_engine(settings.storage.url)
     try:
         current, head = await schema_status(engine)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - reported in plain words, not raised
         _bad(f"database: cannot open it ({type(exc).__name__})")
         return 1
     finally:

@@ -33,6 +33,10 @@ class BotProcess:
         return self.workdir / "bot.log"
 
     @property
+    def clock_file(self) -> Path:
+        return self.workdir / "clock-offset"
+
+    @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite+aiosqlite:///{self.workdir / 'holdspace.db'}"
 
@@ -48,6 +52,7 @@ class BotProcess:
                 "HOLDSPACE_LOGGING__LEVEL": self.log_level,
                 "HOLDSPACE_OUTGOING__RATE": "1000",
                 "HOLDSPACE_OUTGOING__BURST": "1000",
+                "HOLDSPACE_TEST_CLOCK_FILE": str(self.clock_file),
                 "PYTHONUNBUFFERED": "1",
             }
         )
@@ -81,6 +86,14 @@ class BotProcess:
     @property
     def running(self) -> bool:
         return self.process is not None and self.process.returncode is None
+
+    def advance_clock(self, ms: int) -> None:
+        """Move the bot's clock forward (it re-arms its timers on SIGUSR1)."""
+        current = int(self.clock_file.read_text() or 0) if self.clock_file.exists() else 0
+        self.clock_file.write_text(str(current + ms))
+        if self.running:
+            assert self.process is not None
+            self.process.send_signal(signal.SIGUSR1)
 
     async def stop(self, timeout: float = 15.0) -> int | None:
         """SIGTERM (graceful: the bot drains its send queue), then SIGKILL if it hangs."""

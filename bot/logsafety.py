@@ -41,7 +41,7 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:
+        except Exception:  # noqa: BLE001 - a broken log call must not break the bot
             message = f"unformattable log message from {record.name}"
         record.msg = redact(message)
         record.args = None

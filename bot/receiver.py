@@ -67,7 +67,7 @@ class ResilientReceiver:
                 log.warning("the gateway closed the receive websocket; reconnecting")
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - whatever ends a connection, reconnect
                 log.warning("receive websocket lost (%s); reconnecting", type(exc).__name__)
             finally:
                 self.connected.clear()
@@ -89,7 +89,7 @@ def install_safe_parse() -> None:
             return await original(signal, raw)
         except UnknownMessageFormatError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any parse failure: skip, never restart
             log.warning("skipped an envelope that failed to parse (%s)", type(exc).__name__)
             raise UnknownMessageFormatError from None
 

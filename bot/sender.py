@@ -122,7 +122,7 @@ class OutgoingQueue:
             self._flush_wakeup.clear()
             try:
                 await self._flush()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - retried on the next tick
                 log.warning(
                     "could not clear sent messages from the outbox (%s)", type(exc).__name__
                 )

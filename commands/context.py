@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from commands.compose import MessageText
 from commands.errors import Refusal
-from commands.ports import Clock, GroupDirectory, GroupRoster
+from commands.ports import Clock, GroupDirectory, GroupRoster, TimerPort
 from commands.router import CommandSpec
 from commands.types import (
     Incoming,
@@ -29,21 +30,55 @@ class Deps:
     storage: Storage
     groups: GroupDirectory
     clock: Clock
+    timers: TimerPort
 
 
-@dataclass(slots=True)
-class CommandContext:
-    incoming: Incoming
+@dataclass(kw_only=True)
+class CircleContext:
+    """What a timer job and a command both work with: one transaction, one circle, the
+    messages and timer changes it produces (applied only if the transaction commits)."""
+
     uow: UnitOfWork
     deps: Deps
     now: int
+    circle: Circle | None = None
+    outgoing: list[Outgoing] = field(default_factory=list)
+    timer_changes: list[tuple[str, uuid.UUID, int | None]] = field(default_factory=list)
+
+    def post(self, text: str | MessageText) -> None:
+        """A message to the circle's group (not quoting anyone)."""
+        circle = self.require_circle()
+        body, mentions = _body(text)
+        self.outgoing.append(OutgoingMessage(Recipient.group(circle.group_id), body, mentions))
+
+    def direct(self, aci: str, text: str | MessageText) -> None:
+        body, mentions = _body(text)
+        self.outgoing.append(OutgoingMessage(Recipient.person(aci), body, mentions))
+
+    async def set_timer(self, kind: str, ref_id: uuid.UUID, due_at: int | None) -> None:
+        """Arm, move or (``None``) remove a timer; stored now, armed after commit."""
+        circle = self.require_circle()
+        await self.uow.timers.set(kind, ref_id, circle.id, due_at)
+        self.timer_changes.append((kind, ref_id, due_at))
+
+    def require_circle(self) -> Circle:
+        if self.circle is None:
+            raise Refusal("This group isn't a circle yet. A group admin can run /circle setup.")
+        return self.circle
+
+    @property
+    def clock(self) -> Clock:
+        return self.deps.clock
+
+
+@dataclass(kw_only=True)
+class CommandContext(CircleContext):
+    incoming: Incoming
     catalog: Mapping[str, CommandSpec]
     spec: CommandSpec | None = None
-    circle: Circle | None = None
     person: Person | None = None
     member: Member | None = None
     memberships: list[Member] = field(default_factory=list)
-    outgoing: list[Outgoing] = field(default_factory=list)
 
     # --- replies -------------------------------------------------------------------------
     def reply(self, text: str | MessageText) -> None:
@@ -59,16 +94,6 @@ class CommandContext:
             OutgoingMessage(Recipient.group(self.incoming.group_id), body, mentions, quote)
         )
 
-    def post(self, text: str | MessageText) -> None:
-        """A message to the circle's group (not quoting anyone)."""
-        circle = self.require_circle()
-        body, mentions = _body(text)
-        self.outgoing.append(OutgoingMessage(Recipient.group(circle.group_id), body, mentions))
-
-    def direct(self, aci: str, text: str | MessageText) -> None:
-        body, mentions = _body(text)
-        self.outgoing.append(OutgoingMessage(Recipient.person(aci), body, mentions))
-
     def react(self, emoji: str) -> None:
         where = (
             Recipient.group(self.incoming.group_id)
@@ -80,11 +105,6 @@ class CommandContext:
         )
 
     # --- who may do what ------------------------------------------------------------------
-    def require_circle(self) -> Circle:
-        if self.circle is None:
-            raise Refusal("This group isn't a circle yet. A group admin can run /circle setup.")
-        return self.circle
-
     def require_member(self) -> Member:
         if self.member is None:
             raise Refusal("That's for members of this circle.")
@@ -116,10 +136,6 @@ class CommandContext:
         roster = await self.roster(fresh=True)
         if not roster.is_admin(self.incoming.sender, self.incoming.sender_number):
             raise Refusal("Only an admin of this Signal group can do that.")
-
-    @property
-    def clock(self) -> Clock:
-        return self.deps.clock
 
 
 def _body(text: str | MessageText) -> tuple[str, tuple[Mention, ...]]:

@@ -12,11 +12,11 @@ import logging
 import uuid
 from collections.abc import Iterable, Mapping
 
-from commands.context import CommandContext, Deps
+from commands.context import CircleContext, CommandContext, Deps
 from commands.errors import Refusal, UsageError
 from commands.locks import KeyedLocks
 from commands.parsing import is_plain_name, parse_command
-from commands.router import Access, CommandRouter, CommandSpec, Where
+from commands.router import Access, CommandRouter, CommandSpec, TimerHandler, Where
 from commands.types import Incoming, Outgoing, encode_outgoing
 from facilitation.circle import Role
 from facilitation.text import MAX_COMMAND_CHARS
@@ -35,12 +35,18 @@ Staged = list[tuple[uuid.UUID, Outgoing]]
 class Dispatcher:
     def __init__(self, routers: Iterable[CommandRouter], deps: Deps) -> None:
         catalog: dict[str, CommandSpec] = {}
+        timers: dict[str, TimerHandler] = {}
         for router in routers:
             for spec in router.commands:
                 if spec.name in catalog:
                     raise ValueError(f"command /{spec.name} registered twice")
                 catalog[spec.name] = spec
+            for kind, handler in router.timers.items():
+                if kind in timers:
+                    raise ValueError(f"timer {kind} registered twice")
+                timers[kind] = handler
         self.catalog: Mapping[str, CommandSpec] = catalog
+        self.timer_handlers: Mapping[str, TimerHandler] = timers
         self.deps = deps
         self.locks = KeyedLocks()
 
@@ -55,7 +61,7 @@ class Dispatcher:
         async with self.locks.hold(key):
             try:
                 return await self._run(incoming, name, args)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - a member's message must never crash us
                 log.error("command failed: %s (%s)", type(exc).__name__, _safe_name(name))
                 return await self._apologise(incoming)
 
@@ -87,7 +93,74 @@ class Dispatcher:
             await self._invoke(ctx, name, args)
             staged = self._stage(uow, ctx.outgoing, now)
             await uow.commit()
+        self._apply_timers(ctx)
         return staged
+
+    # --- timers --------------------------------------------------------------------------
+    async def run_timer(self, kind: str, ref_id: uuid.UUID) -> Staged:
+        """Run one timer if it is due; idempotent (a timer that is gone or not yet due does
+        nothing but re-arm). Takes the circle's lock like a command does."""
+        handler = self.timer_handlers.get(kind)
+        if handler is None:
+            log.error("no handler for timer kind %s", kind)
+            return []
+        async with self.deps.storage.unit_of_work() as uow:
+            timer = await uow.timers.get(kind, ref_id)
+            circle = None if timer is None else await uow.circles.get(timer.circle_id)
+        if timer is None or circle is None:
+            return []
+        async with self.locks.hold(f"g:{circle.group_id}"):
+            try:
+                return await self._run_timer(handler, kind, ref_id)
+            except Exception as exc:  # noqa: BLE001 - one bad timer must not stop the others
+                log.error("timer %s failed: %s", kind, type(exc).__name__)
+                return []
+
+    async def _run_timer(self, handler: TimerHandler, kind: str, ref_id: uuid.UUID) -> Staged:
+        now = self.deps.clock.now_ms()
+        async with self.deps.storage.unit_of_work() as uow:
+            timer = await uow.timers.get(kind, ref_id)
+            if timer is None:
+                return []
+            if timer.due_at > now:  # moved later meanwhile, or fired early: just re-arm
+                self.deps.timers.arm(kind, ref_id, timer.due_at)
+                return []
+            ctx = CircleContext(uow=uow, deps=self.deps, now=now)
+            ctx.circle = await uow.circles.get(timer.circle_id)
+            await handler(ctx, ref_id)
+            if not any(change[:2] == (kind, ref_id) for change in ctx.timer_changes):
+                await ctx.set_timer(kind, ref_id, None)  # a handler that didn't re-arm is done
+            staged = self._stage(uow, ctx.outgoing, now)
+            await uow.commit()
+        self._apply_timers(ctx)
+        return staged
+
+    async def run_due(self) -> Staged:
+        """Run every timer due now (tests with a fake clock; catch-up)."""
+        async with self.deps.storage.unit_of_work() as uow:
+            due = await uow.timers.due(self.deps.clock.now_ms())
+        staged: Staged = []
+        for timer in due:
+            staged += await self.run_timer(timer.kind, timer.ref_id)
+        return staged
+
+    async def rearm_all(self) -> int:
+        """Copy every stored timer into the scheduler (start-up, or after the clock moved)."""
+        async with self.deps.storage.unit_of_work() as uow:
+            timers = await uow.timers.all()
+        for timer in timers:
+            self.deps.timers.arm(timer.kind, timer.ref_id, timer.due_at)
+        return len(timers)
+
+    def _apply_timers(self, ctx: CircleContext) -> None:
+        final: dict[tuple[str, uuid.UUID], int | None] = {}
+        for kind, ref_id, due_at in ctx.timer_changes:
+            final[(kind, ref_id)] = due_at
+        for (kind, ref_id), due_at in final.items():
+            if due_at is None:
+                self.deps.timers.disarm(kind, ref_id)
+            else:
+                self.deps.timers.arm(kind, ref_id, due_at)
 
     async def _resolve_group(self, ctx: CommandContext, group_id: str) -> None:
         uow = ctx.uow
@@ -146,11 +219,13 @@ class Dispatcher:
                 await spec.handler(ctx, args)
         except UsageError as exc:
             ctx.outgoing.clear()
+            ctx.timer_changes.clear()
             hint = f" ({exc.hint})" if exc.hint else ""
             usage = exc.usage or spec.usage_for(incoming.is_direct)
             ctx.reply(f"Usage: {usage}{hint}")
         except Refusal as exc:
             ctx.outgoing.clear()
+            ctx.timer_changes.clear()
             ctx.reply(exc.reply)
 
     @staticmethod

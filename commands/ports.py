@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -48,3 +49,11 @@ class Clock(Protocol):
 class SystemClock:
     def now_ms(self) -> int:
         return time.time_ns() // 1_000_000
+
+
+class TimerPort(Protocol):
+    """Arms the in-memory copy of a timer whose truth is the ``timers`` table."""
+
+    def arm(self, kind: str, ref_id: uuid.UUID, due_at: int) -> None: ...
+
+    def disarm(self, kind: str, ref_id: uuid.UUID) -> None: ...

@@ -8,9 +8,12 @@ from enum import Enum, Flag, auto
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from commands.context import CommandContext
+    import uuid
+
+    from commands.context import CircleContext, CommandContext
 
 Handler = Callable[["CommandContext", str], Awaitable[None]]
+TimerHandler = Callable[["CircleContext", "uuid.UUID"], Awaitable[None]]
 
 
 class Where(Flag):
@@ -44,6 +47,16 @@ class CommandRouter:
     def __init__(self, name: str) -> None:
         self.name = name
         self.commands: list[CommandSpec] = []
+        self.timers: dict[str, TimerHandler] = {}
+
+    def timer(self, kind: str) -> Callable[[TimerHandler], TimerHandler]:
+        """Register what runs when a timer of ``kind`` comes due (it gets the ref id only)."""
+
+        def register(handler: TimerHandler) -> TimerHandler:
+            self.timers[kind] = handler
+            return handler
+
+        return register
 
     def command(
         self,

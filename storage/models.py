@@ -9,14 +9,17 @@ import uuid
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -48,6 +51,7 @@ class CircleRow(Base):
     retention_days: Mapped[int] = mapped_column(Integer)
     agreement_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[int] = mapped_column(BigInteger)
+    guard_suggested_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class PersonRow(Base):
@@ -84,6 +88,7 @@ class MemberRow(Base):
     joined_at: Mapped[int] = mapped_column(BigInteger)
     agreed_version: Mapped[int] = mapped_column(Integer, default=0)
     founder: Mapped[bool] = mapped_column(Boolean, default=False)
+    away_until: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class AgreementRow(Base):
@@ -116,3 +121,85 @@ class OutboxRow(Base):
     created_at: Mapped[int] = mapped_column(BigInteger)
     ordinal: Mapped[int] = mapped_column(Integer)
     payload_enc: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SessionRow(Base):
+    """One facilitated session. Its live state (who holds the floor, hands, topics) is an
+    encrypted JSON blob; what stays after it closes is anonymous: counts and mood averages."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        Index(
+            "uq_sessions_one_open",
+            "circle_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(8))
+    state_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    wins_only: Mapped[bool] = mapped_column(Boolean)
+    started_at: Mapped[int] = mapped_column(BigInteger)
+    closed_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
+    checked_in: Mapped[int] = mapped_column(Integer, default=0)
+    checked_out: Mapped[int] = mapped_column(Integer, default=0)
+    mood_in: Mapped[float | None] = mapped_column(Float, nullable=True)
+    mood_out: Mapped[float | None] = mapped_column(Float, nullable=True)
+    median_in: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class CheckinRow(Base):
+    """A member's check-in or check-out. Deleted after the circle's retention period."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("session_id", "member_id", "kind"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(3))
+    mood_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    words_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ScheduleRow(Base):
+    __tablename__ = "schedules"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    weekday: Mapped[int] = mapped_column(Integer)
+    hour: Mapped[int] = mapped_column(Integer)
+    minute: Mapped[int] = mapped_column(Integer)
+    length_ms: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+
+
+class TimerRow(Base):
+    """The schedule, in our own table: APScheduler only ever holds a copy, re-armed from
+    here at start-up. A job gets ``(kind, ref_id)`` and nothing else."""
+
+    __tablename__ = "timers"
+    __table_args__ = (PrimaryKeyConstraint("kind", "ref_id"),)
+
+    kind: Mapped[str] = mapped_column(String(16))
+    ref_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    due_at: Mapped[int] = mapped_column(BigInteger, index=True)

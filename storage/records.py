@@ -16,6 +16,7 @@ class Circle:
     settings: CircleSettings
     agreement_version: int
     created_at: int
+    guard_suggested_at: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +37,14 @@ class Member:
     joined_at: int
     agreed_version: int
     founder: bool
+    away_until: int | None = None
 
     @property
     def is_facilitator(self) -> bool:
         return self.role is Role.FACILITATOR
+
+    def is_away(self, now: int) -> bool:
+        return self.away_until is not None and self.away_until > now
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from storage.repositories.circles import CircleRepository
 from storage.repositories.delivery import OutboxRepository, ProcessedEventRepository
 from storage.repositories.members import MemberRepository
 from storage.repositories.people import PersonRepository
+from storage.repositories.sessions import CheckinRepository, SessionRepository
+from storage.repositories.timers import ScheduleRepository, TimerRepository
 
 
 class UnitOfWork:
@@ -32,6 +34,10 @@ class UnitOfWork:
         self.agreements = AgreementRepository(ctx)
         self.events = ProcessedEventRepository(ctx)
         self.outbox = OutboxRepository(ctx)
+        self.sessions = SessionRepository(ctx)
+        self.checkins = CheckinRepository(ctx)
+        self.schedules = ScheduleRepository(ctx)
+        self.timers = TimerRepository(ctx)
 
     async def commit(self) -> None:
         await self.session.commit()

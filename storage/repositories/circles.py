@@ -33,6 +33,7 @@ class CircleRepository:
             settings=settings,
             agreement_version=row.agreement_version,
             created_at=row.created_at,
+            guard_suggested_at=row.guard_suggested_at,
         )
 
     async def by_group(self, group_id: str) -> Circle | None:
@@ -74,6 +75,11 @@ class CircleRepository:
     async def update_settings(self, circle_id: uuid.UUID, settings: CircleSettings) -> None:
         await self._ctx.session.execute(
             update(CircleRow).where(CircleRow.id == circle_id).values(**_settings_columns(settings))
+        )
+
+    async def set_guard_suggested(self, circle_id: uuid.UUID, now: int) -> None:
+        await self._ctx.session.execute(
+            update(CircleRow).where(CircleRow.id == circle_id).values(guard_suggested_at=now)
         )
 
     async def set_agreement_version(self, circle_id: uuid.UUID, version: int) -> None:

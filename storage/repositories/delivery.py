@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from storage.models import OutboxRow, ProcessedEventRow
-from storage.repositories._base import RepositoryContext
+from storage.repositories._base import RepositoryContext, upsert_insert
 
 _OUTBOX = "outbox"
 
@@ -24,10 +22,8 @@ class ProcessedEventRepository:
     async def claim(self, sender_aci: str, sent_timestamp: int, now: int) -> bool:
         """True the first time this message is seen; written in the caller's transaction."""
         key = self._ctx.index.index("dedupe", f"{sender_aci.lower()}:{sent_timestamp}")
-        dialect = self._ctx.session.bind.dialect.name if self._ctx.session.bind else "sqlite"
-        insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
         statement = (
-            insert(ProcessedEventRow)
+            upsert_insert(self._ctx.session)(ProcessedEventRow)
             .values(key=key, seen_at=now)
             .on_conflict_do_nothing(index_elements=["key"])
         )

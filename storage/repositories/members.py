@@ -39,6 +39,7 @@ class MemberRepository:
             joined_at=row.joined_at,
             agreed_version=row.agreed_version,
             founder=row.founder,
+            away_until=row.away_until,
         )
 
     @staticmethod
@@ -112,6 +113,14 @@ class MemberRepository:
 
     async def set_agreed(self, member_id: uuid.UUID, version: int) -> None:
         await self._set(member_id, agreed_version=version)
+
+    async def set_away(self, member_id: uuid.UUID, until: int | None) -> None:
+        await self._set(member_id, away_until=until)
+
+    async def of_circle(self, circle_id: uuid.UUID) -> list[Member]:
+        return await self._all(
+            self._joined().where(MemberRow.circle_id == circle_id).order_by(MemberRow.joined_at)
+        )
 
     async def set_alias(self, member: Member, alias: str | None) -> None:
         """Set or clear the member's alias; raises AliasTakenError if it is in use."""

@@ -36,6 +36,19 @@ class FakeGroups:
 
 
 @dataclass
+class FakeTimers:
+    """Records what the bot would arm; tests run due timers with ``Chat.advance``."""
+
+    armed: dict[tuple[str, uuid.UUID], int] = field(default_factory=dict)
+
+    def arm(self, kind: str, ref_id: uuid.UUID, due_at: int) -> None:
+        self.armed[(kind, ref_id)] = due_at
+
+    def disarm(self, kind: str, ref_id: uuid.UUID) -> None:
+        self.armed.pop((kind, ref_id), None)
+
+
+@dataclass
 class FixedClock:
     now: int = 1_767_225_600_000
 
@@ -51,8 +64,9 @@ class Chat:
         self.storage = storage
         self.groups = FakeGroups()
         self.clock = FixedClock()
+        self.timers = FakeTimers()
         self.dispatcher: Dispatcher = build_dispatcher(
-            Deps(storage=storage, groups=self.groups, clock=self.clock)
+            Deps(storage=storage, groups=self.groups, clock=self.clock, timers=self.timers)
         )
         self._timestamps = itertools.count(1_767_225_600_000)
 
@@ -79,6 +93,21 @@ class Chat:
                 quote=quote,
             )
         )
+
+    async def advance(self, ms: int) -> list[Outgoing]:
+        """Move the fake clock and run every timer that came due, in order."""
+        self.clock.advance(ms)
+        out: list[Outgoing] = []
+        for _ in range(1000):
+            ran = [item for _, item in await self.dispatcher.run_due()]
+            out += ran
+            if not ran and not await self._any_due():
+                return out
+        raise AssertionError("timers keep coming due at the same instant")
+
+    async def _any_due(self) -> bool:
+        async with self.storage.unit_of_work() as uow:
+            return bool(await uow.timers.due(self.clock.now))
 
     async def dm(self, sender: str, text: str) -> list[Outgoing]:
         return await self.send(

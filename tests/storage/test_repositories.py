@@ -21,7 +21,7 @@ NOW = 1_767_225_600_000
 async def test_migrations_are_at_head_and_idempotent(any_storage: Storage) -> None:
     await upgrade(any_storage.engine)
     current, head = await schema_status(any_storage.engine)
-    assert current == head == "0001"
+    assert current == head is not None
 
 
 async def test_circles_are_found_by_blind_index_and_stored_encrypted(any_storage: Storage) -> None:

@@ -1,0 +1,110 @@
+"""Timers and weekly schedules: the bot's schedule lives here, not in APScheduler."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+
+from storage.models import ScheduleRow, TimerRow
+from storage.repositories._base import RepositoryContext, upsert_insert
+
+
+@dataclass(frozen=True, slots=True)
+class Timer:
+    kind: str
+    ref_id: uuid.UUID
+    circle_id: uuid.UUID
+    due_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    id: uuid.UUID
+    circle_id: uuid.UUID
+    weekday: int
+    hour: int
+    minute: int
+    length_ms: int
+    created_at: int
+
+
+class TimerRepository:
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    async def set(
+        self, kind: str, ref_id: uuid.UUID, circle_id: uuid.UUID, due_at: int | None
+    ) -> None:
+        """Arm (or move) the timer, or remove it with ``due_at=None``."""
+        if due_at is None:
+            await self._ctx.session.execute(
+                delete(TimerRow).where(TimerRow.kind == kind, TimerRow.ref_id == ref_id)
+            )
+            return
+        insert = upsert_insert(self._ctx.session)
+        statement = insert(TimerRow).values(
+            kind=kind, ref_id=ref_id, circle_id=circle_id, due_at=due_at
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=["kind", "ref_id"],
+            set_={"due_at": statement.excluded.due_at, "circle_id": statement.excluded.circle_id},
+        )
+        await self._ctx.session.execute(statement)
+
+    async def get(self, kind: str, ref_id: uuid.UUID) -> Timer | None:
+        row = await self._ctx.session.get(TimerRow, (kind, ref_id))
+        return None if row is None else Timer(row.kind, row.ref_id, row.circle_id, row.due_at)
+
+    async def all(self) -> list[Timer]:
+        rows = await self._ctx.session.scalars(select(TimerRow).order_by(TimerRow.due_at))
+        return [Timer(r.kind, r.ref_id, r.circle_id, r.due_at) for r in rows]
+
+    async def due(self, now: int) -> list[Timer]:
+        rows = await self._ctx.session.scalars(
+            select(TimerRow).where(TimerRow.due_at <= now).order_by(TimerRow.due_at)
+        )
+        return [Timer(r.kind, r.ref_id, r.circle_id, r.due_at) for r in rows]
+
+
+class ScheduleRepository:
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    @staticmethod
+    def _record(row: ScheduleRow) -> Schedule:
+        return Schedule(
+            row.id, row.circle_id, row.weekday, row.hour, row.minute, row.length_ms, row.created_at
+        )
+
+    async def add(
+        self, circle_id: uuid.UUID, weekday: int, hour: int, minute: int, length_ms: int, now: int
+    ) -> Schedule:
+        row = ScheduleRow(
+            id=uuid.uuid4(),
+            circle_id=circle_id,
+            weekday=weekday,
+            hour=hour,
+            minute=minute,
+            length_ms=length_ms,
+            created_at=now,
+        )
+        self._ctx.session.add(row)
+        await self._ctx.session.flush()
+        return self._record(row)
+
+    async def of_circle(self, circle_id: uuid.UUID) -> list[Schedule]:
+        rows = await self._ctx.session.scalars(
+            select(ScheduleRow)
+            .where(ScheduleRow.circle_id == circle_id)
+            .order_by(ScheduleRow.created_at, ScheduleRow.id)
+        )
+        return [self._record(row) for row in rows]
+
+    async def get(self, schedule_id: uuid.UUID) -> Schedule | None:
+        row = await self._ctx.session.get(ScheduleRow, schedule_id)
+        return None if row is None else self._record(row)
+
+    async def remove(self, schedule_id: uuid.UUID) -> None:
+        await self._ctx.session.execute(delete(ScheduleRow).where(ScheduleRow.id == schedule_id))
