@@ -1,0 +1,206 @@
+"""The state of a facilitated session, its effects, and its stored (JSON) form.
+
+The transitions live in ``facilitation.session``, which re-exports everything here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from facilitation.timing import checkout_lead, end_warning_lead
+
+FORMAT_VERSION = 1
+"""Bumped whenever the stored form changes; ``from_json`` refuses formats it does not know."""
+_T = TypeVar("_T")
+
+
+class Phase(StrEnum):
+    CHECK_IN = "check-in"
+    SHARING = "sharing"
+    CHECK_OUT = "check-out"
+    CLOSED = "closed"
+
+
+class SessionError(Exception):
+    """An operation the session cannot take now; ``code`` is short and machine-readable."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class Hand:
+    member: str
+    raised_at: int
+    topic: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    member: str
+    started_at: int
+    ends_at: int
+    warned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRef:
+    """A member named in a message: the command layer shows their alias with a Signal mention."""
+
+    member: str
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A message to the circle's group."""
+
+    parts: tuple[str | MemberRef, ...]
+
+    def render(self, name: Callable[[str], str]) -> str:
+        return "".join(p if isinstance(p, str) else name(p.member) for p in self.parts)
+
+    @property
+    def mentions(self) -> tuple[str, ...]:
+        return tuple(p.member for p in self.parts if isinstance(p, MemberRef))
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """The session closed now: post the summary and run the trauma-loop guard."""
+
+
+Effect = Post | Closed
+
+
+@dataclass(frozen=True, slots=True)
+class SessionState:
+    id: str
+    started_at: int
+    ends_at: int
+    """The planned close, moved by pauses and extensions."""
+    length_ms: int
+    """The planned length including extensions (pauses not counted)."""
+    turn_ms: int
+    wins_only: bool
+    phase: Phase = Phase.CHECK_IN
+    paused_at: int | None = None
+    queue: tuple[Hand, ...] = ()
+    """Raised hands in the order they were raised; ``ordered_queue`` gives the speaking order."""
+    speaker: Turn | None = None
+    spoken: frozenset[str] = field(default_factory=frozenset)
+    away: tuple[tuple[str, int], ...] = ()
+    """(member, until): away while until > now."""
+    end_warned: bool = False
+    checkout_called: bool = False
+    closed_at: int | None = None
+
+    def is_away(self, member: str, now: int) -> bool:
+        return any(who == member and until > now for who, until in self.away)
+
+    @property
+    def checkout_at(self) -> int:
+        return self.ends_at - checkout_lead(self.length_ms)
+
+    @property
+    def end_warning_at(self) -> int:
+        return self.ends_at - end_warning_lead(self.length_ms)
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    state: SessionState
+    effects: tuple[Effect, ...]
+    due_at: int | None
+
+
+def ordered_queue(state: SessionState, now: int) -> tuple[Hand, ...]:
+    """The progressive stack: those who haven't spoken first, then first come, first served."""
+    ranked = [
+        (hand.member in state.spoken, hand.raised_at, index, hand)
+        for index, hand in enumerate(state.queue)
+        if not state.is_away(hand.member, now)
+    ]
+    ranked.sort(key=lambda row: (row[0], row[1], row[2]))
+    return tuple(row[3] for row in ranked)
+
+
+def to_json(state: SessionState) -> str:
+    """The state as JSON for storage (it holds member ids and topics: store it encrypted)."""
+    speaker = state.speaker
+    data: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "id": state.id,
+        "started_at": state.started_at,
+        "ends_at": state.ends_at,
+        "length_ms": state.length_ms,
+        "turn_ms": state.turn_ms,
+        "wins_only": state.wins_only,
+        "phase": state.phase.value,
+        "paused_at": state.paused_at,
+        "queue": [[h.member, h.raised_at, h.topic] for h in state.queue],
+        "speaker": None
+        if speaker is None
+        else [speaker.member, speaker.started_at, speaker.ends_at, speaker.warned],
+        "spoken": sorted(state.spoken),
+        "away": [[member, until] for member, until in state.away],
+        "end_warned": state.end_warned,
+        "checkout_called": state.checkout_called,
+        "closed_at": state.closed_at,
+    }
+    return json.dumps(data, sort_keys=True, separators=(",", ":"))
+
+
+def from_json(text: str) -> SessionState:
+    """The state stored by ``to_json``; ValueError if it is not one."""
+    data = json.loads(text)
+    version = data.get("format") if isinstance(data, dict) else None
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise ValueError("not a session state of a known format")
+    try:
+        speaker = data["speaker"]
+        return SessionState(
+            id=_typed(data["id"], str),
+            started_at=_int(data["started_at"]),
+            ends_at=_int(data["ends_at"]),
+            length_ms=_int(data["length_ms"]),
+            turn_ms=_int(data["turn_ms"]),
+            wins_only=_typed(data["wins_only"], bool),
+            phase=Phase(data["phase"]),
+            paused_at=None if data["paused_at"] is None else _int(data["paused_at"]),
+            queue=tuple(
+                Hand(_typed(m, str), _int(at), None if t is None else _typed(t, str))
+                for m, at, t in data["queue"]
+            ),
+            speaker=None
+            if speaker is None
+            else Turn(
+                _typed(speaker[0], str),
+                _int(speaker[1]),
+                _int(speaker[2]),
+                _typed(speaker[3], bool),
+            ),
+            spoken=frozenset(_typed(m, str) for m in data["spoken"]),
+            away=tuple((_typed(m, str), _int(u)) for m, u in data["away"]),
+            end_warned=_typed(data["end_warned"], bool),
+            checkout_called=_typed(data["checkout_called"], bool),
+            closed_at=None if data["closed_at"] is None else _int(data["closed_at"]),
+        )
+    except (KeyError, IndexError, TypeError) as exc:
+        raise ValueError("not a session state of a known format") from exc
+
+
+def _typed(value: object, kind: type[_T]) -> _T:
+    if not isinstance(value, kind):
+        raise TypeError(kind.__name__)
+    return value
+
+
+def _int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("int")
+    return value
