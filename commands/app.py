@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from commands.agreement import agreement_router
 from commands.alias import alias_router
+from commands.boundaries import boundaries_router
+from commands.checkins import checkins_router
 from commands.circle import circle_router
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
 from commands.facilitator import facilitator_router
 from commands.help import help_router
 from commands.router import CommandRouter
+from commands.schedules import schedule_router
+from commands.sessions import session_router
+from commands.turns import turns_router
 from commands.use import use_router
 
 ROUTERS: tuple[CommandRouter, ...] = (
@@ -18,6 +23,11 @@ ROUTERS: tuple[CommandRouter, ...] = (
     agreement_router,
     alias_router,
     facilitator_router,
+    session_router,
+    checkins_router,
+    turns_router,
+    boundaries_router,
+    schedule_router,
     use_router,
 )
 

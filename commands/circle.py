@@ -9,6 +9,7 @@ from commands.errors import Refusal, UsageError
 from commands.parsing import parse_int, split_first
 from commands.ports import GroupRoster
 from commands.router import Access, CommandRouter, Where
+from commands.schedules import next_session_text
 from facilitation.agreement import DEFAULT_AGREEMENT
 from facilitation.circle import (
     PURPOSE_BLURB,
@@ -108,10 +109,11 @@ async def _show(ctx: CommandContext) -> None:
     circle = ctx.require_circle()
     members = await ctx.uow.members.count(circle.id)
     s = circle.settings
+    upcoming = await next_session_text(ctx)
     ctx.reply(
         f"This circle is {PURPOSE_BLURB[circle.purpose]}.\n"
         f"Members: {members} (room for {s.size}).\n"
-        "Next session: none scheduled.\n"
+        f"Next session: {upcoming or 'none scheduled (/schedule)'}.\n"
         f"Newcomers need {s.vouches} vouch{'es' if s.vouches != 1 else ''} to join.\n"
         f"Turns: {format_duration(s.turn)} · time zone {s.tz} · "
         f"check-in words kept {s.retention_days} days."

@@ -1,11 +1,11 @@
-"""Durations as members write them: ``90s``, ``5m``, ``1h``, ``1h30m``."""
+"""Durations as members write them: ``90s``, ``5m``, ``1h``, ``1h30m``, ``7d``."""
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
 
-_DURATION = re.compile(r"(?:(\d{1,3})h)?(?:(\d{1,4})m)?(?:(\d{1,5})s)?")
+_DURATION = re.compile(r"(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m)?(?:(\d{1,5})s)?")
 MAX_DURATION = timedelta(days=1)
 
 
@@ -19,8 +19,8 @@ def parse_duration(text: str, *, maximum: timedelta = MAX_DURATION) -> timedelta
     match = _DURATION.fullmatch(cleaned)
     if not cleaned or match is None or not any(match.groups()):
         raise DurationError("not a duration")
-    hours, minutes, seconds = (int(part) if part else 0 for part in match.groups())
-    value = timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    days, hours, minutes, seconds = (int(part) if part else 0 for part in match.groups())
+    value = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
     if value <= timedelta(0):
         raise DurationError("duration must be positive")
     if value > maximum:
@@ -33,9 +33,12 @@ def format_duration(value: timedelta) -> str:
     total = int(value.total_seconds())
     if total <= 0:
         return "0s"
-    hours, rest = divmod(total, 3600)
+    days, rest = divmod(total, 86_400)
+    hours, rest = divmod(rest, 3600)
     minutes, seconds = divmod(rest, 60)
     parts = []
+    if days:
+        parts.append(f"{days}d")
     if hours:
         parts.append(f"{hours}h")
     if minutes:

@@ -119,7 +119,9 @@ class MemberRepository:
 
     async def of_circle(self, circle_id: uuid.UUID) -> list[Member]:
         return await self._all(
-            self._joined().where(MemberRow.circle_id == circle_id).order_by(MemberRow.joined_at)
+            self._joined()
+            .where(MemberRow.circle_id == circle_id)
+            .order_by(MemberRow.joined_at, MemberRow.id)
         )
 
     async def set_alias(self, member: Member, alias: str | None) -> None:

@@ -1,0 +1,88 @@
+"""Boundaries: /nospace ("I can't hold space for this right now"), /away and /back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from commands.context import CommandContext
+from commands.errors import UsageError
+from commands.router import Access, CommandRouter
+from commands.session_flow import apply, open_session, refusal
+from facilitation import session as core
+from facilitation.durations import DurationError, format_duration, parse_duration
+
+boundaries_router = CommandRouter("boundaries")
+
+NOSPACE_POST = (
+    "Someone in the circle can't hold space for heavy topics right now. "
+    "Please start a heavy share with a content warning (CW) and a moment for people to step "
+    'back. Saying "I can\'t hold space for this right now" is always OK here.'
+)
+MAX_AWAY = timedelta(days=60)
+
+
+@boundaries_router.command(
+    "nospace",
+    usage="/nospace",
+    summary="I can't hold space for heavy topics right now (anonymous by direct message)",
+    access=Access.MEMBER,
+)
+async def nospace(ctx: CommandContext, args: str) -> None:
+    ctx.require_member()
+    ctx.post(NOSPACE_POST)
+    if ctx.incoming.is_direct:
+        ctx.reply("Thank you for saying so. I told the circle without naming you. Take care.")
+
+
+@boundaries_router.command(
+    "away",
+    usage="/away DURATION, e.g. /away 2h or /away 72h",
+    summary="step back: no mentions, prompts or reminders until then",
+    access=Access.MEMBER,
+)
+async def away(ctx: CommandContext, args: str) -> None:
+    member = ctx.require_member()
+    circle = ctx.require_circle()
+    try:
+        length = parse_duration(args, maximum=MAX_AWAY)
+    except DurationError as exc:
+        raise UsageError(str(exc)) from exc
+    until = ctx.now + int(length.total_seconds() * 1000)
+    await ctx.uow.members.set_away(member.id, until)
+    found = await open_session(ctx)
+    if found is not None:
+        stored, state = found
+        try:
+            await apply(ctx, stored, core.set_away(state, str(member.id), until, ctx.now))
+        except core.SessionError as error:
+            raise refusal(error) from error
+    local = datetime.fromtimestamp(until / 1000, tz=UTC).astimezone(ZoneInfo(circle.settings.tz))
+    if ctx.incoming.is_direct:
+        ctx.reply(
+            f"Stepping back for {format_duration(length)}, until {local:%a %H:%M}. "
+            "I won't mention, prompt or remind you until then. /back any time."
+        )
+    else:
+        ctx.react("🌙")
+
+
+@boundaries_router.command(
+    "back",
+    usage="/back",
+    summary="you're back: mentions, prompts and reminders again",
+    access=Access.MEMBER,
+)
+async def back(ctx: CommandContext, args: str) -> None:
+    if args:
+        raise UsageError
+    member = ctx.require_member()
+    await ctx.uow.members.set_away(member.id, None)
+    found = await open_session(ctx)
+    if found is not None:
+        stored, state = found
+        await apply(ctx, stored, core.set_back(state, str(member.id), ctx.now))
+    if ctx.incoming.is_direct:
+        ctx.reply("Welcome back.")
+    else:
+        ctx.react("👋")

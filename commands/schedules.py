@@ -1,0 +1,153 @@
+"""/schedule weekly|cancel and /schedule, and the reminder timer (an hour before, and at the
+time; away members are not pinged)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from commands.compose import MessageText
+from commands.context import CircleContext, CommandContext
+from commands.errors import UsageError
+from commands.parsing import parse_int, split_first
+from commands.router import Access, CommandRouter, Where
+from facilitation.durations import format_duration
+from facilitation.schedule import (
+    ScheduleError,
+    WeeklyRule,
+    describe,
+    next_occurrence,
+    next_reminder,
+    parse_weekly,
+)
+from storage.repositories.timers import Schedule
+
+schedule_router = CommandRouter("schedule")
+
+SCHEDULE_TIMER = "schedule"
+USAGE = "/schedule weekly <day> <HH:MM> [DURATION] · /schedule · /schedule cancel N"
+STALE_MS = 30 * 60 * 1000
+"""A reminder more than half an hour late (the bot was down) is skipped, not sent late."""
+MAX_SCHEDULES = 7
+DEFAULT_LENGTH_MS = 60 * 60 * 1000
+
+
+def rule_of(schedule: Schedule) -> WeeklyRule:
+    return WeeklyRule(schedule.weekday, schedule.hour, schedule.minute, schedule.length_ms)
+
+
+@schedule_router.command(
+    "schedule",
+    usage=USAGE,
+    summary="recurring sessions in the circle's time zone, with reminders",
+    where=Where.GROUP,
+    access=Access.MEMBER,
+)
+async def schedule(ctx: CommandContext, args: str) -> None:
+    circle = ctx.require_circle()
+    sub, rest = split_first(args)
+    if sub == "":
+        await _list(ctx)
+        return
+    ctx.require_facilitator()
+    if sub == "weekly":
+        try:
+            rule = parse_weekly(rest, DEFAULT_LENGTH_MS)
+        except ScheduleError as exc:
+            raise UsageError(str(exc)) from exc
+        existing = await ctx.uow.schedules.of_circle(circle.id)
+        if len(existing) >= MAX_SCHEDULES:
+            raise UsageError(f"at most {MAX_SCHEDULES} schedules; cancel one first")
+        added = await ctx.uow.schedules.add(
+            circle.id, int(rule.weekday), rule.hour, rule.minute, rule.length_ms, ctx.now
+        )
+        due, _, _ = next_reminder(rule, circle.settings.tz, ctx.now)
+        await ctx.set_timer(SCHEDULE_TIMER, added.id, due)
+        start = next_occurrence(rule, circle.settings.tz, ctx.now)
+        tz = circle.settings.tz
+        ctx.reply(
+            f"Scheduled: {describe(rule, tz)}. Next: {_local(start, tz)}. "
+            "I'll remind the circle an hour before and at the time."
+        )
+    elif sub == "cancel":
+        schedules = await ctx.uow.schedules.of_circle(circle.id)
+        number = parse_int(rest)
+        if not 1 <= number <= len(schedules):
+            raise UsageError("a number from /schedule")
+        chosen = schedules[number - 1]
+        await ctx.uow.schedules.remove(chosen.id)
+        await ctx.set_timer(SCHEDULE_TIMER, chosen.id, None)
+        ctx.reply(f"Cancelled: {describe(rule_of(chosen), circle.settings.tz)}.")
+    else:
+        raise UsageError
+
+
+async def _list(ctx: CommandContext) -> None:
+    circle = ctx.require_circle()
+    schedules = await ctx.uow.schedules.of_circle(circle.id)
+    if not schedules:
+        ctx.reply(
+            "No sessions are scheduled. A facilitator can add one: /schedule weekly tue 19:00 90m"
+        )
+        return
+    lines = ["Scheduled sessions:"]
+    for number, item in enumerate(schedules, start=1):
+        rule = rule_of(item)
+        start = next_occurrence(rule, circle.settings.tz, ctx.now)
+        tz = circle.settings.tz
+        lines.append(f"{number}. {describe(rule, tz)}; next {_local(start, tz)}")
+    ctx.reply("\n".join(lines))
+
+
+async def next_session_text(ctx: CircleContext) -> str | None:
+    """For /circle: when the next scheduled session is, if any."""
+    circle = ctx.require_circle()
+    starts = [
+        next_occurrence(rule_of(item), circle.settings.tz, ctx.now)
+        for item in await ctx.uow.schedules.of_circle(circle.id)
+    ]
+    return _local(min(starts), circle.settings.tz) if starts else None
+
+
+def _local(ms: int, tz: str) -> str:
+    return f"{datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(ZoneInfo(tz)):%a %d %b %H:%M}"
+
+
+@schedule_router.timer(SCHEDULE_TIMER)
+async def remind(ctx: CircleContext, schedule_id: uuid.UUID) -> None:
+    circle = ctx.require_circle()
+    item = await ctx.uow.schedules.get(schedule_id)
+    if item is None:
+        return
+    rule = rule_of(item)
+    timer = await ctx.uow.timers.get(SCHEDULE_TIMER, schedule_id)
+    due_at = timer.due_at if timer is not None else ctx.now
+    _, start, kind = next_reminder(rule, circle.settings.tz, due_at - 1)
+    if ctx.now - due_at <= STALE_MS:
+        text = MessageText()
+        if kind == "hour-before":
+            text.add(
+                f"Reminder: our circle meets in an hour ({_local(start, circle.settings.tz)}, "
+                f"{format_duration_ms(rule.length_ms)})."
+            )
+        else:
+            text.add(
+                "It's time for our circle. A facilitator can open it with "
+                f"/session start {format_duration_ms(rule.length_ms)}."
+            )
+        members = await ctx.uow.members.of_circle(circle.id)
+        pinged = [m for m in members if not m.is_away(ctx.now) and m.agreed_version >= 1]
+        if pinged:
+            text.add(" ")
+            for index, member in enumerate(pinged):
+                if index:
+                    text.add(" ")
+                text.mention(member.aci)
+        ctx.post(text)
+    due, _, _ = next_reminder(rule, circle.settings.tz, ctx.now)
+    await ctx.set_timer(SCHEDULE_TIMER, schedule_id, due)
+
+
+def format_duration_ms(ms: int) -> str:
+    return format_duration(timedelta(milliseconds=ms))

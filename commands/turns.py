@@ -1,0 +1,150 @@
+"""Speaking turns: /hand, /lower, /queue, /done, /next, /pause, /resume."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from commands.context import CommandContext
+from commands.errors import UsageError
+from commands.router import Access, CommandRouter, Where
+from commands.session_flow import apply, refusal, require_session
+from facilitation import session as core
+from facilitation.durations import format_duration
+from facilitation.text import clean_display_name
+
+turns_router = CommandRouter("turns")
+
+MAX_TOPIC_CHARS = 80
+
+
+async def _change(
+    ctx: CommandContext, change: Callable[[core.SessionState], core.Transition]
+) -> core.Transition:
+    stored, state = await require_session(ctx)
+    try:
+        transition = change(state)
+    except core.SessionError as error:
+        raise refusal(error) from error
+    await apply(ctx, stored, transition)
+    return transition
+
+
+@turns_router.command(
+    "hand",
+    usage="/hand [topic]",
+    summary="raise your hand to share (people who haven't spoken yet go first)",
+    where=Where.GROUP,
+    access=Access.AGREED,
+)
+async def hand(ctx: CommandContext, args: str) -> None:
+    member = ctx.require_agreed()
+    topic = clean_display_name(args)[:MAX_TOPIC_CHARS] or None
+    me = str(member.id)
+    if member.is_away(ctx.now):  # raising a hand means you're back
+        await ctx.uow.members.set_away(member.id, None)
+        await _change(ctx, lambda s: core.set_back(s, me, ctx.now))
+    transition = await _change(ctx, lambda s: core.raise_hand(s, me, topic, ctx.now))
+    speaker = transition.state.speaker
+    if speaker is None or speaker.member != me:
+        ctx.react("✋")
+
+
+@turns_router.command(
+    "lower",
+    usage="/lower",
+    summary="lower your hand",
+    where=Where.GROUP,
+    access=Access.AGREED,
+)
+async def lower(ctx: CommandContext, args: str) -> None:
+    if args:
+        raise UsageError
+    me = str(ctx.require_agreed().id)
+    await _change(ctx, lambda s: core.lower_hand(s, me, ctx.now))
+    ctx.react("👌")
+
+
+@turns_router.command(
+    "queue",
+    usage="/queue",
+    summary="who is speaking and who is waiting (by alias, without pinging anyone)",
+    where=Where.GROUP,
+    access=Access.MEMBER,
+)
+async def queue(ctx: CommandContext, args: str) -> None:
+    if args:
+        raise UsageError
+    _, state = await require_session(ctx)
+    names: dict[str, str] = {}
+    circle = ctx.require_circle()
+    for number, member in enumerate(await ctx.uow.members.of_circle(circle.id), start=1):
+        names[str(member.id)] = member.alias or f"member {number}"
+    lines = []
+    if state.speaker is not None:
+        left = max(state.speaker.ends_at - (state.paused_at or ctx.now), 0)
+        lines.append(
+            f"Speaking: {names.get(state.speaker.member, 'someone')} "
+            f"({format_duration(timedelta(milliseconds=left)) or '0s'} left)"
+        )
+    waiting = core.ordered_queue(state, ctx.now)
+    if waiting:
+        lines.append("Waiting, in order:")
+        for position, raised in enumerate(waiting, start=1):
+            first = "" if raised.member in state.spoken else " (first time today)"
+            lines.append(f"{position}. {names.get(raised.member, 'someone')}{first}")
+    if not lines:
+        lines.append("Nobody is speaking and no hands are up. /hand to share.")
+    ctx.reply("\n".join(lines))
+
+
+@turns_router.command(
+    "done",
+    usage="/done",
+    summary="finish your turn",
+    where=Where.GROUP,
+    access=Access.AGREED,
+)
+async def done(ctx: CommandContext, args: str) -> None:
+    me = str(ctx.require_agreed().id)
+    await _change(ctx, lambda s: core.done(s, me, ctx.now))
+
+
+@turns_router.command(
+    "next",
+    usage="/next",
+    summary="call the next speaker (facilitators; or the speaker, to pass the floor)",
+    where=Where.GROUP,
+    access=Access.AGREED,
+)
+async def next_(ctx: CommandContext, args: str) -> None:
+    member = ctx.require_agreed()
+    _, state = await require_session(ctx)
+    speaker = state.speaker.member if state.speaker is not None else None
+    if speaker == str(member.id) and not member.is_facilitator:
+        await _change(ctx, lambda s: core.done(s, str(member.id), ctx.now))
+        return
+    ctx.require_facilitator()
+    await _change(ctx, lambda s: core.next_speaker(s, ctx.now))
+
+
+@turns_router.command(
+    "pause",
+    usage="/pause",
+    summary="pause the session for a breath (every timer stops)",
+    where=Where.GROUP,
+    access=Access.AGREED,
+)
+async def pause(ctx: CommandContext, args: str) -> None:
+    await _change(ctx, lambda s: core.pause(s, ctx.now))
+
+
+@turns_router.command(
+    "resume",
+    usage="/resume",
+    summary="carry on after a pause, with the time that was left",
+    where=Where.GROUP,
+    access=Access.FACILITATOR,
+)
+async def resume(ctx: CommandContext, args: str) -> None:
+    await _change(ctx, lambda s: core.resume(s, ctx.now))
