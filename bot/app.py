@@ -140,10 +140,10 @@ class HoldspaceBot:
             coalesce=True,
         )
         bot.scheduler.add_job(
-            self._purge_dedupe_keys,
+            self._retention,
             "interval",
             hours=1,
-            id="holdspace-purge-dedupe",
+            id="holdspace-retention",
             replace_existing=True,
             coalesce=True,
         )
@@ -170,15 +170,17 @@ class HoldspaceBot:
         if self.dispatcher is not None:
             await self.dispatcher.rearm_all()
 
-    async def _purge_dedupe_keys(self) -> None:
+    async def _retention(self) -> None:
+        """Hourly: check-in words past their circle's retention, and old dedupe keys."""
         if self.storage is None:
             return
-        cutoff = self.clock.now_ms() - DEDUPE_KEEP_MS
+        now = self.clock.now_ms()
         async with self.storage.unit_of_work() as uow:
-            purged = await uow.events.purge_before(cutoff)
+            checkins = await uow.checkins.purge_expired(now)
+            keys = await uow.events.purge_before(now - DEDUPE_KEEP_MS)
             await uow.commit()
-        if purged:
-            log.info("purged %d old dedupe keys", purged)
+        if checkins or keys:
+            log.info("retention: removed %d check-ins and %d dedupe keys", checkins, keys)
 
     def on_group_change(self, group_id: str | None) -> None:
         if self.gateway is not None and group_id:

@@ -1,8 +1,9 @@
 """`holdspace try`: the real bot process, the sandbox gateway, and a chat in the terminal.
 
 Type as a member: ``alice: /help``, ``dm carol: /help``, ``bob reply: /help`` (quote-replies
-to the bot's last group message), ``@name`` in a line becomes a Signal mention. Without a
-terminal (or with ``--script FILE``) it plays a scripted tour and exits.
+to the bot's last group message), ``@name`` in a line becomes a Signal mention, and
+``wait 2m`` moves the bot's clock forward so timers (turns, warnings, the close) come due.
+Without a terminal (or with ``--script FILE``) it plays a scripted tour and exits.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from pathlib import Path
 from bot.launcher import BotProcess
 from bot.sandbox import Group, Person, SandboxGateway, SentMessage
 from commands.compose import PLACEHOLDER, utf16_len
+from facilitation.durations import DurationError, parse_duration
 
 BOT_NUMBER = "+15550000001"
+WAIT = re.compile(r"^\s*wait\s+(?P<duration>\S+)\s*$", re.I)
 LINE = re.compile(
     r"^\s*(?P<dm>dm\s+)?(?P<who>[a-z]+)(?P<reply>\s+reply)?\s*:\s*(?P<text>.*)$", re.I
 )
@@ -27,8 +30,9 @@ REPLY_WAIT_SECONDS = 2.5
 
 
 class Demo:
-    def __init__(self, gateway: SandboxGateway) -> None:
+    def __init__(self, gateway: SandboxGateway, bot: BotProcess) -> None:
         self.gw = gateway
+        self.bot = bot
         self.people: dict[str, Person] = {}
         self.group: Group | None = None
         self.shown_messages = 0
@@ -52,9 +56,21 @@ class Demo:
         return "holdspace" if aci == self.gw.bot_uuid else "someone"
 
     async def say(self, line: str) -> bool:
+        waiting = WAIT.match(line)
+        if waiting is not None:
+            try:
+                later = parse_duration(waiting["duration"])
+            except DurationError:
+                print("  (wait takes a duration like 30s, 2m or 1h)")
+                return False
+            print(f"  ~ {waiting['duration']} later")
+            self.bot.advance_clock(int(later.total_seconds() * 1000))
+            return True
         match = LINE.match(line)
         if match is None:
-            print("  (type like 'alice: /help', 'dm carol: /help' or 'bob reply: /help')")
+            print(
+                "  (type like 'alice: /help', 'dm carol: /help', 'bob reply: /help' or 'wait 1m')"
+            )
             return False
         person = self.people.get(match["who"].lower())
         if person is None:
@@ -143,11 +159,11 @@ async def run_try(script: str | None, interactive: bool | None) -> int:
     lines = [line for line in lines if line.strip()]
     workdir = Path(tempfile.mkdtemp(prefix="holdspace-try-"))
     async with SandboxGateway(account=BOT_NUMBER, buffered=True) as gateway:
-        demo = Demo(gateway)
-        demo.build()
         bot = BotProcess(
             service=gateway.service, phone_number=BOT_NUMBER, workdir=workdir, log_level="WARNING"
         )
+        demo = Demo(gateway, bot)
+        demo.build()
         print("Starting holdspace (the real bot) against the sandbox gateway…")
         await bot.start()
         try:
@@ -177,7 +193,10 @@ async def run_try(script: str | None, interactive: bool | None) -> int:
 
 
 async def _chat(demo: Demo) -> None:
-    print("Type as a member, e.g. 'alice: /circle setup' or 'dm carol: /help'. Ctrl-D to quit.")
+    print(
+        "Type as a member, e.g. 'alice: /circle setup' or 'dm carol: /help'; "
+        "'wait 5m' moves time on. Ctrl-D to quit."
+    )
     loop = asyncio.get_running_loop()
     while True:
         try:
