@@ -23,21 +23,11 @@ GOALS_SHOWN = 5
     access=Access.AGREED,
 )
 async def checkin(ctx: CommandContext, args: str) -> None:
-    member = ctx.require_agreed()
     try:
         parsed = parse_checkin(args)
     except CheckinError as exc:
         raise UsageError(str(exc)) from exc
-    stored, _ = await require_session(ctx)
-    await ctx.uow.checkins.record(
-        session_id=stored.id,
-        circle_id=stored.circle_id,
-        member_id=member.id,
-        kind="in",
-        mood=parsed.mood,
-        words=parsed.words,
-        now=ctx.now,
-    )
+    await _record(ctx, "in", parsed.mood, parsed.words)
     ctx.react("🌱")
 
 
@@ -48,22 +38,27 @@ async def checkin(ctx: CommandContext, args: str) -> None:
     access=Access.AGREED,
 )
 async def checkout(ctx: CommandContext, args: str) -> None:
-    member = ctx.require_agreed()
     try:
         parsed = parse_checkout(args)
     except CheckinError as exc:
         raise UsageError(str(exc)) from exc
+    await _record(ctx, "out", parsed.mood, parsed.words)
+    ctx.react("💛")
+
+
+async def _record(ctx: CommandContext, kind: str, mood: int | None, words: str | None) -> None:
+    """One member's check-in or check-out for the open session (a later one replaces it)."""
+    member = ctx.require_agreed()
     stored, _ = await require_session(ctx)
     await ctx.uow.checkins.record(
         session_id=stored.id,
         circle_id=stored.circle_id,
         member_id=member.id,
-        kind="out",
-        mood=parsed.mood,
-        words=parsed.words,
+        kind=kind,
+        mood=mood,
+        words=words,
         now=ctx.now,
     )
-    ctx.react("💛")
 
 
 @checkins_router.command(
