@@ -122,8 +122,15 @@ class HoldspaceBot:
         self.sender = OutgoingQueue(transport, self.storage, settings.outgoing)
         timers = SchedulerTimers(bot.scheduler, self.clock, self.run_timer)
         self.dispatcher = build_dispatcher(
-            Deps(storage=self.storage, groups=self.gateway, clock=self.clock, timers=timers)
+            Deps(
+                storage=self.storage,
+                groups=self.gateway,
+                clock=self.clock,
+                timers=timers,
+                membership=self.gateway,
+            )
         )
+        self.sender.on_tagged_sent = self.dispatcher.record_sent
         await self.sender.start()
         resumed = await self.sender.resume_from_outbox()
         if resumed:

@@ -14,7 +14,7 @@ import aiohttp
 
 from bot.config import Connection, SignalSettings
 from bot.groupids import internal_group_id, rest_group_id
-from commands.ports import GroupRoster, PersonRef
+from commands.ports import GroupRoster, MembershipError, PersonRef
 
 log = logging.getLogger("holdspace.gateway")
 
@@ -172,3 +172,15 @@ class GatewayClient:
             {"members": acis},
         )
         self.forget_roster(group_id)
+
+    async def add_member(self, group_id: str, aci: str) -> None:
+        try:
+            await self.add_members(group_id, [aci])
+        except GatewayError as exc:
+            raise MembershipError(exc.status) from None
+
+    async def remove_member(self, group_id: str, aci: str) -> None:
+        try:
+            await self.remove_members(group_id, [aci])
+        except GatewayError as exc:
+            raise MembershipError(exc.status) from None

@@ -13,17 +13,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 from bot.config import OutgoingSettings
 from bot.ratelimit import Pause, TokenBucket
 from bot.transport import SendFailure, Transport
-from commands.types import Outgoing, decode_outgoing
+from commands.types import Outgoing, OutgoingMessage, decode_outgoing
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.sender")
 
 Staged = tuple[uuid.UUID | None, Outgoing]
+SentHook = Callable[[str, int], Awaitable[None]]
 
 
 class OutgoingQueue:
@@ -42,6 +43,7 @@ class OutgoingQueue:
         self.sent_count = 0
         self.failed_count = 0
         self.retry_count = 0
+        self.on_tagged_sent: SentHook | None = None
 
     def submit(self, items: Iterable[Staged]) -> None:
         for item in items:
@@ -80,7 +82,10 @@ class OutgoingQueue:
         while True:
             row_id, item = await queue.get()
             try:
-                await self._deliver(item)
+                timestamp = await self._deliver(item)
+                tag = item.tag if isinstance(item, OutgoingMessage) else None
+                if tag is not None and timestamp is not None and self.on_tagged_sent is not None:
+                    await self.on_tagged_sent(tag, timestamp)
             finally:
                 if row_id is not None:
                     self._sent_ids.append(row_id)

@@ -11,11 +11,14 @@ from commands.context import Deps
 from commands.dispatcher import Dispatcher
 from commands.facilitator import facilitator_router
 from commands.help import help_router
+from commands.invites import invites_router
+from commands.membership import membership_router
 from commands.router import CommandRouter
 from commands.schedules import schedule_router
 from commands.sessions import session_router
 from commands.turns import turns_router
 from commands.use import use_router
+from commands.vouches import vouches_router
 
 ROUTERS: tuple[CommandRouter, ...] = (
     help_router,
@@ -28,6 +31,9 @@ ROUTERS: tuple[CommandRouter, ...] = (
     turns_router,
     boundaries_router,
     schedule_router,
+    invites_router,
+    vouches_router,
+    membership_router,
     use_router,
 )
 

@@ -23,7 +23,10 @@ from facilitation.durations import DurationError, format_duration, parse_duratio
 circle_router = CommandRouter("circle")
 
 SETUP_USAGE = "/circle setup [support|venting|mastermind]"
-SET_USAGE = "/circle set <vouches N|size N|tz ZONE|turn DURATION|retention DAYS>"
+SET_USAGE = (
+    "/circle set <vouches N|size N|tz ZONE|turn DURATION|retention DAYS|tenure DAYS|"
+    "expiry DAYS|vouch-history DAYS>"
+)
 USAGE = (
     "/circle setup [support|venting|mastermind] · /circle · "
     "/circle set <vouches N|size N|tz ZONE|turn DURATION|retention DAYS>"
@@ -114,7 +117,8 @@ async def _show(ctx: CommandContext) -> None:
         f"This circle is {PURPOSE_BLURB[circle.purpose]}.\n"
         f"Members: {members} (room for {s.size}).\n"
         f"Next session: {upcoming or 'none scheduled (/schedule)'}.\n"
-        f"Newcomers need {s.vouches} vouch{'es' if s.vouches != 1 else ''} to join.\n"
+        f"Newcomers need {s.vouches} vouch{'es' if s.vouches != 1 else ''} to join, from "
+        f"members of at least {s.tenure_days} days; requests stay open {s.request_days} days.\n"
         f"Turns: {format_duration(s.turn)} · time zone {s.tz} · "
         f"check-in words kept {s.retention_days} days."
     )
@@ -147,6 +151,9 @@ SETTING_USAGE = {
     "tz": "/circle set tz ZONE (like Europe/Berlin)",
     "turn": "/circle set turn DURATION (a speaking turn, 30s-30m, like 5m)",
     "retention": "/circle set retention DAYS (how long check-in words are kept, 1-365)",
+    "tenure": "/circle set tenure DAYS (how long a member waits before vouching, 0-365)",
+    "expiry": "/circle set expiry DAYS (how long a join request stays open, 1-30)",
+    "vouch-history": "/circle set vouch-history DAYS (how long vouches are remembered, 7-730)",
 }
 
 
@@ -157,4 +164,7 @@ def _shown(settings: CircleSettings, name: str) -> str:
         "tz": settings.tz,
         "turn": format_duration(settings.turn),
         "retention": f"{settings.retention_days} days",
+        "tenure": f"{settings.tenure_days} days",
+        "expiry": f"{settings.request_days} days",
+        "vouch-history": f"{settings.vouch_retention_days} days",
     }[name]

@@ -6,9 +6,10 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from commands.attempts import JoinLimits
 from commands.compose import MessageText
 from commands.errors import Refusal
-from commands.ports import Clock, GroupDirectory, GroupRoster, TimerPort
+from commands.ports import Clock, GroupDirectory, GroupMembership, GroupRoster, TimerPort
 from commands.router import CommandSpec
 from commands.types import (
     Incoming,
@@ -31,6 +32,8 @@ class Deps:
     groups: GroupDirectory
     clock: Clock
     timers: TimerPort
+    membership: GroupMembership
+    join_limits: JoinLimits = field(default_factory=JoinLimits)
 
 
 @dataclass(kw_only=True)
@@ -45,11 +48,13 @@ class CircleContext:
     outgoing: list[Outgoing] = field(default_factory=list)
     timer_changes: list[tuple[str, uuid.UUID, int | None]] = field(default_factory=list)
 
-    def post(self, text: str | MessageText) -> None:
+    def post(self, text: str | MessageText, *, tag: str | None = None) -> None:
         """A message to the circle's group (not quoting anyone)."""
         circle = self.require_circle()
         body, mentions = _body(text)
-        self.outgoing.append(OutgoingMessage(Recipient.group(circle.group_id), body, mentions))
+        self.outgoing.append(
+            OutgoingMessage(Recipient.group(circle.group_id), body, mentions, tag=tag)
+        )
 
     def direct(self, aci: str, text: str | MessageText) -> None:
         body, mentions = _body(text)

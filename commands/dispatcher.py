@@ -16,7 +16,14 @@ from commands.context import CircleContext, CommandContext, Deps
 from commands.errors import Refusal, UsageError
 from commands.locks import KeyedLocks
 from commands.parsing import is_plain_name, parse_command
-from commands.router import Access, CommandRouter, CommandSpec, TimerHandler, Where
+from commands.router import (
+    Access,
+    CommandRouter,
+    CommandSpec,
+    SentHandler,
+    TimerHandler,
+    Where,
+)
 from commands.types import Incoming, Outgoing, encode_outgoing
 from facilitation.circle import Role
 from facilitation.text import MAX_COMMAND_CHARS
@@ -26,6 +33,8 @@ log = logging.getLogger("holdspace.commands")
 
 STRANGER_COMMANDS = frozenset({"help", "join"})
 """All that someone outside every circle gets an answer to (in a direct message)."""
+STRANGER_VOUCH = "Only members of a circle can vouch or object."
+"""The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
 
 APOLOGY = "Sorry, something went wrong on my side and nothing was changed. Please try again."
 
@@ -36,7 +45,9 @@ class Dispatcher:
     def __init__(self, routers: Iterable[CommandRouter], deps: Deps) -> None:
         catalog: dict[str, CommandSpec] = {}
         timers: dict[str, TimerHandler] = {}
+        sent: dict[str, SentHandler] = {}
         for router in routers:
+            sent.update(router.sent)
             for spec in router.commands:
                 if spec.name in catalog:
                     raise ValueError(f"command /{spec.name} registered twice")
@@ -47,6 +58,7 @@ class Dispatcher:
                 timers[kind] = handler
         self.catalog: Mapping[str, CommandSpec] = catalog
         self.timer_handlers: Mapping[str, TimerHandler] = timers
+        self.sent_handlers: Mapping[str, SentHandler] = sent
         self.deps = deps
         self.locks = KeyedLocks()
 
@@ -144,6 +156,19 @@ class Dispatcher:
             staged += await self.run_timer(timer.kind, timer.ref_id)
         return staged
 
+    async def record_sent(self, tag: str, timestamp: int) -> None:
+        """The gateway's timestamp for a tagged message (e.g. a join-request post)."""
+        kind, _, ref = tag.partition(":")
+        handler = self.sent_handlers.get(kind)
+        if handler is None:
+            return
+        try:
+            async with self.deps.storage.unit_of_work() as uow:
+                await handler(uow, uuid.UUID(ref), timestamp)
+                await uow.commit()
+        except Exception as exc:  # noqa: BLE001 - the send itself succeeded; log and go on
+            log.error("could not record a sent message (%s)", type(exc).__name__)
+
     async def rearm_all(self) -> int:
         """Copy every stored timer into the scheduler (start-up, or after the clock moved)."""
         async with self.deps.storage.unit_of_work() as uow:
@@ -200,6 +225,10 @@ class Dispatcher:
         incoming = ctx.incoming
         spec = self.catalog.get(name)
         stranger = incoming.is_direct and not ctx.memberships
+        if stranger and name in ("vouch", "object"):
+            if self.deps.join_limits.per_sender.allow(incoming.sender, ctx.now):
+                ctx.reply(STRANGER_VOUCH)
+            return
         if stranger and (spec is None or name not in STRANGER_COMMANDS):
             return  # people outside every circle get answers to /help and /join only
         if len(incoming.text) > MAX_COMMAND_CHARS:

@@ -10,8 +10,9 @@ help_router = CommandRouter("help")
 
 STRANGER_HELP = (
     "Hi, I'm holdspace, the helper bot for private peer-support circles. "
-    "Circles are invite-only: a member who knows you can vouch you in. "
-    "I keep nothing about you unless you join."
+    "Circles are invite-only: a member who knows you gives you a code, and members vouch you "
+    "in. With a code, send:\n/join CODE Name: a few words about you\n"
+    "I keep nothing about you unless you ask to join."
 )
 
 

@@ -57,3 +57,19 @@ class TimerPort(Protocol):
     def arm(self, kind: str, ref_id: uuid.UUID, due_at: int) -> None: ...
 
     def disarm(self, kind: str, ref_id: uuid.UUID) -> None: ...
+
+
+class MembershipError(Exception):
+    """The gateway would not add or remove a group member (``status``: its HTTP status)."""
+
+    def __init__(self, status: int | None) -> None:
+        super().__init__(f"gateway refused (HTTP {status})" if status else "gateway unreachable")
+        self.status = status
+
+
+class GroupMembership(Protocol):
+    """Adding and removing Signal group members, which signalbot cannot do."""
+
+    async def add_member(self, group_id: str, aci: str) -> None: ...
+
+    async def remove_member(self, group_id: str, aci: str) -> None: ...

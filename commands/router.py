@@ -11,9 +11,11 @@ if TYPE_CHECKING:
     import uuid
 
     from commands.context import CircleContext, CommandContext
+    from storage.unit_of_work import UnitOfWork
 
 Handler = Callable[["CommandContext", str], Awaitable[None]]
 TimerHandler = Callable[["CircleContext", "uuid.UUID"], Awaitable[None]]
+SentHandler = Callable[["UnitOfWork", "uuid.UUID", int], Awaitable[None]]
 
 
 class Where(Flag):
@@ -48,6 +50,16 @@ class CommandRouter:
         self.name = name
         self.commands: list[CommandSpec] = []
         self.timers: dict[str, TimerHandler] = {}
+        self.sent: dict[str, SentHandler] = {}
+
+    def on_sent(self, kind: str) -> Callable[[SentHandler], SentHandler]:
+        """Register what records the gateway's timestamp of a message tagged ``kind:<id>``."""
+
+        def register(handler: SentHandler) -> SentHandler:
+            self.sent[kind] = handler
+            return handler
+
+        return register
 
     def timer(self, kind: str) -> Callable[[TimerHandler], TimerHandler]:
         """Register what runs when a timer of ``kind`` comes due (it gets the ref id only)."""

@@ -91,6 +91,9 @@ class OutgoingMessage:
     text: str
     mentions: tuple[Mention, ...] = ()
     quote: QuoteRef | None = None
+    # Asks to be told the gateway's timestamp once sent (e.g. "request:<id>", so members can
+    # quote-reply to the bot's post). Never shown to anyone.
+    tag: str | None = None
 
     def __repr__(self) -> str:
         return f"OutgoingMessage({self.to!r}, chars={len(self.text)})"
@@ -127,6 +130,8 @@ def encode_outgoing(item: Outgoing) -> bytes:
             body["m"] = [[m.aci, m.start, m.length] for m in item.mentions]
         if item.quote is not None:
             body["q"] = [item.quote.timestamp, item.quote.author, item.quote.text]
+        if item.tag is not None:
+            body["tag"] = item.tag
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -143,4 +148,4 @@ def decode_outgoing(payload: bytes) -> Outgoing:
     if "q" in body:
         timestamp, author, text = body["q"]
         quote = QuoteRef(int(timestamp), author, text)
-    return OutgoingMessage(to, body["t"], mentions, quote)
+    return OutgoingMessage(to, body["t"], mentions, quote, body.get("tag"))

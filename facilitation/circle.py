@@ -39,6 +39,9 @@ class CircleSettings:
     tz: str = "UTC"
     turn: timedelta = timedelta(minutes=5)
     retention_days: int = 30
+    tenure_days: int = 14
+    request_days: int = 7
+    vouch_retention_days: int = 180
 
     def with_setting(self, name: str, value: object) -> CircleSettings:
         """A copy with one setting changed, validated."""
@@ -56,10 +59,16 @@ class CircleSettings:
             return replace(self, turn=value)
         if name == "retention":
             return replace(self, retention_days=_bounded_int(value, 1, 365, "retention"))
+        if name == "tenure":
+            return replace(self, tenure_days=_bounded_int(value, 0, 365, "tenure"))
+        if name == "expiry":
+            return replace(self, request_days=_bounded_int(value, 1, 30, "expiry"))
+        if name == "vouch-history":
+            return replace(self, vouch_retention_days=_bounded_int(value, 7, 730, "vouch-history"))
         raise SettingError(f"unknown setting {name}")
 
 
-SETTING_NAMES = ("vouches", "size", "tz", "turn", "retention")
+SETTING_NAMES = ("vouches", "size", "tz", "turn", "retention", "tenure", "expiry", "vouch-history")
 
 
 def _bounded_int(value: object, low: int, high: int, name: str) -> int:

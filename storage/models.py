@@ -52,6 +52,9 @@ class CircleRow(Base):
     agreement_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[int] = mapped_column(BigInteger)
     guard_suggested_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    tenure_days: Mapped[int] = mapped_column(Integer, server_default=text("14"))
+    request_days: Mapped[int] = mapped_column(Integer, server_default=text("7"))
+    vouch_retention_days: Mapped[int] = mapped_column(Integer, server_default=text("180"))
 
 
 class PersonRow(Base):
@@ -203,3 +206,68 @@ class TimerRow(Base):
         Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
     )
     due_at: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class InviteRow(Base):
+    """A one-time invite code, kept only as a keyed hash."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    inviter_member_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("members.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    code_bidx: Mapped[bytes] = mapped_column(BIDX, unique=True)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    expires_at: Mapped[int] = mapped_column(BigInteger)
+    used_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class JoinRequestRow(Base):
+    """A newcomer asking to join; the name and intro they chose are encrypted."""
+
+    __tablename__ = "join_requests"
+    __table_args__ = (
+        UniqueConstraint("circle_id", "number"),
+        Index("ix_join_requests_post", "circle_id", "post_timestamp"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    invite_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("invites.id", ondelete="SET NULL"), nullable=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    name_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    intro_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    objections: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    expires_at: Mapped[int] = mapped_column(BigInteger)
+    decided_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    post_timestamp: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class VouchRow(Base):
+    """One vouch or objection: who gave it is encrypted; a keyed hash stops doubles."""
+
+    __tablename__ = "vouches"
+    __table_args__ = (UniqueConstraint("request_id", "voucher_bidx"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    request_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("join_requests.id", ondelete="CASCADE"), index=True
+    )
+    voucher_bidx: Mapped[bytes] = mapped_column(BIDX)
+    voucher_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    kind: Mapped[str] = mapped_column(String(6))
+    reason_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[int] = mapped_column(BigInteger, index=True)

@@ -17,6 +17,11 @@ from storage.repositories.members import MemberRepository
 from storage.repositories.people import PersonRepository
 from storage.repositories.sessions import CheckinRepository, SessionRepository
 from storage.repositories.timers import ScheduleRepository, TimerRepository
+from storage.repositories.vouching import (
+    InviteRepository,
+    JoinRequestRepository,
+    VouchRepository,
+)
 
 
 class UnitOfWork:
@@ -38,6 +43,9 @@ class UnitOfWork:
         self.checkins = CheckinRepository(ctx)
         self.schedules = ScheduleRepository(ctx)
         self.timers = TimerRepository(ctx)
+        self.invites = InviteRepository(ctx)
+        self.requests = JoinRequestRepository(ctx)
+        self.vouches = VouchRepository(ctx)
 
     async def commit(self) -> None:
         await self.session.commit()

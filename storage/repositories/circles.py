@@ -25,6 +25,9 @@ class CircleRepository:
             tz=row.tz,
             turn=timedelta(seconds=row.turn_seconds),
             retention_days=row.retention_days,
+            tenure_days=row.tenure_days,
+            request_days=row.request_days,
+            vouch_retention_days=row.vouch_retention_days,
         )
         return Circle(
             id=row.id,
@@ -95,4 +98,7 @@ def _settings_columns(settings: CircleSettings) -> dict[str, int | str]:
         "tz": settings.tz,
         "turn_seconds": int(settings.turn.total_seconds()),
         "retention_days": settings.retention_days,
+        "tenure_days": settings.tenure_days,
+        "request_days": settings.request_days,
+        "vouch_retention_days": settings.vouch_retention_days,
     }

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from facilitation.circle import Role
@@ -107,6 +107,10 @@ class MemberRepository:
         found = await self.get(row.id)
         assert found is not None
         return found
+
+    async def remove(self, member_id: uuid.UUID) -> None:
+        """The member leaves the circle; their check-ins go with them (cascade)."""
+        await self._ctx.session.execute(delete(MemberRow).where(MemberRow.id == member_id))
 
     async def set_role(self, member_id: uuid.UUID, role: Role) -> None:
         await self._set(member_id, role=role.value)

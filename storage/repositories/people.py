@@ -29,6 +29,10 @@ class PersonRepository:
         )
         return None if row is None else self._record(row)
 
+    async def get_by_id(self, person_id: uuid.UUID) -> Person | None:
+        row = await self._ctx.session.get(PersonRow, person_id)
+        return None if row is None else self._record(row)
+
     async def get_or_create(self, aci: str, now: int) -> Person:
         existing = await self.by_aci(aci)
         if existing is not None:

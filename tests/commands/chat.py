@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
-from commands.ports import GroupRoster, PersonRef
+from commands.ports import GroupRoster, MembershipError, PersonRef
 from commands.types import Incoming, Mention, Outgoing, OutgoingMessage, OutgoingReaction, QuoteRef
 from storage.unit_of_work import Storage
 
@@ -49,6 +49,25 @@ class FakeTimers:
 
 
 @dataclass
+class FakeMembership:
+    """The gateway's member endpoints: records adds/removes, refuses while ``refuse`` is set."""
+
+    added: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    refuse: int | None = None
+
+    async def add_member(self, group_id: str, aci: str) -> None:
+        if self.refuse is not None:
+            raise MembershipError(self.refuse)
+        self.added.append((group_id, aci))
+
+    async def remove_member(self, group_id: str, aci: str) -> None:
+        if self.refuse is not None:
+            raise MembershipError(self.refuse)
+        self.removed.append((group_id, aci))
+
+
+@dataclass
 class FixedClock:
     now: int = 1_767_225_600_000
 
@@ -65,8 +84,15 @@ class Chat:
         self.groups = FakeGroups()
         self.clock = FixedClock()
         self.timers = FakeTimers()
+        self.membership = FakeMembership()
         self.dispatcher: Dispatcher = build_dispatcher(
-            Deps(storage=storage, groups=self.groups, clock=self.clock, timers=self.timers)
+            Deps(
+                storage=storage,
+                groups=self.groups,
+                clock=self.clock,
+                timers=self.timers,
+                membership=self.membership,
+            )
         )
         self._timestamps = itertools.count(1_767_225_600_000)
 

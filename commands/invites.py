@@ -1,0 +1,182 @@
+"""/invite (a member gets a one-time code by DM) and /join (a newcomer uses it)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+
+from commands.compose import MessageText
+from commands.context import CommandContext
+from commands.errors import Refusal, UsageError
+from commands.requests_flow import (
+    EXPIRY_TIMER,
+    approve,
+    core_request,
+    count_text,
+    policy,
+    voucher,
+)
+from commands.router import Access, CommandRouter, Where
+from facilitation import vouching
+from facilitation.text import MAX_ALIAS_CHARS, clean_display_name, clean_free_text
+from storage.unit_of_work import UnitOfWork
+
+invites_router = CommandRouter("invites")
+
+# Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_GROUPS = 3  # three groups of four: 60 bits, hopeless to guess at five tries an hour
+MAX_OUTSTANDING = 3
+MAX_OPEN_REQUESTS = 5
+MAX_INTRO_CHARS = 300
+JOIN_USAGE = "/join CODE Name: a few words about you"
+
+
+def new_code() -> str:
+    groups = ["".join(secrets.choice(ALPHABET) for _ in range(4)) for _ in range(CODE_GROUPS)]
+    return "-".join(groups)
+
+
+def normalize_code(text: str) -> str:
+    cleaned = re.sub(r"[\s\-]", "", text.upper())
+    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"}))
+
+
+@invites_router.command(
+    "invite",
+    usage="/invite",
+    summary="a one-time code, sent to you by direct message, to hand to a newcomer",
+    access=Access.AGREED,
+)
+async def invite(ctx: CommandContext, args: str) -> None:
+    if args:
+        raise UsageError
+    member = ctx.require_agreed()
+    circle = ctx.require_circle()
+    if await ctx.uow.invites.outstanding(member.id, ctx.now) >= MAX_OUTSTANDING:
+        raise Refusal(
+            f"You have {MAX_OUTSTANDING} unused invites already. They expire after "
+            f"{circle.settings.request_days} days."
+        )
+    if await ctx.uow.members.count(circle.id) >= circle.settings.size:
+        raise Refusal("The circle is full. A facilitator can raise the size with /circle set size.")
+    code = new_code()
+    days = circle.settings.request_days
+    await ctx.uow.invites.add(
+        circle.id, member.id, normalize_code(code), ctx.now, ctx.now + days * vouching.DAY_MS
+    )
+    ctx.direct(
+        member.aci,
+        f"Your invite code: {code}\nIt works once, for {days} days. Give it to the newcomer "
+        "yourself, and ask them to send me:\n"
+        f"/join {code} Name: a few words about you\n"
+        "Your invite counts as their first vouch.",
+    )
+    if not ctx.incoming.is_direct:
+        ctx.react("📨")
+
+
+def parse_join(args: str) -> tuple[str, str, str | None]:
+    """``CODE Name: words`` → (code, name, words). Without a colon the first word is the
+    name. The code may be typed with or without its dashes."""
+    tokens = args.split()
+    if not tokens:
+        raise UsageError
+    code, used = "", 0
+    while used < len(tokens) and len(code) < 4 * CODE_GROUPS:  # "ABCD EFGH JKMN" works too
+        code += normalize_code(tokens[used])
+        used += 1
+    rest = args.strip().split(maxsplit=used)[used] if len(tokens) > used else ""
+    if len(code) != 4 * CODE_GROUPS or any(ch not in ALPHABET for ch in code):
+        raise UsageError("the code looks like ABCD-EFGH-JKMN")
+    name_part, colon, words = rest.partition(":")
+    if not colon:
+        name_part, _, words = rest.partition(" ")
+    name = clean_display_name(name_part)[:MAX_ALIAS_CHARS]
+    if not name or not any(ch.isalnum() for ch in name):
+        raise UsageError("tell the circle a name to call you")
+    intro = clean_free_text(words, limit=MAX_INTRO_CHARS) or None
+    return code, name, intro
+
+
+@invites_router.command(
+    "join",
+    usage=JOIN_USAGE,
+    summary="ask to join a circle with the invite code a member gave you",
+    where=Where.DIRECT,
+    access=Access.ANYONE,
+)
+async def join(ctx: CommandContext, args: str) -> None:
+    limits = ctx.deps.join_limits
+    if not limits.per_sender.allow(ctx.incoming.sender, ctx.now):
+        ctx.outgoing.clear()
+        return  # a flood: no answer at all, and nothing reaches any circle
+    code, name, intro = parse_join(args)
+    if not limits.per_code.allow(code, ctx.now):
+        raise Refusal("That code has been tried too often. Ask for a new one in an hour.")
+    uow = ctx.uow
+    found = await uow.invites.by_code(code)
+    if found is None:
+        raise Refusal("That code doesn't match any invite. Check it with the member who gave it.")
+    if found.used_at is not None:
+        raise Refusal("That code has already been used. Ask your contact for a new one.")
+    if found.expires_at <= ctx.now:
+        raise Refusal("That code has expired. Ask your contact for a new one.")
+    circle = await uow.circles.get(found.circle_id)
+    if circle is None:
+        raise Refusal("That circle no longer exists.")
+    ctx.circle = circle
+    person = await uow.people.get_or_create(ctx.incoming.sender, ctx.now)
+    if await uow.members.in_circle(circle.id, person.id) is not None:
+        raise Refusal("You're already in that circle.")
+    if await uow.requests.open_for_person(person.id) is not None:
+        raise Refusal("You already have a request waiting. I'll tell you when it's decided.")
+    if len(await uow.requests.open_in(circle.id)) >= MAX_OPEN_REQUESTS:
+        raise Refusal(
+            "The circle has several requests waiting already. Please try again in a few days."
+        )
+    if not await uow.invites.use(found.id, ctx.now):
+        raise Refusal("That code has already been used. Ask your contact for a new one.")
+    rules = policy(circle)
+    request = await uow.requests.create(
+        circle_id=circle.id,
+        person_id=person.id,
+        invite_id=found.id,
+        name=name,
+        intro=intro,
+        now=ctx.now,
+        expires_at=ctx.now + rules.request_ms,
+    )
+    inviter = (
+        None if found.inviter_member_id is None else await uow.members.get(found.inviter_member_id)
+    )
+    counted = 0
+    if inviter is not None:
+        state = await core_request(ctx, request)
+        if vouching.refusal(voucher(inviter, circle), state, rules, ctx.now) is None:
+            await uow.vouches.add(request.id, inviter.id, "vouch", None, ctx.now)
+            counted = 1
+    text = MessageText().add(f"🌱 Join request {request.number}: {name} would like to join.")
+    if intro:
+        text.add(f'\nIn their words: "{intro}"')
+    text.add(
+        f"\nA member invited them ({count_text(counted, rules.threshold)}). "
+        "Members who know them: reply /vouch to this message to vouch, or /object with a "
+        "reason to raise a concern privately with the facilitators. "
+        f"Open for {rules.request_days} days."
+    )
+    ctx.post(text, tag=f"request:{request.id}")
+    ctx.reply(
+        f"Thank you, {name}. Your request is with the circle now: members who know you can vouch "
+        f"for you. I'll tell you when it's decided (requests stay open {rules.request_days} days)."
+    )
+    await ctx.set_timer(EXPIRY_TIMER, request.id, request.expires_at)
+    if counted >= rules.threshold:
+        await approve(ctx, request)
+
+
+@invites_router.on_sent("request")
+async def remember_post(uow: UnitOfWork, request_id: uuid.UUID, timestamp: int) -> None:
+    """Members vouch by quote-replying to the post: its id is the gateway's timestamp."""
+    await uow.requests.set_post_timestamp(request_id, timestamp)

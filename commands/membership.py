@@ -1,0 +1,141 @@
+"""Joining and leaving the Signal group: the admit and expiry timers, and /remove."""
+
+from __future__ import annotations
+
+import uuid
+
+from commands.compose import MessageText
+from commands.context import CircleContext, CommandContext
+from commands.errors import Refusal, UsageError
+from commands.parsing import exactly_one_mention
+from commands.ports import MembershipError
+from commands.requests_flow import ADMIT_TIMER, EXPIRY_TIMER, tell_facilitators
+from commands.router import Access, CommandRouter, Where
+from facilitation.circle import Role
+from facilitation.vouching import RequestStatus
+from storage.repositories.members import AliasTakenError
+
+membership_router = CommandRouter("membership")
+
+
+@membership_router.timer(ADMIT_TIMER)
+async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
+    """Add an approved newcomer to the Signal group; on refusal nothing is lost: the request
+    stays approved and the facilitators are told what to fix and how to retry."""
+    circle = ctx.require_circle()
+    request = await ctx.uow.requests.get(request_id)
+    if request is None or request.status is not RequestStatus.APPROVED:
+        return
+    person = await ctx.uow.people.get_by_id(request.person_id)
+    if person is None:
+        return
+    if await ctx.uow.members.count(circle.id) >= circle.settings.size:
+        await tell_facilitators(
+            ctx,
+            f"{request.name} (request {request.number}) was approved, but the circle is full. "
+            f"Raise the size with /circle set size, then /requests retry {request.number}.",
+        )
+        return
+    try:
+        await ctx.deps.membership.add_member(circle.group_id, person.aci)
+    except MembershipError as exc:
+        await tell_facilitators(
+            ctx,
+            f"I couldn't add {request.name} (request {request.number}) to the Signal group: "
+            f"{_why(exc)} Then send /requests retry {request.number}. Nothing is lost: the "
+            "request stays approved.",
+        )
+        return
+    await ctx.uow.requests.set_status(request.id, RequestStatus.ADDED)
+    member = await ctx.uow.members.in_circle(circle.id, person.id)
+    if member is None:
+        member = await ctx.uow.members.add(
+            circle.id, person, Role.MEMBER, founder=False, now=ctx.now
+        )
+    try:
+        async with ctx.uow.session.begin_nested():
+            await ctx.uow.members.set_alias(member, request.name)
+    except AliasTakenError:
+        pass  # someone already uses that name here; they can pick another with /alias
+    agreement = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
+    ctx.direct(
+        person.aci,
+        f"Welcome, {request.name}: the circle vouched you in, and you're now in its Signal group.\n"
+        "Before you take part, please read our community agreement:\n\n"
+        f"{agreement.text if agreement else ''}\n\n"
+        "Reply /agree to accept it. /help shows what I can do.",
+    )
+    ctx.post(
+        f"Welcome, {request.name}! Vouched in by the circle. Please say hello when you're ready."
+    )
+
+
+def _why(exc: MembershipError) -> str:
+    if exc.status is None:
+        return "the Signal gateway didn't answer. Check that it is running."
+    if exc.status in (400, 403):
+        return "the gateway refused. Make the bot an admin of the Signal group."
+    return f"the gateway answered with an error (HTTP {exc.status})."
+
+
+@membership_router.timer(EXPIRY_TIMER)
+async def expire(ctx: CircleContext, request_id: uuid.UUID) -> None:
+    request = await ctx.uow.requests.get(request_id)
+    if request is None or request.status not in (RequestStatus.PENDING, RequestStatus.HELD):
+        return
+    if request.expires_at > ctx.now:
+        await ctx.set_timer(EXPIRY_TIMER, request_id, request.expires_at)
+        return
+    await ctx.uow.requests.set_status(request.id, RequestStatus.EXPIRED, decided_at=ctx.now)
+    person = await ctx.uow.people.get_by_id(request.person_id)
+    if person is not None:
+        ctx.direct(
+            person.aci,
+            f"Your request to join, as {request.name}, has expired without enough vouches. "
+            "That can just mean timing: your contact can send you a new invite.",
+        )
+
+
+@membership_router.command(
+    "remove",
+    usage="/remove @member",
+    summary="remove a member from the Signal group (their vouchers are told privately)",
+    where=Where.GROUP,
+    access=Access.FACILITATOR,
+)
+async def remove(ctx: CommandContext, args: str) -> None:
+    circle = ctx.require_circle()
+    me = ctx.require_facilitator()
+    target_ref = exactly_one_mention(ctx.incoming)
+    target = await ctx.uow.members.by_aci(circle.id, target_ref.aci)
+    if target is None:
+        raise Refusal("That person isn't a member of this circle.")
+    if target.id == me.id:
+        raise UsageError("to leave, leave the Signal group yourself")
+    if target.is_facilitator and len(await ctx.uow.members.facilitators(circle.id)) <= 1:
+        raise Refusal("A circle needs at least one facilitator.")
+    try:
+        await ctx.deps.membership.remove_member(circle.group_id, target.aci)
+    except MembershipError as exc:
+        raise Refusal(f"I couldn't remove them: {_why(exc)}") from exc
+    name = target.alias or "someone"
+    request = await ctx.uow.requests.admitted(circle.id, target.person_id)
+    told = 0
+    if request is not None:
+        for edge in await ctx.uow.vouches.of_request(request.id):
+            voucher = await ctx.uow.members.get(edge.voucher_member_id)
+            if edge.kind == "vouch" and voucher is not None and voucher.id != target.id:
+                ctx.direct(
+                    voucher.aci,
+                    f"Someone you vouched for, {name} (join request {request.number}), has been "
+                    "removed from the circle by a facilitator. You may want to talk with them.",
+                )
+                told += 1
+    await ctx.uow.members.remove(target.id)
+    text = MessageText().add(
+        f"{name if target.alias else 'A member'} has been removed from the circle."
+    )
+    if told:
+        plural = "s" if told != 1 else ""
+        text.add(f" The {told} member{plural} who vouched for them were told privately.")
+    ctx.reply(text)

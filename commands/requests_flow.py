@@ -1,0 +1,94 @@
+"""What /join, /vouch, /object and /requests share: finding a request, its policy view,
+and approving it (the add to the Signal group is a timer, so it survives a restart)."""
+
+from __future__ import annotations
+
+from commands.context import CircleContext, CommandContext
+from commands.errors import Refusal, UsageError
+from commands.parsing import parse_int
+from facilitation.vouching import Policy, Request, RequestStatus, Voucher
+from storage.records import Circle, Member
+from storage.repositories.vouching import JoinRequest
+
+ADMIT_TIMER = "admit"
+EXPIRY_TIMER = "request-expiry"
+
+STATUS_WORDS = {
+    RequestStatus.PENDING: "waiting for vouches",
+    RequestStatus.HELD: "on hold for the facilitators",
+    RequestStatus.APPROVED: "approved, being added",
+    RequestStatus.ADDED: "already in the circle",
+    RequestStatus.DENIED: "declined",
+    RequestStatus.EXPIRED: "expired",
+}
+
+
+def policy(circle: Circle) -> Policy:
+    s = circle.settings
+    return Policy(threshold=s.vouches, tenure_days=s.tenure_days, request_days=s.request_days)
+
+
+def voucher(member: Member, circle: Circle) -> Voucher:
+    return Voucher(
+        member_id=str(member.id),
+        person_id=str(member.person_id),
+        joined_at=member.joined_at,
+        founder=member.founder,
+        agreed_current=member.agreed_version >= circle.agreement_version,
+    )
+
+
+async def core_request(ctx: CircleContext, request: JoinRequest) -> Request:
+    edges = await ctx.uow.vouches.of_request(request.id)
+    return Request(
+        status=request.status,
+        newcomer_person_id=str(request.person_id),
+        vouchers=frozenset(str(e.voucher_member_id) for e in edges if e.kind == "vouch"),
+        objections=request.objections,
+        expires_at=request.expires_at,
+    )
+
+
+async def request_named(ctx: CommandContext, args: str) -> tuple[JoinRequest, str]:
+    """The request a command is about: the quoted join-request post in the group, or a
+    request number (``/vouch 3``, by DM or in the group). Returns the request and the
+    rest of the arguments."""
+    circle = ctx.require_circle()
+    quote = ctx.incoming.quote
+    if quote is not None and not ctx.incoming.is_direct:
+        found = await ctx.uow.requests.by_post(circle.id, quote.timestamp)
+        if found is None:
+            raise Refusal(
+                "That message isn't a join request. Reply to the bot's join-request post, "
+                "or use the request's number: /requests lists them."
+            )
+        return found, args
+    head, _, rest = args.strip().partition(" ")
+    if not head:
+        raise UsageError
+    try:
+        number = parse_int(head.lstrip("#"))
+    except UsageError as exc:
+        raise UsageError("give the request's number; /requests lists them") from exc
+    found = await ctx.uow.requests.by_number(circle.id, number)
+    if found is None:
+        raise Refusal(f"There's no join request {number}. /requests lists the open ones.")
+    return found, rest.strip()
+
+
+async def approve(ctx: CircleContext, request: JoinRequest) -> None:
+    """Decided yes: the add to the group happens in the admit timer, now."""
+    await ctx.uow.requests.set_status(request.id, RequestStatus.APPROVED, decided_at=ctx.now)
+    await ctx.set_timer(EXPIRY_TIMER, request.id, None)
+    await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
+
+
+async def tell_facilitators(ctx: CircleContext, text: str) -> None:
+    circle = ctx.require_circle()
+    for facilitator in await ctx.uow.members.facilitators(circle.id):
+        if not facilitator.is_away(ctx.now):
+            ctx.direct(facilitator.aci, text)
+
+
+def count_text(vouchers: int, threshold: int) -> str:
+    return f"{min(vouchers, threshold)} of {threshold} vouch{'es' if threshold != 1 else ''}"

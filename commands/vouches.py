@@ -1,0 +1,225 @@
+"""/vouch, /object, /requests and /vouches: deciding who joins, accountably."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from commands.compose import MessageText
+from commands.context import CommandContext
+from commands.errors import Refusal, UsageError
+from commands.parsing import exactly_one_mention, split_first
+from commands.requests_flow import (
+    ADMIT_TIMER,
+    EXPIRY_TIMER,
+    STATUS_WORDS,
+    approve,
+    core_request,
+    count_text,
+    policy,
+    request_named,
+    tell_facilitators,
+    voucher,
+)
+from commands.router import Access, CommandRouter
+from facilitation import vouching
+from facilitation.text import clean_free_text
+from facilitation.vouching import RequestStatus, VouchRefused
+
+vouches_router = CommandRouter("vouches")
+
+MAX_REASON_CHARS = 500
+
+
+def _refused(reason: VouchRefused, name: str, days: int) -> str:
+    return {
+        VouchRefused.NOT_AGREED: (
+            "Please /agree to the current agreement first; then your vouch counts."
+        ),
+        VouchRefused.TOO_NEW: (
+            f"Vouches count from members who have been in the circle a while; yours will "
+            f"count in {days} day{'s' if days != 1 else ''}."
+        ),
+        VouchRefused.SELF: "You can't vouch for yourself.",
+        VouchRefused.TWICE: f"You've already vouched for {name}, or raised a concern.",
+        VouchRefused.CLOSED: f"The request from {name} isn't collecting vouches any more.",
+    }[reason]
+
+
+@vouches_router.command(
+    "vouch",
+    usage="/vouch (as a reply to a join request) · /vouch <request> (by direct message)",
+    summary="vouch for a newcomer you know",
+    access=Access.MEMBER,
+)
+async def vouch(ctx: CommandContext, args: str) -> None:
+    member = ctx.require_member()
+    circle = ctx.require_circle()
+    request, rest = await request_named(ctx, args)
+    if rest:
+        raise UsageError
+    rules = policy(circle)
+    state = vouching.expire(await core_request(ctx, request), ctx.now)
+    me = voucher(member, circle)
+    reason = vouching.refusal(me, state, rules, ctx.now)
+    if reason is not None:
+        raise Refusal(_refused(reason, request.name, vouching.tenure_left_days(me, rules, ctx.now)))
+    await ctx.uow.vouches.add(request.id, member.id, "vouch", None, ctx.now)
+    after = vouching.vouch(state, me, rules, ctx.now)
+    if after.status is RequestStatus.APPROVED:
+        await approve(ctx, request)
+    if ctx.incoming.is_direct:
+        ctx.reply(
+            f"Thank you: your vouch for {request.name} counts "
+            f"({count_text(len(after.vouchers), rules.threshold)})."
+        )
+    else:
+        ctx.react("🤝")
+
+
+@vouches_router.command(
+    "object",
+    usage="/object [reason] (as a reply to a join request) · /object <request> [reason] (by DM)",
+    summary="raise a concern about a join request; it waits for the facilitators",
+    access=Access.AGREED,
+)
+async def object_(ctx: CommandContext, args: str) -> None:
+    member = ctx.require_agreed()
+    request, reason_text = await request_named(ctx, args)
+    reason = clean_free_text(reason_text, limit=MAX_REASON_CHARS) or None
+    state = vouching.expire(await core_request(ctx, request), ctx.now)
+    if await ctx.uow.vouches.has(request.id, member.id):
+        raise Refusal(f"You've already vouched for {request.name} or raised a concern.")
+    try:
+        held = vouching.object_to(state)
+    except ValueError as exc:
+        raise Refusal(f"The request from {request.name} is already decided.") from exc
+    await ctx.uow.vouches.add(request.id, member.id, "object", reason, ctx.now)
+    await ctx.uow.requests.set_status(request.id, RequestStatus.HELD, objections=held.objections)
+    await tell_facilitators(
+        ctx,
+        f"Join request {request.number} ({request.name}) is on hold: a member raised a concern"
+        + (f': "{reason}"' if reason else " (no reason given)")
+        + f". Decide with /requests approve {request.number} or /requests deny "
+        f"{request.number}, in the group or here.",
+    )
+    ctx.direct(
+        member.aci, "Thank you for saying so. The request is on hold and the facilitators have it."
+    )
+    if not ctx.incoming.is_direct:
+        ctx.react("👀")
+
+
+@vouches_router.command(
+    "requests",
+    usage="/requests · /requests approve|deny|retry <request>",
+    summary="open join requests (names and vouch counts); facilitators decide held ones",
+    access=Access.MEMBER,
+)
+async def requests(ctx: CommandContext, args: str) -> None:
+    ctx.require_circle()
+    sub, rest = split_first(args)
+    if sub == "":
+        await _list(ctx)
+        return
+    if sub not in ("approve", "deny", "retry"):
+        raise UsageError
+    ctx.require_facilitator()
+    request, extra = await request_named(ctx, rest)
+    if extra:
+        raise UsageError
+    if sub == "retry":
+        if request.status is not RequestStatus.APPROVED:
+            raise Refusal(f"Request {request.number} isn't waiting to be added.")
+        await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
+        ctx.reply(f"Trying again to add {request.name}.")
+        return
+    try:
+        decided = vouching.decide(
+            vouching.expire(await core_request(ctx, request), ctx.now), sub == "approve"
+        )
+    except ValueError as exc:
+        raise Refusal(f"Request {request.number} is {STATUS_WORDS[request.status]}.") from exc
+    if decided.status is RequestStatus.EXPIRED:
+        raise Refusal(f"Request {request.number} has expired.")
+    if decided.status is RequestStatus.APPROVED:
+        await approve(ctx, request)
+        ctx.reply(f"Approved: adding {request.name} to the circle.")
+        return
+    await ctx.uow.requests.set_status(request.id, RequestStatus.DENIED, decided_at=ctx.now)
+    await ctx.set_timer(EXPIRY_TIMER, request.id, None)
+    person = await ctx.uow.people.get_by_id(request.person_id)
+    if person is not None:
+        ctx.direct(
+            person.aci, "The circle has decided not to take your request further. Take care."
+        )
+    ctx.reply(f"Declined: request {request.number} ({request.name}). They have been told, kindly.")
+
+
+async def _list(ctx: CommandContext) -> None:
+    circle = ctx.require_circle()
+    rules = policy(circle)
+    open_requests = await ctx.uow.requests.open_in(circle.id)
+    if not open_requests:
+        ctx.reply("No join requests are open. Members can /invite someone they know.")
+        return
+    lines = ["Open join requests:"]
+    for request in open_requests:
+        state = await core_request(ctx, request)
+        lines.append(
+            f"{request.number}. {request.name}: {count_text(len(state.vouchers), rules.threshold)}"
+            + (
+                ""
+                if request.status is RequestStatus.PENDING
+                else f", {STATUS_WORDS[request.status]}"
+            )
+        )
+    ctx.reply("\n".join(lines))
+
+
+@vouches_router.command(
+    "vouches",
+    usage="/vouches @member",
+    summary="who vouched a member in (facilitators; the answer comes by direct message)",
+    access=Access.FACILITATOR,
+)
+async def vouches(ctx: CommandContext, args: str) -> None:
+    circle = ctx.require_circle()
+    mention = exactly_one_mention(ctx.incoming)
+    target = await ctx.uow.members.by_aci(circle.id, mention.aci)
+    if target is None:
+        raise Refusal("That person isn't a member of this circle.")
+    request = await ctx.uow.requests.admitted(circle.id, target.person_id)
+    text = MessageText()
+    if target.alias:
+        text.add(target.alias)
+    else:
+        text.mention(target.aci)
+    if request is None:
+        text.add(
+            " joined without a vouching record: a founder, added in Signal directly, or vouched "
+            f"in more than {circle.settings.vouch_retention_days} days ago (records are purged)."
+        )
+    else:
+        day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
+        text.add(f" joined through request {request.number} ({day}). Vouched for by: ")
+        edges = await ctx.uow.vouches.of_request(request.id)
+        first = True
+        for edge in edges:
+            voucher_member = await ctx.uow.members.get(edge.voucher_member_id)
+            if not first:
+                text.add(", ")
+            first = False
+            if voucher_member is None:
+                text.add("a former member")
+            elif voucher_member.alias:
+                text.add(voucher_member.alias)
+            else:
+                text.mention(voucher_member.aci)
+            if edge.kind == "object":
+                text.add(" (raised a concern" + (f': "{edge.reason}"' if edge.reason else "") + ")")
+        if first:
+            text.add("nobody on record")
+        text.add(".")
+    ctx.direct(ctx.incoming.sender, text)
+    if not ctx.incoming.is_direct:
+        ctx.react("📬")

@@ -1,0 +1,315 @@
+"""Invites, join requests and vouches.
+
+Invite codes are stored only as keyed hashes. A request's chosen name and intro, an
+objection's reason and who gave each vouch are encrypted; a keyed hash of (request, voucher)
+stops anyone vouching twice without revealing who vouched.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, update
+
+from facilitation.vouching import RequestStatus
+from storage.models import InviteRow, JoinRequestRow, VouchRow
+from storage.repositories._base import RepositoryContext
+
+_REQUESTS = "join_requests"
+_VOUCHES = "vouches"
+OPEN_STATUSES = (
+    RequestStatus.PENDING.value,
+    RequestStatus.HELD.value,
+    RequestStatus.APPROVED.value,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    id: uuid.UUID
+    circle_id: uuid.UUID
+    inviter_member_id: uuid.UUID | None
+    expires_at: int
+    used_at: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class JoinRequest:
+    id: uuid.UUID
+    circle_id: uuid.UUID
+    person_id: uuid.UUID
+    number: int
+    status: RequestStatus
+    name: str
+    intro: str | None
+    objections: int
+    created_at: int
+    expires_at: int
+    post_timestamp: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class VouchEdge:
+    voucher_member_id: uuid.UUID
+    kind: str
+    reason: str | None
+    created_at: int
+
+
+class InviteRepository:
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    def _code_index(self, code: str) -> tuple[bytes, ...]:
+        return self._ctx.index.candidates("invite-code", code)
+
+    async def add(
+        self, circle_id: uuid.UUID, inviter: uuid.UUID, code: str, now: int, expires_at: int
+    ) -> None:
+        self._ctx.session.add(
+            InviteRow(
+                id=uuid.uuid4(),
+                circle_id=circle_id,
+                inviter_member_id=inviter,
+                code_bidx=self._code_index(code)[0],
+                created_at=now,
+                expires_at=expires_at,
+                used_at=None,
+            )
+        )
+        await self._ctx.session.flush()
+
+    async def by_code(self, code: str) -> Invite | None:
+        row = await self._ctx.session.scalar(
+            select(InviteRow).where(InviteRow.code_bidx.in_(self._code_index(code)))
+        )
+        if row is None:
+            return None
+        return Invite(row.id, row.circle_id, row.inviter_member_id, row.expires_at, row.used_at)
+
+    async def use(self, invite_id: uuid.UUID, now: int) -> bool:
+        """Mark used; False if someone else used it first (one-time, even under races)."""
+        result = await self._ctx.session.execute(
+            update(InviteRow)
+            .where(InviteRow.id == invite_id, InviteRow.used_at.is_(None))
+            .values(used_at=now)
+        )
+        return bool(getattr(result, "rowcount", 0) == 1)
+
+    async def outstanding(self, inviter: uuid.UUID, now: int) -> int:
+        total = await self._ctx.session.scalar(
+            select(func.count())
+            .select_from(InviteRow)
+            .where(
+                InviteRow.inviter_member_id == inviter,
+                InviteRow.used_at.is_(None),
+                InviteRow.expires_at > now,
+            )
+        )
+        return int(total or 0)
+
+
+class JoinRequestRepository:
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    def _record(self, row: JoinRequestRow) -> JoinRequest:
+        cipher = self._ctx.cipher
+        return JoinRequest(
+            id=row.id,
+            circle_id=row.circle_id,
+            person_id=row.person_id,
+            number=row.number,
+            status=RequestStatus(row.status),
+            name=cipher.decrypt_text(_REQUESTS, "name_enc", row.id, row.name_enc),
+            intro=None
+            if row.intro_enc is None
+            else cipher.decrypt_text(_REQUESTS, "intro_enc", row.id, row.intro_enc),
+            objections=row.objections,
+            created_at=row.created_at,
+            expires_at=row.expires_at,
+            post_timestamp=row.post_timestamp,
+        )
+
+    async def create(
+        self,
+        *,
+        circle_id: uuid.UUID,
+        person_id: uuid.UUID,
+        invite_id: uuid.UUID,
+        name: str,
+        intro: str | None,
+        now: int,
+        expires_at: int,
+    ) -> JoinRequest:
+        highest = await self._ctx.session.scalar(
+            select(func.max(JoinRequestRow.number)).where(JoinRequestRow.circle_id == circle_id)
+        )
+        row_id = uuid.uuid4()
+        cipher = self._ctx.cipher
+        row = JoinRequestRow(
+            id=row_id,
+            circle_id=circle_id,
+            person_id=person_id,
+            invite_id=invite_id,
+            number=int(highest or 0) + 1,
+            status=RequestStatus.PENDING.value,
+            name_enc=cipher.encrypt(_REQUESTS, "name_enc", row_id, name),
+            intro_enc=None if not intro else cipher.encrypt(_REQUESTS, "intro_enc", row_id, intro),
+            objections=0,
+            created_at=now,
+            expires_at=expires_at,
+        )
+        self._ctx.session.add(row)
+        await self._ctx.session.flush()
+        return self._record(row)
+
+    async def get(self, request_id: uuid.UUID) -> JoinRequest | None:
+        row = await self._ctx.session.get(JoinRequestRow, request_id)
+        return None if row is None else self._record(row)
+
+    async def by_number(self, circle_id: uuid.UUID, number: int) -> JoinRequest | None:
+        row = await self._ctx.session.scalar(
+            select(JoinRequestRow).where(
+                JoinRequestRow.circle_id == circle_id, JoinRequestRow.number == number
+            )
+        )
+        return None if row is None else self._record(row)
+
+    async def by_post(self, circle_id: uuid.UUID, post_timestamp: int) -> JoinRequest | None:
+        row = await self._ctx.session.scalar(
+            select(JoinRequestRow).where(
+                JoinRequestRow.circle_id == circle_id,
+                JoinRequestRow.post_timestamp == post_timestamp,
+            )
+        )
+        return None if row is None else self._record(row)
+
+    async def open_for_person(self, person_id: uuid.UUID) -> JoinRequest | None:
+        row = await self._ctx.session.scalar(
+            select(JoinRequestRow).where(
+                JoinRequestRow.person_id == person_id, JoinRequestRow.status.in_(OPEN_STATUSES)
+            )
+        )
+        return None if row is None else self._record(row)
+
+    async def admitted(self, circle_id: uuid.UUID, person_id: uuid.UUID) -> JoinRequest | None:
+        """The request that brought this person into the circle, while it is kept."""
+        row = await self._ctx.session.scalar(
+            select(JoinRequestRow)
+            .where(
+                JoinRequestRow.circle_id == circle_id,
+                JoinRequestRow.person_id == person_id,
+                JoinRequestRow.status == RequestStatus.ADDED.value,
+            )
+            .order_by(JoinRequestRow.created_at.desc())
+        )
+        return None if row is None else self._record(row)
+
+    async def open_in(self, circle_id: uuid.UUID) -> list[JoinRequest]:
+        rows = await self._ctx.session.scalars(
+            select(JoinRequestRow)
+            .where(JoinRequestRow.circle_id == circle_id, JoinRequestRow.status.in_(OPEN_STATUSES))
+            .order_by(JoinRequestRow.number)
+        )
+        return [self._record(row) for row in rows]
+
+    async def set_status(
+        self,
+        request_id: uuid.UUID,
+        status: RequestStatus,
+        *,
+        objections: int | None = None,
+        decided_at: int | None = None,
+    ) -> None:
+        values: dict[str, object] = {"status": status.value}
+        if objections is not None:
+            values["objections"] = objections
+        if decided_at is not None:
+            values["decided_at"] = decided_at
+        await self._ctx.session.execute(
+            update(JoinRequestRow).where(JoinRequestRow.id == request_id).values(**values)
+        )
+
+    async def set_post_timestamp(self, request_id: uuid.UUID, timestamp: int) -> None:
+        await self._ctx.session.execute(
+            update(JoinRequestRow)
+            .where(JoinRequestRow.id == request_id)
+            .values(post_timestamp=timestamp)
+        )
+
+    async def purge_finished(self, circle_id: uuid.UUID, before: int) -> int:
+        """Finished requests (and, by cascade, their vouch edges) older than ``before``."""
+        result = await self._ctx.session.execute(
+            delete(JoinRequestRow).where(
+                JoinRequestRow.circle_id == circle_id,
+                JoinRequestRow.created_at < before,
+                JoinRequestRow.status.not_in(OPEN_STATUSES),
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+class VouchRepository:
+    def __init__(self, ctx: RepositoryContext) -> None:
+        self._ctx = ctx
+
+    def _index(self, request_id: uuid.UUID, member_id: uuid.UUID) -> tuple[bytes, ...]:
+        return self._ctx.index.candidates("vouch-edge", f"{request_id}:{member_id}")
+
+    async def add(
+        self,
+        request_id: uuid.UUID,
+        member_id: uuid.UUID,
+        kind: str,
+        reason: str | None,
+        now: int,
+    ) -> None:
+        row_id = uuid.uuid4()
+        cipher = self._ctx.cipher
+        self._ctx.session.add(
+            VouchRow(
+                id=row_id,
+                request_id=request_id,
+                voucher_bidx=self._index(request_id, member_id)[0],
+                voucher_enc=cipher.encrypt(_VOUCHES, "voucher_enc", row_id, str(member_id)),
+                kind=kind,
+                reason_enc=None
+                if not reason
+                else cipher.encrypt(_VOUCHES, "reason_enc", row_id, reason),
+                created_at=now,
+            )
+        )
+        await self._ctx.session.flush()
+
+    async def has(self, request_id: uuid.UUID, member_id: uuid.UUID) -> bool:
+        found = await self._ctx.session.scalar(
+            select(VouchRow.id).where(
+                VouchRow.request_id == request_id,
+                VouchRow.voucher_bidx.in_(self._index(request_id, member_id)),
+            )
+        )
+        return found is not None
+
+    async def of_request(self, request_id: uuid.UUID) -> list[VouchEdge]:
+        rows = await self._ctx.session.scalars(
+            select(VouchRow).where(VouchRow.request_id == request_id).order_by(VouchRow.created_at)
+        )
+        cipher = self._ctx.cipher
+        return [
+            VouchEdge(
+                voucher_member_id=uuid.UUID(
+                    cipher.decrypt_text(_VOUCHES, "voucher_enc", row.id, row.voucher_enc)
+                ),
+                kind=row.kind,
+                reason=None
+                if row.reason_enc is None
+                else cipher.decrypt_text(_VOUCHES, "reason_enc", row.id, row.reason_enc),
+                created_at=row.created_at,
+            )
+            for row in rows
+        ]
+
+    async def forget_request(self, request_id: uuid.UUID) -> None:
+        await self._ctx.session.execute(delete(VouchRow).where(VouchRow.request_id == request_id))

@@ -1,0 +1,215 @@
+"""Vouching through the command layer: invite, join, vouch by reply, decide, add, remove."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from commands.compose import PLACEHOLDER
+from commands.dispatcher import STRANGER_VOUCH
+from commands.types import Mention, Outgoing, OutgoingMessage, QuoteRef
+from tests.commands.chat import GROUP, Chat, only_text, reactions, texts
+
+DAY = 86_400_000
+
+
+def to(outgoing: list[Outgoing], aci: str) -> list[str]:
+    return [o.text for o in outgoing if isinstance(o, OutgoingMessage) and o.to.aci == aci]
+
+
+def group_posts(outgoing: list[Outgoing]) -> list[OutgoingMessage]:
+    return [o for o in outgoing if isinstance(o, OutgoingMessage) and o.to.group_id == GROUP]
+
+
+@pytest.fixture
+async def agreed(circle: Chat, people: dict[str, str]) -> Chat:
+    for name in ("alice", "bob", "carol", "dana"):
+        await circle.say(people[name], "/agree")
+    return circle
+
+
+async def invite_code(chat: Chat, inviter: str) -> str:
+    out = await chat.say(inviter, "/invite")
+    assert reactions(out) == ["📨"]
+    [dm] = to(out, inviter)
+    match = re.search(r"code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})", dm)
+    assert match is not None
+    return match.group(1)
+
+
+async def join(chat: Chat, newcomer: str, code: str, text: str = "Erin: new to this, hi") -> int:
+    """The newcomer joins; returns the timestamp the 'gateway' gave the request post."""
+    out = await chat.dm(newcomer, f"/join {code} {text}")
+    [post] = group_posts(out)
+    assert post.tag is not None and post.tag.startswith("request:")
+    assert "pending" not in post.text and newcomer not in post.text
+    assert "request is with the circle" in to(out, newcomer)[0]
+    chat.post_timestamp = getattr(chat, "post_timestamp", 5_000) + 1
+    await chat.dispatcher.record_sent(post.tag, chat.post_timestamp)
+    return chat.post_timestamp
+
+
+def reply_to(post_ts: int) -> QuoteRef:
+    return QuoteRef(timestamp=post_ts, author="bot", text="Join request")
+
+
+async def test_invite_join_vouch_by_reply_and_the_newcomer_is_added(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    code = await invite_code(chat, p["bob"])
+    post_ts = await join(chat, p["erin"], code.lower().replace("-", " "))
+    listed = only_text(await chat.say(p["dana"], "/requests"))
+    assert "1. Erin: 1 of 2 vouches" in listed
+    out = await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
+    assert reactions(out) == ["🤝"]
+    admitted = await chat.advance(0)
+    assert chat.membership.added == [(GROUP, p["erin"])]
+    assert "Reply /agree" in to(admitted, p["erin"])[0]
+    assert any("Welcome, Erin" in post.text for post in group_posts(admitted))
+    assert "accepted the community agreement" in only_text(await chat.dm(p["erin"], "/agree"))
+    assert "Your alias here: Erin" in only_text(await chat.say(p["erin"], "/alias"))
+    # the vouch record is for facilitators only, by direct message
+    vouches = await chat.say(
+        p["alice"], f"/vouches {PLACEHOLDER}", mentions=(Mention(p["erin"], 9),)
+    )
+    assert reactions(vouches) == ["📬"]
+    [record] = [o for o in vouches if isinstance(o, OutgoingMessage)]
+    assert record.to.aci == p["alice"] and "request 1" in record.text
+    assert {m.aci for m in record.mentions} == {p["bob"], p["carol"]}
+    assert "Only a facilitator" in only_text(
+        await chat.say(p["bob"], f"/vouches {PLACEHOLDER}", mentions=(Mention(p["erin"], 9),))
+    )
+
+
+async def test_bad_vouches_get_a_clear_answer_and_change_nothing(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
+    assert only_text(await chat.say(p["carol"], "/vouch")).startswith("Usage: /vouch")
+    assert "isn't a join request" in only_text(
+        await chat.say(p["carol"], "/vouch", quote=reply_to(12345))
+    )
+    assert "no join request 9" in only_text(await chat.dm(p["carol"], "/vouch 9"))
+    assert "already vouched" in only_text(
+        await chat.say(p["bob"], "/vouch", quote=reply_to(post_ts))
+    )
+    assert (
+        only_text(await chat.dm("a0000000-0000-4000-8000-000000000000", "/vouch 1"))
+        == STRANGER_VOUCH
+    )
+    assert "1 of 2" in only_text(await chat.say(p["dana"], "/requests"))
+    assert "counts (2 of 2 vouches)" in only_text(await chat.dm(p["dana"], "/vouch 1"))
+    await chat.advance(0)
+    assert "isn't collecting vouches" in only_text(
+        await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
+    )
+
+
+async def test_vouches_count_only_after_tenure_and_agreement(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
+    await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
+    await chat.advance(0)  # erin is in, but joined today
+    await chat.dm(p["erin"], "/agree")
+    code = await invite_code(chat, p["erin"])
+    newcomer = "b0000000-0000-4000-8000-000000000002"
+    out = await chat.dm(newcomer, f"/join {code} Finn: hello")
+    assert "0 of 2" in group_posts(out)[0].text  # erin's invite doesn't count yet
+    await chat.dispatcher.record_sent(group_posts(out)[0].tag or "", 7_777)
+    too_new = only_text(await chat.say(p["erin"], "/vouch", quote=reply_to(7_777)))
+    assert "14 days" in too_new or "count in 14" in too_new
+    await chat.say(p["alice"], "/agreement set Be kind.")
+    assert "/agree" in only_text(await chat.dm(p["dana"], "/vouch 2"))
+
+
+async def test_an_objection_holds_the_request_and_facilitators_decide(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
+    out = await chat.say(p["dana"], "/object they ran a harassment thread", quote=reply_to(post_ts))
+    assert reactions(out) == ["👀"]
+    [note] = to(out, p["alice"])
+    assert "on hold" in note and "harassment thread" in note and "/requests approve 1" in note
+    assert "facilitators have it" in to(out, p["dana"])[0]
+    assert "isn't collecting" in only_text(
+        await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
+    )
+    assert "Only a facilitator" in only_text(await chat.say(p["bob"], "/requests approve 1"))
+    denied = await chat.dm(p["alice"], "/requests deny 1")
+    assert "not to take your request further" in to(denied, p["erin"])[0]
+    assert chat.membership.added == []
+    assert "No join requests" in only_text(await chat.say(p["bob"], "/requests"))
+
+
+async def test_requests_expire_and_the_newcomer_is_told(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await join(chat, p["erin"], await invite_code(chat, p["bob"]))
+    assert await chat.advance(7 * DAY - 1) == []
+    expired = await chat.advance(1)
+    assert "expired" in to(expired, p["erin"])[0]
+    assert "No join requests" in only_text(await chat.say(p["bob"], "/requests"))
+
+
+async def test_a_refused_add_keeps_the_request_and_a_retry_succeeds(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
+    chat.membership.refuse = 400
+    await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
+    refused = await chat.advance(0)
+    [note] = to(refused, p["alice"])
+    assert "Make the bot an admin" in note and "/requests retry 1" in note
+    assert "approved, being added" in only_text(await chat.say(p["bob"], "/requests"))
+    assert await chat.advance(30 * DAY) == []  # an approved request does not expire
+    chat.membership.refuse = None
+    assert "Trying again" in only_text(await chat.say(p["alice"], "/requests retry 1"))
+    await chat.advance(0)
+    assert chat.membership.added == [(GROUP, p["erin"])]
+
+
+async def test_codes_are_one_time_and_joins_are_rate_limited(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    code = await invite_code(chat, p["bob"])
+    await join(chat, p["erin"], code)
+    other = "c0000000-0000-4000-8000-000000000003"
+    assert "already been used" in only_text(await chat.dm(other, f"/join {code} Gus: hi"))
+    assert "doesn't match any invite" in only_text(await chat.dm(other, "/join ABCD-EFGH-JKMN Gus"))
+    assert "already have a request" in only_text(
+        await chat.dm(p["erin"], f"/join {await invite_code(chat, p['carol'])} Erin: again")
+    )
+    assert only_text(await chat.dm(other, "/join nonsense")).startswith("Usage: /join")
+    for _ in range(3):
+        await chat.dm(other, "/join ZZZZ-ZZZZ-ZZZZ Gus")
+    assert await chat.dm(other, "/join ZZZZ-ZZZZ-ZZZZ Gus") == []  # the sixth try: silence
+    late = await invite_code(chat, p["dana"])
+    chat.clock.advance(8 * DAY)
+    assert "expired" in only_text(
+        await chat.dm("d0000000-0000-4000-8000-000000000004", f"/join {late} Hal")
+    )
+
+
+async def test_removing_a_member_tells_their_vouchers_privately(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
+    await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
+    await chat.advance(0)
+    out = await chat.say(p["alice"], f"/remove {PLACEHOLDER}", mentions=(Mention(p["erin"], 8),))
+    assert chat.membership.removed == [(GROUP, p["erin"])]
+    assert "removed" in to(out, p["bob"])[0] and "removed" in to(out, p["carol"])[0]
+    assert "2 members who vouched" in texts(group_posts(out))[0]
+    assert "isn't a member" in only_text(
+        await chat.say(p["alice"], f"/remove {PLACEHOLDER}", mentions=(Mention(p["erin"], 8),))
+    )
