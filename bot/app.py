@@ -37,6 +37,7 @@ from storage.unit_of_work import Storage
 log = logging.getLogger("holdspace.bot")
 
 WATCHDOG_SECONDS = 5
+QUOTE_SETTLE_SECONDS = 3.0
 DEDUPE_KEEP_MS = 14 * 24 * 3600 * 1000
 """How long (sender, timestamp) dedupe keys are kept: far longer than any redelivery."""
 
@@ -163,6 +164,8 @@ class HoldspaceBot:
         incoming = to_incoming(message, self.settings.signal.phone_number)
         if incoming is None:
             return
+        if incoming.quote is not None:  # it may reply to a post whose timestamp is in flight
+            await self.sender.tags_settled(timeout=QUOTE_SETTLE_SECONDS)
         staged = await self.dispatcher.handle(incoming)
         self.sender.submit(staged)
 
@@ -178,16 +181,21 @@ class HoldspaceBot:
             await self.dispatcher.rearm_all()
 
     async def _retention(self) -> None:
-        """Hourly: check-in words past their circle's retention, and old dedupe keys."""
+        """Hourly: what is past its retention (check-ins, vouch history, dedupe keys)."""
         if self.storage is None:
             return
         now = self.clock.now_ms()
         async with self.storage.unit_of_work() as uow:
-            checkins = await uow.checkins.purge_expired(now)
-            keys = await uow.events.purge_before(now - DEDUPE_KEEP_MS)
+            removed = {
+                "check-ins": await uow.checkins.purge_expired(now),
+                "dedupe keys": await uow.events.purge_before(now - DEDUPE_KEEP_MS),
+                "finished join requests": await uow.requests.purge_history(now),
+                "spent invites": await uow.invites.purge_spent(now),
+            }
             await uow.commit()
-        if checkins or keys:
-            log.info("retention: removed %d check-ins and %d dedupe keys", checkins, keys)
+        for what, count in removed.items():
+            if count:
+                log.info("retention: removed %d %s", count, what)
 
     def on_group_change(self, group_id: str | None) -> None:
         if self.gateway is not None and group_id:

@@ -44,11 +44,30 @@ class OutgoingQueue:
         self.failed_count = 0
         self.retry_count = 0
         self.on_tagged_sent: SentHook | None = None
+        self._tags_in_flight = 0
+        self._tags_idle = asyncio.Event()
+        self._tags_idle.set()
 
     def submit(self, items: Iterable[Staged]) -> None:
         for item in items:
+            if isinstance(item[1], OutgoingMessage) and item[1].tag is not None:
+                self._tags_in_flight += 1
+                self._tags_idle.clear()
             shard = hash(item[1].to.key) % len(self._queues)
             self._queues[shard].put_nowait(item)
+
+    async def tags_settled(self, timeout: float) -> bool:
+        """Wait until every tagged message (a join-request post) is sent and its timestamp
+        recorded: a member's client can show a post, and they can reply to it, before the
+        gateway's answer to our send arrives. False if that took longer than ``timeout``."""
+        if self._tags_in_flight == 0:
+            return True
+        try:
+            async with asyncio.timeout(timeout):
+                await self._tags_idle.wait()
+        except TimeoutError:
+            return False
+        return True
 
     async def start(self) -> None:
         self._tasks = [asyncio.create_task(self._work(q)) for q in self._queues]
@@ -84,12 +103,20 @@ class OutgoingQueue:
             try:
                 timestamp = await self._deliver(item)
                 tag = item.tag if isinstance(item, OutgoingMessage) else None
-                if tag is not None and timestamp is not None and self.on_tagged_sent is not None:
-                    await self.on_tagged_sent(tag, timestamp)
+                if tag is not None:
+                    try:
+                        if timestamp is not None and self.on_tagged_sent is not None:
+                            await self.on_tagged_sent(tag, timestamp)
+                    finally:
+                        self._tags_in_flight -= 1
+                        if self._tags_in_flight == 0:
+                            self._tags_idle.set()
             finally:
                 if row_id is not None:
                     self._sent_ids.append(row_id)
-                    if len(self._sent_ids) >= 64:
+                    # Under load, clear sent rows in batches; when idle, at once, so a crash
+                    # right after a reply rarely means sending it again on restart.
+                    if len(self._sent_ids) >= 64 or queue.empty():
                         self._flush_wakeup.set()
                 queue.task_done()
 

@@ -2,7 +2,8 @@
 
 Type as a member: ``alice: /help``, ``dm carol: /help``, ``bob reply: /help`` (quote-replies
 to the bot's last group message), ``@name`` in a line becomes a Signal mention, and
-``wait 2m`` moves the bot's clock forward so timers (turns, warnings, the close) come due.
+``wait 2m`` moves the bot's clock forward so timers (turns, warnings, the close) come due,
+and ``{code}`` stands for the last invite code the bot sent anyone.
 Without a terminal (or with ``--script FILE``) it plays a scripted tour and exits.
 """
 
@@ -21,6 +22,7 @@ from commands.compose import PLACEHOLDER, utf16_len
 from facilitation.durations import DurationError, parse_duration
 
 BOT_NUMBER = "+15550000001"
+CODE = re.compile(r"invite code: (\S+)")
 WAIT = re.compile(r"^\s*wait\s+(?P<duration>\S+)\s*$", re.I)
 LINE = re.compile(
     r"^\s*(?P<dm>dm\s+)?(?P<who>[a-z]+)(?P<reply>\s+reply)?\s*:\s*(?P<text>.*)$", re.I
@@ -66,6 +68,8 @@ class Demo:
             print(f"  ~ {waiting['duration']} later")
             self.bot.advance_clock(int(later.total_seconds() * 1000))
             return True
+        if "{code}" in line:
+            line = line.replace("{code}", self.last_code() or "NO-CODE-YET")
         match = LINE.match(line)
         if match is None:
             print(
@@ -82,10 +86,22 @@ class Demo:
             await self.gw.dm(person, text)
             return True
         quote = self._last_group_message() if match["reply"] else None
-        print(f"{person.name}: {match['text']}")
         assert self.group is not None
+        if person not in self.gw.members_of(self.group):
+            print(
+                f"  ({person.name} isn't in the group yet: try 'dm {match['who'].lower()}: /help')"
+            )
+            return False
+        print(f"{person.name}: {match['text']}")
         await self.gw.say(person, text, group=self.group, quote=quote, mentions=mentions)
         return True
+
+    def last_code(self) -> str | None:
+        for message in reversed(self.gw.sent):
+            found = CODE.search(message.text)
+            if found:
+                return found.group(1)
+        return None
 
     def _mentions(self, text: str) -> tuple[str, list[tuple[int, int, Person]]]:
         out, mentions = "", []
@@ -99,7 +115,11 @@ class Demo:
         return out, mentions
 
     def _last_group_message(self) -> SentMessage | None:
-        return next((m for m in reversed(self.gw.sent) if m.group is not None), None)
+        """The bot's last post in the group (an announcement, not an answer to someone)."""
+        posts = (
+            m for m in reversed(self.gw.sent) if m.group is not None and m.quote_timestamp is None
+        )
+        return next(posts, None)
 
     def render(self, message: SentMessage) -> str:
         text = _render_mentions(message.text, message.mentions, self.name_of)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 
 from facilitation.vouching import RequestStatus
-from storage.models import InviteRow, JoinRequestRow, VouchRow
+from storage.models import CircleRow, InviteRow, JoinRequestRow, VouchRow
 from storage.repositories._base import RepositoryContext
 
 _REQUESTS = "join_requests"
@@ -96,6 +96,15 @@ class InviteRepository:
             .values(used_at=now)
         )
         return bool(getattr(result, "rowcount", 0) == 1)
+
+    async def purge_spent(self, now: int) -> int:
+        """Invites that were used or have expired: nothing is left to do with them."""
+        result = await self._ctx.session.execute(
+            delete(InviteRow).where(
+                (InviteRow.used_at.is_not(None)) | (InviteRow.expires_at <= now)
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
     async def outstanding(self, inviter: uuid.UUID, now: int) -> int:
         total = await self._ctx.session.scalar(
@@ -239,16 +248,23 @@ class JoinRequestRepository:
             .values(post_timestamp=timestamp)
         )
 
-    async def purge_finished(self, circle_id: uuid.UUID, before: int) -> int:
-        """Finished requests (and, by cascade, their vouch edges) older than ``before``."""
-        result = await self._ctx.session.execute(
-            delete(JoinRequestRow).where(
-                JoinRequestRow.circle_id == circle_id,
-                JoinRequestRow.created_at < before,
-                JoinRequestRow.status.not_in(OPEN_STATUSES),
-            )
+    async def purge_history(self, now: int) -> int:
+        """Finished requests older than their circle's vouch history, with their vouch
+        edges (cascade): who vouched for whom is not kept for ever."""
+        total = 0
+        circles = await self._ctx.session.execute(
+            select(CircleRow.id, CircleRow.vouch_retention_days)
         )
-        return int(getattr(result, "rowcount", 0) or 0)
+        for circle_id, days in circles.all():
+            result = await self._ctx.session.execute(
+                delete(JoinRequestRow).where(
+                    JoinRequestRow.circle_id == circle_id,
+                    JoinRequestRow.created_at < now - int(days) * 86_400_000,
+                    JoinRequestRow.status.not_in(OPEN_STATUSES),
+                )
+            )
+            total += int(getattr(result, "rowcount", 0) or 0)
+        return total
 
 
 class VouchRepository:

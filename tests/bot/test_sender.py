@@ -88,3 +88,23 @@ async def test_outbox_rows_are_removed_once_sent_and_resent_after_a_crash(storag
     async with storage.unit_of_work() as uow:
         assert await uow.outbox.pending() == []
     assert len(ids) == 3
+
+
+async def test_tagged_posts_report_their_timestamp_before_they_count_as_settled(
+    storage: Storage,
+) -> None:
+    recorded: list[tuple[str, int]] = []
+    queue = OutgoingQueue(ScriptedTransport([SendFailure(503, retryable=True)]), storage, FAST)
+
+    async def record(tag: str, timestamp: int) -> None:
+        await asyncio.sleep(0)
+        recorded.append((tag, timestamp))
+
+    queue.on_tagged_sent = record
+    await queue.start()
+    tagged = OutgoingMessage(Recipient.group("g="), "Join request 1", tag="request:1")
+    queue.submit([(None, tagged), (None, message("plain"))])
+    assert await queue.tags_settled(timeout=5)
+    assert recorded == [("request:1", 1)] or recorded == [("request:1", 2)]
+    await queue.stop()
+    assert await queue.tags_settled(timeout=0)

@@ -213,3 +213,22 @@ async def test_removing_a_member_tells_their_vouchers_privately(
     assert "isn't a member" in only_text(
         await chat.say(p["alice"], f"/remove {PLACEHOLDER}", mentions=(Mention(p["erin"], 8),))
     )
+
+
+async def test_the_vouch_history_is_purged_after_its_retention(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
+    await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
+    await chat.advance(0)
+    chat.clock.advance(181 * DAY)
+    async with chat.storage.unit_of_work() as uow:
+        assert await uow.requests.purge_history(chat.clock.now) == 1
+        assert await uow.invites.purge_spent(chat.clock.now) == 1
+        await uow.commit()
+    record = await chat.say(
+        p["alice"], f"/vouches {PLACEHOLDER}", mentions=(Mention(p["erin"], 9),)
+    )
+    [text] = to(record, p["alice"])
+    assert "without a vouching record" in text
