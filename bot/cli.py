@@ -70,6 +70,38 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_circles(args: argparse.Namespace) -> int:
+    from bot.operator import list_circles
+
+    print(asyncio.run(list_circles(_settings(args.config))))
+    return 0
+
+
+def cmd_resources(args: argparse.Namespace) -> int:
+    from bot.operator import (
+        OperatorError,
+        export_resources,
+        export_to,
+        import_resources,
+        read_import,
+    )
+
+    settings = _settings(args.config)
+    try:
+        if args.resources_command == "import":
+            path = Path(args.file)
+            text = read_import(path)
+            count = asyncio.run(import_resources(settings, path.name, text, args.circle))
+            print(f"Imported {count} directory entries.")
+        else:
+            text = asyncio.run(export_resources(settings, args.circle, args.format))
+            export_to(Path(args.out) if args.out else None, text)
+    except OperatorError as exc:
+        print(f"holdspace: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     from bot.doctor import run_doctor
 
@@ -104,6 +136,28 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = sub.add_parser("doctor", help="check config, key, database and gateway")
     doctor.add_argument("--config", "-c", help="path to config.toml")
     doctor.set_defaults(func=cmd_doctor)
+
+    circles = sub.add_parser("circles", help="list circles by their short id")
+    circles.add_argument("--config", "-c", help="path to config.toml")
+    circles.set_defaults(func=cmd_circles)
+
+    resources = sub.add_parser("resources", help="import or export a circle's directory")
+    resources_sub = resources.add_subparsers(dest="resources_command", required=True)
+    importing = resources_sub.add_parser("import", help="add entries from a JSON or CSV file")
+    importing.add_argument("file", help="a .json or .csv file (format: README)")
+    importing.add_argument(
+        "--circle", required=True, help="the circle's short id (holdspace circles)"
+    )
+    importing.add_argument("--config", "-c", help="path to config.toml")
+    importing.set_defaults(func=cmd_resources)
+    exporting = resources_sub.add_parser("export", help="write a circle's directory")
+    exporting.add_argument(
+        "--circle", required=True, help="the circle's short id (holdspace circles)"
+    )
+    exporting.add_argument("--format", choices=["json", "csv"], default="json")
+    exporting.add_argument("--out", help="a file (written 0600); default: standard output")
+    exporting.add_argument("--config", "-c", help="path to config.toml")
+    exporting.set_defaults(func=cmd_resources)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)

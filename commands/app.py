@@ -13,9 +13,11 @@ from commands.facilitator import facilitator_router
 from commands.help import help_router
 from commands.invites import invites_router
 from commands.membership import membership_router
+from commands.resources import resources_router
 from commands.router import CommandRouter
 from commands.schedules import schedule_router
 from commands.sessions import session_router
+from commands.support import support_router
 from commands.turns import turns_router
 from commands.use import use_router
 from commands.vouches import vouches_router
@@ -34,6 +36,8 @@ ROUTERS: tuple[CommandRouter, ...] = (
     invites_router,
     vouches_router,
     membership_router,
+    resources_router,
+    support_router,
     use_router,
 )
 

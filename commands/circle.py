@@ -25,7 +25,7 @@ circle_router = CommandRouter("circle")
 SETUP_USAGE = "/circle setup [support|venting|mastermind]"
 SET_USAGE = (
     "/circle set <vouches N|size N|tz ZONE|turn DURATION|retention DAYS|tenure DAYS|"
-    "expiry DAYS|vouch-history DAYS>"
+    "expiry DAYS|vouch-history DAYS|resources dm|group>"
 )
 USAGE = (
     "/circle setup [support|venting|mastermind] · /circle · "
@@ -131,8 +131,8 @@ async def _set(ctx: CommandContext, rest: str) -> None:
         raise UsageError(usage=SET_USAGE)
     value: object
     try:
-        if name == "tz":
-            value = value_text
+        if name in ("tz", "resources"):
+            value = value_text.casefold() if name == "resources" else value_text
         elif name == "turn":
             value = parse_duration(value_text)
         else:
@@ -154,6 +154,7 @@ SETTING_USAGE = {
     "tenure": "/circle set tenure DAYS (how long a member waits before vouching, 0-365)",
     "expiry": "/circle set expiry DAYS (how long a join request stays open, 1-30)",
     "vouch-history": "/circle set vouch-history DAYS (how long vouches are remembered, 7-730)",
+    "resources": "/circle set resources dm|group (where search results asked in the group go)",
 }
 
 
@@ -167,4 +168,5 @@ def _shown(settings: CircleSettings, name: str) -> str:
         "tenure": f"{settings.tenure_days} days",
         "expiry": f"{settings.request_days} days",
         "vouch-history": f"{settings.vouch_retention_days} days",
+        "resources": "group" if settings.resources_in_group else "dm",
     }[name]

@@ -26,6 +26,7 @@ from commands.router import (
 )
 from commands.types import Incoming, Outgoing, encode_outgoing
 from facilitation.circle import Role
+from facilitation.guides import CRISIS
 from facilitation.text import MAX_COMMAND_CHARS
 from storage.unit_of_work import UnitOfWork
 
@@ -35,6 +36,10 @@ STRANGER_COMMANDS = frozenset({"help", "join"})
 """All that someone outside every circle gets an answer to (in a direct message)."""
 STRANGER_VOUCH = "Only members of a circle can vouch or object."
 """The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
+STRANGER_SOS = (
+    "I'm the helper bot of private peer-support circles, and you aren't in one here, so I "
+    "can't alert anyone for you. This is how to reach human help now:\n\n"
+)
 
 APOLOGY = "Sorry, something went wrong on my side and nothing was changed. Please try again."
 
@@ -225,9 +230,11 @@ class Dispatcher:
         incoming = ctx.incoming
         spec = self.catalog.get(name)
         stranger = incoming.is_direct and not ctx.memberships
-        if stranger and name in ("vouch", "object"):
+        if stranger and name in ("vouch", "object", "sos"):
             if self.deps.join_limits.per_sender.allow(incoming.sender, ctx.now):
-                ctx.reply(STRANGER_VOUCH)
+                # A stranger in crisis still gets the guide to human help: no circle, no
+                # facilitators, nothing stored; just the words.
+                ctx.reply(STRANGER_SOS + CRISIS.text if name == "sos" else STRANGER_VOUCH)
             return
         if stranger and (spec is None or name not in STRANGER_COMMANDS):
             return  # people outside every circle get answers to /help and /join only

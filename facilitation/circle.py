@@ -42,6 +42,7 @@ class CircleSettings:
     tenure_days: int = 14
     request_days: int = 7
     vouch_retention_days: int = 180
+    resources_in_group: bool = False
 
     def with_setting(self, name: str, value: object) -> CircleSettings:
         """A copy with one setting changed, validated."""
@@ -63,12 +64,26 @@ class CircleSettings:
             return replace(self, tenure_days=_bounded_int(value, 0, 365, "tenure"))
         if name == "expiry":
             return replace(self, request_days=_bounded_int(value, 1, 30, "expiry"))
+        if name == "resources":
+            if value not in ("dm", "group"):
+                raise SettingError("resources is dm or group")
+            return replace(self, resources_in_group=value == "group")
         if name == "vouch-history":
             return replace(self, vouch_retention_days=_bounded_int(value, 7, 730, "vouch-history"))
         raise SettingError(f"unknown setting {name}")
 
 
-SETTING_NAMES = ("vouches", "size", "tz", "turn", "retention", "tenure", "expiry", "vouch-history")
+SETTING_NAMES = (
+    "vouches",
+    "size",
+    "tz",
+    "turn",
+    "retention",
+    "tenure",
+    "expiry",
+    "vouch-history",
+    "resources",
+)
 
 
 def _bounded_int(value: object, low: int, high: int, name: str) -> int:

@@ -67,6 +67,16 @@ class Request:
     expires_at: int
 
 
+def can_attest(voucher: Voucher, policy: Policy, now: int) -> VouchRefused | None:
+    """Whether this member's word counts at all (for a newcomer, or for a resource): they
+    accepted the current agreement and have been in the circle long enough."""
+    if not voucher.agreed_current:
+        return VouchRefused.NOT_AGREED
+    if not voucher.founder and now - voucher.joined_at < policy.tenure_days * DAY_MS:
+        return VouchRefused.TOO_NEW
+    return None
+
+
 def refusal(voucher: Voucher, request: Request, policy: Policy, now: int) -> VouchRefused | None:
     """None if this member's vouch counts now; otherwise why not."""
     if request.status is not RequestStatus.PENDING or now >= request.expires_at:
@@ -75,11 +85,7 @@ def refusal(voucher: Voucher, request: Request, policy: Policy, now: int) -> Vou
         return VouchRefused.SELF
     if voucher.member_id in request.vouchers:
         return VouchRefused.TWICE
-    if not voucher.agreed_current:
-        return VouchRefused.NOT_AGREED
-    if not voucher.founder and now - voucher.joined_at < policy.tenure_days * DAY_MS:
-        return VouchRefused.TOO_NEW
-    return None
+    return can_attest(voucher, policy, now)
 
 
 def vouch(request: Request, voucher: Voucher, policy: Policy, now: int) -> Request:

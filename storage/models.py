@@ -55,6 +55,7 @@ class CircleRow(Base):
     tenure_days: Mapped[int] = mapped_column(Integer, server_default=text("14"))
     request_days: Mapped[int] = mapped_column(Integer, server_default=text("7"))
     vouch_retention_days: Mapped[int] = mapped_column(Integer, server_default=text("180"))
+    resources_in_group: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
 
 
 class PersonRow(Base):
@@ -271,3 +272,40 @@ class VouchRow(Base):
     kind: Mapped[str] = mapped_column(String(6))
     reason_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ResourceRow(Base):
+    """A directory entry. Everything a member wrote (name, contact, region, languages, notes,
+    tags) is one encrypted JSON blob; who added it is encrypted and never shown."""
+
+    __tablename__ = "resources"
+    __table_args__ = (UniqueConstraint("circle_id", "number"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(10))
+    record_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[int] = mapped_column(BigInteger)
+    verified_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class ResourceReviewRow(Base):
+    """A vet or a flag; the reviewer is encrypted, a keyed hash keeps one of each per member."""
+
+    __tablename__ = "resource_reviews"
+    __table_args__ = (UniqueConstraint("resource_id", "reviewer_bidx", "kind"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    resource_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("resources.id", ondelete="CASCADE"), index=True
+    )
+    reviewer_bidx: Mapped[bytes] = mapped_column(BIDX)
+    reviewer_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    kind: Mapped[str] = mapped_column(String(4))
+    reason_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created_at: Mapped[int] = mapped_column(BigInteger)

@@ -15,6 +15,7 @@ from storage.repositories.circles import CircleRepository
 from storage.repositories.delivery import OutboxRepository, ProcessedEventRepository
 from storage.repositories.members import MemberRepository
 from storage.repositories.people import PersonRepository
+from storage.repositories.resources import ResourceRepository
 from storage.repositories.sessions import CheckinRepository, SessionRepository
 from storage.repositories.timers import ScheduleRepository, TimerRepository
 from storage.repositories.vouching import (
@@ -46,6 +47,7 @@ class UnitOfWork:
         self.invites = InviteRepository(ctx)
         self.requests = JoinRequestRepository(ctx)
         self.vouches = VouchRepository(ctx)
+        self.resources = ResourceRepository(ctx)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -28,6 +28,7 @@ class CircleRepository:
             tenure_days=row.tenure_days,
             request_days=row.request_days,
             vouch_retention_days=row.vouch_retention_days,
+            resources_in_group=row.resources_in_group,
         )
         return Circle(
             id=row.id,
@@ -49,6 +50,10 @@ class CircleRepository:
     async def get(self, circle_id: uuid.UUID) -> Circle | None:
         row = await self._ctx.session.get(CircleRow, circle_id)
         return None if row is None else self._record(row)
+
+    async def all(self) -> list[Circle]:
+        rows = await self._ctx.session.scalars(select(CircleRow).order_by(CircleRow.created_at))
+        return [self._record(row) for row in rows]
 
     async def many(self, circle_ids: list[uuid.UUID]) -> list[Circle]:
         if not circle_ids:
@@ -91,7 +96,7 @@ class CircleRepository:
         )
 
 
-def _settings_columns(settings: CircleSettings) -> dict[str, int | str]:
+def _settings_columns(settings: CircleSettings) -> dict[str, int | str | bool]:
     return {
         "vouches": settings.vouches,
         "size": settings.size,
@@ -101,4 +106,5 @@ def _settings_columns(settings: CircleSettings) -> dict[str, int | str]:
         "tenure_days": settings.tenure_days,
         "request_days": settings.request_days,
         "vouch_retention_days": settings.vouch_retention_days,
+        "resources_in_group": settings.resources_in_group,
     }

@@ -1,0 +1,132 @@
+"""Operator commands that work on the database directly: no gateway needed.
+
+`holdspace circles` lists circles by a short id (their group ids are encrypted; operators
+never need them), and `holdspace resources import|export` move a circle's directory in and
+out as JSON or CSV (the HSDS-aligned format documented in facilitation/directory_io.py).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tqdm import tqdm
+
+from bot.config import Settings, key_env
+from facilitation.circle import PURPOSE_BLURB
+from facilitation.directory_io import (
+    DirectoryFormatError,
+    detect_format,
+    dump_csv,
+    dump_json,
+    parse_csv,
+    parse_json,
+)
+from storage.keyring import load_keyring
+from storage.records import Circle
+from storage.unit_of_work import Storage
+
+
+class OperatorError(Exception):
+    """Something the operator can fix; the message says what."""
+
+
+async def _open(settings: Settings) -> Storage:
+    keyring = load_keyring(key_file=settings.storage.key_file, env_value=key_env())
+    return await Storage.open(settings.storage.url, keyring, migrate=settings.storage.auto_upgrade)
+
+
+def short_id(circle: Circle) -> str:
+    return circle.id.hex[:8]
+
+
+async def _circle(storage: Storage, wanted: str) -> Circle:
+    wanted = wanted.strip().lower().replace("-", "")
+    async with storage.unit_of_work() as uow:
+        matches = [c for c in await uow.circles.all() if c.id.hex.startswith(wanted)]
+    if not wanted or not matches:
+        raise OperatorError("no circle has that id: `holdspace circles` lists them")
+    if len(matches) > 1:
+        raise OperatorError("more than one circle starts with that id: give more of it")
+    return matches[0]
+
+
+async def list_circles(settings: Settings) -> str:
+    storage = await _open(settings)
+    try:
+        async with storage.unit_of_work() as uow:
+            circles = await uow.circles.all()
+            lines = []
+            for circle in circles:
+                members = await uow.members.count(circle.id)
+                entries = len(await uow.resources.of_circle(circle.id))
+                since = datetime.fromtimestamp(circle.created_at / 1000, tz=UTC).date()
+                lines.append(
+                    f"{short_id(circle)}  {PURPOSE_BLURB[circle.purpose]}, {members} members, "
+                    f"{entries} directory entries, since {since}"
+                )
+    finally:
+        await storage.close()
+    return "\n".join(lines) if lines else "No circles yet: a group admin runs /circle setup."
+
+
+def read_import(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OperatorError(f"cannot read {path}: {type(exc).__name__}") from None
+
+
+async def import_resources(settings: Settings, filename: str, text: str, circle_id: str) -> int:
+    """All or nothing: every record is validated first, then all are stored in one
+    transaction, or none is."""
+    storage = await _open(settings)
+    try:
+        circle = await _circle(storage, circle_id)
+        kind = detect_format(filename, text)
+        parse = parse_json if kind == "json" else parse_csv
+        try:
+            records = parse(text, tz=circle.settings.tz)
+        except DirectoryFormatError as exc:
+            shown = "\n  ".join(exc.problems[:20])
+            more = f"\n  … and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
+            raise OperatorError(f"{filename} was not imported:\n  {shown}{more}") from None
+        now = time.time_ns() // 1_000_000
+        entries = [
+            (r.resource, r.status, r.verified_at)
+            for r in tqdm(
+                records,
+                desc="importing",
+                unit="record",
+                file=sys.stderr,
+                disable=len(records) < 200,
+            )
+        ]
+        async with storage.unit_of_work() as uow:
+            await uow.resources.add_many(circle.id, entries, None, now)
+            await uow.commit()
+    finally:
+        await storage.close()
+    return len(records)
+
+
+async def export_resources(settings: Settings, circle_id: str, kind: str) -> str:
+    storage = await _open(settings)
+    try:
+        circle = await _circle(storage, circle_id)
+        async with storage.unit_of_work() as uow:
+            resources = await uow.resources.of_circle(circle.id)
+    finally:
+        await storage.close()
+    dump = dump_json if kind == "json" else dump_csv
+    return dump(resources, tz=circle.settings.tz)
+
+
+def export_to(path: Path | None, text: str) -> None:
+    if path is None:
+        sys.stdout.write(text)
+        return
+    path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)  # a directory can be sensitive: who a circle trusts

@@ -1,0 +1,195 @@
+"""The circle's vetted directory: /resources, /resource ID|add|vet|flag|remove."""
+
+from __future__ import annotations
+
+from commands.context import CommandContext
+from commands.errors import Refusal, UsageError
+from commands.parsing import parse_int, split_first
+from commands.requests_flow import policy, tell_facilitators, voucher
+from commands.router import Access, CommandRouter
+from facilitation import vouching
+from facilitation.directory import USAGE as ADD_USAGE
+from facilitation.directory import (
+    ResourceError,
+    Status,
+    details,
+    flag_outcome,
+    parse_add,
+    parse_category,
+    search,
+    short_line,
+    vetting_outcome,
+    visible,
+)
+from facilitation.text import clean_free_text
+from storage.repositories.resources import StoredResource
+
+resources_router = CommandRouter("resources")
+
+MAX_REASON_CHARS = 300
+RESOURCE_USAGE = (
+    "/resource ID · /resource add <category> <name> ; <contact> ; <notes> [; tags] · "
+    "/resource vet ID · /resource flag ID <reason> · /resource remove ID"
+)
+
+
+def _answer(ctx: CommandContext, text: str) -> None:
+    """Directory answers asked in the group go by direct message unless the circle chose
+    otherwise: what someone looks for (a lawyer, a crisis line) is their business."""
+    circle = ctx.require_circle()
+    if ctx.incoming.is_direct or circle.settings.resources_in_group:
+        ctx.reply(text)
+        return
+    ctx.direct(ctx.incoming.sender, text)
+    ctx.react("📬")
+
+
+@resources_router.command(
+    "resources",
+    usage="/resources [category] [words] · /resources pending (facilitators)",
+    summary="search the circle's vetted directory: therapists, banks, accountants, lawyers…",
+    access=Access.MEMBER,
+)
+async def resources(ctx: CommandContext, args: str) -> None:
+    circle = ctx.require_circle()
+    everything = await ctx.uow.resources.of_circle(circle.id)
+    tz = circle.settings.tz
+    if args.strip().casefold() == "pending":
+        ctx.require_facilitator()
+        waiting = [r for r in everything if r.status in (Status.PENDING, Status.FLAGGED)]
+        lines = ["Waiting for a look:"] + [short_line(r, ctx.now, tz) for r in waiting]
+        _answer(ctx, "\n".join(lines) if waiting else "Nothing is waiting to be vetted.")
+        return
+    first, rest = split_first(args)
+    category = parse_category(first) if first else None
+    words = rest if category is not None else args
+    found = search(everything, words, category, ctx.now)
+    if not found:
+        _answer(
+            ctx,
+            "Nothing vetted matches that yet. Know someone good? "
+            "/resource add <category> <name> ; <contact> ; <notes>",
+        )
+        return
+    lines = [short_line(resource, ctx.now, tz) for resource, _ in found]
+    lines.append("/resource ID shows one in full.")
+    _answer(ctx, "\n".join(lines))
+
+
+@resources_router.command(
+    "resource",
+    usage=RESOURCE_USAGE,
+    summary="one directory entry in full; suggest, vet, flag or remove one",
+    access=Access.MEMBER,
+)
+async def resource(ctx: CommandContext, args: str) -> None:
+    sub, rest = split_first(args)
+    if sub == "add":
+        await _add(ctx, rest)
+    elif sub == "vet":
+        await _vet(ctx, rest)
+    elif sub == "flag":
+        await _flag(ctx, rest)
+    elif sub == "remove":
+        ctx.require_facilitator()
+        found = await _find(ctx, rest)
+        await ctx.uow.resources.set_status(found.id, Status.REMOVED)
+        ctx.reply(f"Removed #{found.resource.number} from the directory.")
+    elif sub:
+        found = await _find(ctx, args)
+        member = ctx.require_member()
+        if not visible(found.resource) and not member.is_facilitator:
+            raise Refusal(f"#{found.resource.number} isn't vetted yet.")
+        _answer(ctx, details(found.resource, ctx.now, ctx.require_circle().settings.tz))
+    else:
+        raise UsageError
+
+
+async def _find(ctx: CommandContext, text: str) -> StoredResource:
+    head, _, extra = text.strip().partition(" ")
+    if not head or extra:
+        raise UsageError("give the entry's number, like /resource 3")
+    number = parse_int(head.lstrip("#"))
+    found = await ctx.uow.resources.by_number(ctx.require_circle().id, number)
+    if found is None or (
+        found.resource.status is Status.REMOVED and not ctx.require_member().is_facilitator
+    ):
+        raise Refusal(f"There's no entry #{number}. /resources searches the directory.")
+    return found
+
+
+async def _add(ctx: CommandContext, rest: str) -> None:
+    member = ctx.require_agreed()
+    circle = ctx.require_circle()
+    try:
+        new = parse_add(rest)
+    except ResourceError as exc:
+        raise UsageError(str(exc), usage=ADD_USAGE) from exc
+    [number] = await ctx.uow.resources.add_many(
+        circle.id, [(new, Status.PENDING, None)], member.id, ctx.now
+    )
+    threshold = circle.settings.vouches
+    ctx.reply(
+        f"Thank you: #{number} ({new.name}) is waiting to be vetted. It becomes visible when a "
+        f"facilitator vets it, or {threshold} members do: /resource vet {number}"
+    )
+
+
+async def _vet(ctx: CommandContext, rest: str) -> None:
+    member = ctx.require_agreed()
+    circle = ctx.require_circle()
+    found = await _find(ctx, rest)
+    current = found.resource.status
+    if current is Status.REMOVED:
+        raise Refusal(f"#{found.resource.number} was removed by a facilitator.")
+    rules = policy(circle)
+    if not member.is_facilitator:
+        why = vouching.can_attest(voucher(member, circle), rules, ctx.now)
+        if why is vouching.VouchRefused.NOT_AGREED:
+            raise Refusal("Please /agree to the current agreement first; then your vet counts.")
+        if why is vouching.VouchRefused.TOO_NEW:
+            raise Refusal("Vets count from members who have been in the circle a while.")
+        if current is Status.FLAGGED:
+            raise Refusal(f"#{found.resource.number} was flagged; a facilitator will look at it.")
+        if await ctx.uow.resources.added_by(found.id) == member.id:
+            raise Refusal("You suggested it: other members vet it.")
+    counted = await ctx.uow.resources.review(found.id, member.id, "vet", None, ctx.now)
+    if not counted and not member.is_facilitator and current is not Status.VETTED:
+        raise Refusal(f"You've already vetted #{found.resource.number}.")
+    vets = await ctx.uow.resources.count(found.id, "vet")
+    after = vetting_outcome(current, vets, member.is_facilitator, circle.settings.vouches)
+    if after is Status.VETTED:
+        if current is Status.FLAGGED:
+            await ctx.uow.resources.clear_reviews(found.id, "flag")
+        await ctx.uow.resources.set_status(found.id, Status.VETTED, verified_at=ctx.now)
+    if ctx.incoming.is_direct:
+        state = "vetted and visible" if after is Status.VETTED else "still waiting for more vets"
+        ctx.reply(f"Thank you: #{found.resource.number} is {state}.")
+    else:
+        ctx.react("✅")
+
+
+async def _flag(ctx: CommandContext, rest: str) -> None:
+    member = ctx.require_agreed()
+    circle = ctx.require_circle()
+    head, _, reason_text = rest.strip().partition(" ")
+    reason = clean_free_text(reason_text, limit=MAX_REASON_CHARS)
+    if not reason:
+        raise UsageError("say why: stale, closed, unsafe…", usage="/resource flag ID <reason>")
+    found = await _find(ctx, head)
+    if not await ctx.uow.resources.review(found.id, member.id, "flag", reason, ctx.now):
+        raise Refusal(f"You've already flagged #{found.resource.number}.")
+    flags = await ctx.uow.resources.count(found.id, "flag")
+    after = flag_outcome(found.resource.status, flags, circle.settings.vouches)
+    if after is not found.resource.status:
+        await ctx.uow.resources.set_status(found.id, after)
+    hidden = " It is now hidden until you look at it." if after is Status.FLAGGED else ""
+    await tell_facilitators(
+        ctx,
+        f'#{found.resource.number} ({found.resource.name}) was flagged: "{reason}".{hidden} '
+        f"/resource vet {found.resource.number} keeps it, /resource remove "
+        f"{found.resource.number} takes it out.",
+    )
+    ctx.direct(member.aci, "Thank you for flagging it. The facilitators will take a look.")
+    if not ctx.incoming.is_direct:
+        ctx.react("👀")

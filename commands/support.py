@@ -1,0 +1,70 @@
+"""/guide and /sos: help in the project's own words, and a private way to reach people."""
+
+from __future__ import annotations
+
+from commands.compose import MessageText
+from commands.context import CommandContext
+from commands.errors import Refusal
+from commands.router import Access, CommandRouter
+from facilitation.directory import Category, details, visible
+from facilitation.guides import CRISIS, find_guide, guide_index
+
+support_router = CommandRouter("support")
+
+MAX_CRISIS_RESOURCES = 4
+
+
+@support_router.command(
+    "guide",
+    usage="/guide [topic]",
+    summary="short guides: therapists, harassment, a leak, doxing, boundaries and more",
+    access=Access.ANYONE,
+)
+async def guide(ctx: CommandContext, args: str) -> None:
+    if not args:
+        ctx.reply(guide_index())
+        return
+    found = find_guide(args)
+    if found is None:
+        raise Refusal("I don't have a guide on that. /guide lists them.")
+    ctx.reply(found.text)
+
+
+@support_router.command(
+    "sos",
+    usage="/sos",
+    summary="privately alert the facilitators, and get crisis resources by direct message",
+    access=Access.MEMBER,
+)
+async def sos(ctx: CommandContext, args: str) -> None:
+    """No content is read or scanned: only who asked, and where, is passed on."""
+    member = ctx.require_member()
+    circle = ctx.require_circle()
+    others = [f for f in await ctx.uow.members.facilitators(circle.id) if f.id != member.id]
+    present = [f for f in others if not f.is_away(ctx.now)] or others  # all away: tell them
+    alert = MessageText().add("🆘 ").mention(member.aci)
+    if member.alias:
+        alert.add(f" ({member.alias})")
+    where = "by direct message" if ctx.incoming.is_direct else "in the group"
+    alert.add(
+        f" asked for help with /sos ({where}). Please reach out to them privately, gently. "
+        "I've sent them the circle's crisis resources and the guide to reaching human help."
+    )
+    for facilitator in present:
+        ctx.direct(facilitator.aci, alert)
+    resources = [
+        r
+        for r in await ctx.uow.resources.of_circle(circle.id)
+        if r.category is Category.CRISIS and visible(r)
+    ][:MAX_CRISIS_RESOURCES]
+    lines = [
+        "I've let your circle's facilitators know; one of them will reach out to you privately."
+        if present
+        else "Your circle has no other facilitator to alert right now, so please reach out "
+        "to someone you trust."
+    ]
+    if resources:
+        lines.append("\nYour circle's vetted crisis resources:")
+        lines += [details(r, ctx.now, circle.settings.tz) for r in resources]
+    lines.append("\n" + CRISIS.text)
+    ctx.direct(member.aci, "\n".join(lines))

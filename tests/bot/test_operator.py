@@ -1,0 +1,131 @@
+"""`holdspace circles` and `holdspace resources import|export`, as an operator runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from facilitation.circle import CircleSettings, Purpose
+from storage.keyring import generate_key_text, parse_key_text
+from storage.unit_of_work import Storage
+
+GOOD = {
+    "format": "holdspace-resources/1",
+    "resources": [
+        {
+            "name": "Dr. Mira Hartmann",
+            "description": "sees clients online",
+            "email": "mira@example.org",
+            "phones": [{"number": "+49 30 1234567"}],
+            "languages": ["de", "en"],
+            "service_areas": [{"name": "Berlin"}],
+            "attributes": [{"label": "sex-positive"}],
+            "status": "vetted",
+            "assured_date": "2026-03-01",
+            "x-holdspace": {"category": "therapist", "remote": True},
+        },
+        {
+            "name": "Quill Tax Studio",
+            "email": "quill@example.org",
+            "status": "pending",
+            "x-holdspace": {"category": "accountant"},
+        },
+    ],
+}
+
+
+@pytest.fixture
+def environment(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOLDSPACE_")}
+    env.update(
+        {
+            "HOLDSPACE_SIGNAL__PHONE_NUMBER": "+15550000001",
+            "HOLDSPACE_STORAGE__URL": f"sqlite+aiosqlite:///{tmp_path / 'ops.db'}",
+            "HOLDSPACE_KEY": generate_key_text(),
+        }
+    )
+    return env
+
+
+async def make_circle(env: dict[str, str]) -> str:
+    storage = await Storage.open(
+        env["HOLDSPACE_STORAGE__URL"], parse_key_text(env["HOLDSPACE_KEY"])
+    )
+    async with storage.unit_of_work() as uow:
+        circle = await uow.circles.create(
+            "T0xSYkloQXRMUFAvek1EUUVmSkdUdHVOQVBtRC9EYUg=", Purpose.SUPPORT, CircleSettings(), 1
+        )
+        await uow.commit()
+    await storage.close()
+    return circle.id.hex[:8]
+
+
+def holdspace(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+async def test_import_export_round_trip_and_a_bad_file_changes_nothing(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    short = await make_circle(environment)
+    listed = holdspace(environment, "circles")
+    assert short in listed.stdout and "0 directory entries" in listed.stdout
+
+    good = tmp_path / "directory.json"
+    good.write_text(json.dumps(GOOD, indent=2))
+    imported = holdspace(environment, "resources", "import", str(good), "--circle", short)
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 2" in imported.stdout
+
+    bad = dict(GOOD)
+    bad["resources"] = [*GOOD["resources"], {"name": "", "x-holdspace": {"category": "bakery"}}]
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(bad, indent=2))
+    refused = holdspace(environment, "resources", "import", str(broken), "--circle", short)
+    assert refused.returncode == 1 and "was not imported" in refused.stderr
+    lines = broken.read_text().splitlines()
+    starts = lines.index('      "name": "",') - 1 + 1  # the third record's "{", numbered from 1
+    assert f"line {starts}: name" in refused.stderr  # the file's line, not a record index
+    assert "2 directory entries" in holdspace(environment, "circles").stdout  # nothing partial
+
+    out = tmp_path / "export.json"
+    exported = holdspace(environment, "resources", "export", "--circle", short, "--out", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert (out.stat().st_mode & 0o077) == 0
+    again = json.loads(out.read_text())["resources"]
+    assert [r["name"] for r in again] == ["Dr. Mira Hartmann", "Quill Tax Studio"]
+    assert again[0]["assured_date"] == "2026-03-01" and again[0]["status"] == "vetted"
+    csv = holdspace(environment, "resources", "export", "--circle", short, "--format", "csv")
+    assert csv.stdout.splitlines()[0].startswith("name,category,phone,email")
+    csv_file = tmp_path / "round.csv"
+    csv_file.write_text(csv.stdout)
+    assert (
+        holdspace(environment, "resources", "import", str(csv_file), "--circle", short).returncode
+        == 0
+    )
+    assert "4 directory entries" in holdspace(environment, "circles").stdout
+
+
+async def test_unknown_circles_and_files_are_explained(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    await make_circle(environment)
+    missing = holdspace(environment, "resources", "export", "--circle", uuid.uuid4().hex[:8])
+    assert missing.returncode == 1 and "holdspace circles" in missing.stderr
+    nowhere = holdspace(
+        environment, "resources", "import", str(tmp_path / "nope.json"), "--circle", "x"
+    )
+    assert nowhere.returncode == 1 and "cannot read" in nowhere.stderr

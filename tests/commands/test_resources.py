@@ -1,0 +1,132 @@
+"""The directory, guides and /sos through the command layer (fake clock, real storage)."""
+
+from __future__ import annotations
+
+import pytest
+
+from commands.types import Outgoing, OutgoingMessage
+from tests.commands.chat import GROUP, Chat, only_text, reactions
+
+DAY = 86_400_000
+HARTMANN = (
+    "/resource add therapist Dr. Mira Hartmann ; mira@example.org, +49 30 1234567 ; "
+    "sees clients online, sliding scale ; sex-positive, kink-aware, region=Berlin, remote"
+)
+QUILL = (
+    "/resource add accountant Quill Tax Studio ; quill@example.org ; knows the industry ; "
+    "region=Hamburg"
+)
+LINE = "/resource add crisis Night Line ; +1 555 0100 ; 24/7, by phone and chat ; remote"
+
+
+def dms(outgoing: list[Outgoing], aci: str) -> list[str]:
+    return [o.text for o in outgoing if isinstance(o, OutgoingMessage) and o.to.aci == aci]
+
+
+def in_group(outgoing: list[Outgoing]) -> list[str]:
+    return [o.text for o in outgoing if isinstance(o, OutgoingMessage) and o.to.group_id == GROUP]
+
+
+@pytest.fixture
+async def agreed(circle: Chat, people: dict[str, str]) -> Chat:
+    for name in ("alice", "bob", "carol", "dana"):
+        await circle.say(people[name], "/agree")
+    return circle
+
+
+async def test_add_vet_search_with_a_typo_and_details(agreed: Chat, people: dict[str, str]) -> None:
+    chat, p = agreed, people
+    added = only_text(await chat.say(p["bob"], HARTMANN))
+    assert "#1 (Dr. Mira Hartmann) is waiting to be vetted" in added
+    assert "other members vet it" in only_text(await chat.say(p["bob"], "/resource vet 1"))
+    nothing = await chat.say(p["carol"], "/resources therapist")
+    assert "Nothing vetted" in dms(nothing, p["carol"])[0]  # pending is invisible
+    assert reactions(await chat.say(p["carol"], "/resource vet 1")) == ["✅"]
+    assert reactions(await chat.say(p["dana"], "/resource vet 1")) == ["✅"]  # 2 vets: visible
+    found = await chat.say(p["bob"], "/resources therapsit berln")
+    assert reactions(found) == ["📬"] and not in_group(found)  # results go by DM
+    [answer] = dms(found, p["bob"])
+    assert answer.startswith("#1 Dr. Mira Hartmann · therapist")
+    full = only_text(await chat.dm(p["carol"], "/resource 1"))
+    assert "mira@example.org" in full and "sliding scale" in full and "kink-aware" in full
+    assert "/resource add" in (await chat.dm(p["bob"], "/resource add bakery X ; y"))[0].text
+
+
+async def test_a_facilitator_vet_makes_it_visible_and_flags_hide_it(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await chat.say(p["bob"], QUILL)
+    assert "still waiting" in only_text(await chat.dm(p["carol"], "/resource vet 1"))
+    assert "vetted and visible" in only_text(await chat.dm(p["alice"], "/resource vet 1"))
+    assert "Quill Tax Studio" in only_text(await chat.dm(p["dana"], "/resources acco"))
+    flagged = await chat.dm(p["carol"], "/resource flag 1 they closed last month")
+    assert "closed last month" in dms(flagged, p["alice"])[0]
+    assert "Thank you for flagging" in dms(flagged, p["carol"])[0]
+    await chat.dm(p["dana"], "/resource flag 1 phone disconnected")  # 2 flags: hidden
+    assert "Nothing vetted" in only_text(await chat.dm(p["bob"], "/resources accountant"))
+    assert "flagged" in only_text(await chat.dm(p["bob"], "/resource vet 1"))
+    pending = only_text(await chat.dm(p["alice"], "/resources pending"))
+    assert "#1 Quill Tax Studio" in pending
+    await chat.dm(p["alice"], "/resource vet 1")  # a facilitator keeps it
+    assert "Quill" in only_text(await chat.dm(p["bob"], "/resources accountant"))
+    assert "Removed #1" in only_text(await chat.say(p["alice"], "/resource remove 1"))
+    assert "no entry #1" in only_text(await chat.dm(p["bob"], "/resource 1"))
+
+
+async def test_unverified_for_a_year_is_shown_as_stale_until_re_vetted(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await chat.say(p["bob"], QUILL)
+    await chat.dm(p["alice"], "/resource vet 1")
+    chat.clock.advance(366 * DAY)
+    assert "stale" in only_text(await chat.dm(p["bob"], "/resources quill"))
+    await chat.dm(p["carol"], "/resource vet 1")  # a re-vet refreshes the date
+    assert "stale" not in only_text(await chat.dm(p["bob"], "/resources quill"))
+
+
+async def test_results_can_be_kept_in_the_group(agreed: Chat, people: dict[str, str]) -> None:
+    chat, p = agreed, people
+    await chat.say(p["bob"], QUILL)
+    await chat.dm(p["alice"], "/resource vet 1")
+    await chat.say(p["alice"], "/circle set resources group")
+    out = await chat.say(p["dana"], "/resources quill")
+    assert "Quill Tax Studio" in in_group(out)[0]
+
+
+async def test_bad_resource_commands_get_usage_and_change_nothing(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    for bad in ("/resource", "/resource vet", "/resource flag 1", "/resource 1 2", "/resource add"):
+        assert only_text(await chat.dm(p["bob"], bad)).startswith("Usage:")
+    assert "no entry #7" in only_text(await chat.dm(p["bob"], "/resource 7"))
+    assert "Nothing vetted" in only_text(await chat.dm(p["bob"], "/resources"))
+
+
+async def test_guides_answer_members(agreed: Chat, people: dict[str, str]) -> None:
+    index = only_text(await agreed.dm(people["bob"], "/guide"))
+    assert "/guide therapist" in index and "/guide leak" in index
+    therapist = only_text(await agreed.dm(people["bob"], "/guide therapists"))
+    assert "What is your experience working with people in the adult industry?" in therapist
+    assert "don't have a guide" in only_text(await agreed.dm(people["bob"], "/guide knitting"))
+
+
+async def test_sos_reaches_the_facilitators_privately_and_never_the_group(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await chat.say(p["bob"], LINE)
+    await chat.dm(p["alice"], "/resource vet 1")
+    await chat.say(p["carol"], "/alias Sky")
+    out = await chat.say(p["carol"], "/sos")
+    assert in_group(out) == [] and reactions(out) == []
+    [alert] = [o for o in out if isinstance(o, OutgoingMessage) and o.to.aci == p["alice"]]
+    assert "asked for help with /sos" in alert.text and "(Sky)" in alert.text
+    assert alert.mentions[0].aci == p["carol"]
+    [help_text] = dms(out, p["carol"])
+    assert "Night Line" in help_text and "+1 555 0100" in help_text
+    assert "Reaching human help" in help_text
+    stranger = only_text(await chat.dm("e0000000-0000-4000-8000-000000000005", "/sos"))
+    assert "can't alert anyone" in stranger and "Reaching human help" in stranger
