@@ -114,8 +114,15 @@ class HoldspaceBot:
             return  # signalbot re-runs ready handlers if its init is retried
         settings = self.settings
         self.storage = await Storage.open(
-            settings.storage.url, self._keyring, migrate=settings.storage.auto_upgrade
+            settings.storage.url,
+            self._keyring,
+            migrate=settings.storage.auto_upgrade,
+            account=settings.signal.phone_number,
         )
+        async with self.storage.unit_of_work() as uow:
+            if await uow.circles.claim_unowned():
+                log.warning("circles from an older version now belong to this bot's account")
+            await uow.commit()
         self.gateway = GatewayClient(settings.signal)
         transport = SignalbotTransport(
             bot, settings.signal.phone_number, settings.outgoing.send_timeout_seconds

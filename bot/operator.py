@@ -35,7 +35,12 @@ class OperatorError(Exception):
 
 async def _open(settings: Settings) -> Storage:
     keyring = load_keyring(key_file=settings.storage.key_file, env_value=key_env())
-    return await Storage.open(settings.storage.url, keyring, migrate=settings.storage.auto_upgrade)
+    return await Storage.open(
+        settings.storage.url,
+        keyring,
+        migrate=settings.storage.auto_upgrade,
+        account=settings.signal.phone_number,
+    )
 
 
 def short_id(circle: Circle) -> str:

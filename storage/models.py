@@ -56,6 +56,10 @@ class CircleRow(Base):
     request_days: Mapped[int] = mapped_column(Integer, server_default=text("7"))
     vouch_retention_days: Mapped[int] = mapped_column(Integer, server_default=text("180"))
     resources_in_group: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    # The bot account (phone number) that serves this circle: several bot processes, each
+    # with its own number, may share one database; each only ever touches its own circles.
+    account_bidx: Mapped[bytes | None] = mapped_column(BIDX, nullable=True, index=True)
+    account_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class PersonRow(Base):
@@ -125,6 +129,8 @@ class OutboxRow(Base):
     created_at: Mapped[int] = mapped_column(BigInteger)
     ordinal: Mapped[int] = mapped_column(Integer)
     payload_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    account_bidx: Mapped[bytes | None] = mapped_column(BIDX, nullable=True, index=True)
+    account_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class SessionRow(Base):

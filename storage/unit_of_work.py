@@ -31,9 +31,15 @@ class UnitOfWork:
     Leaving the block without ``commit()`` rolls everything back, including on errors.
     """
 
-    def __init__(self, session: AsyncSession, cipher: FieldCipher, index: BlindIndexer) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        cipher: FieldCipher,
+        index: BlindIndexer,
+        account: str | None = None,
+    ) -> None:
         self.session = session
-        ctx = RepositoryContext(session=session, cipher=cipher, index=index)
+        ctx = RepositoryContext(session=session, cipher=cipher, index=index, account=account)
         self.circles = CircleRepository(ctx)
         self.people = PersonRepository(ctx)
         self.members = MemberRepository(ctx)
@@ -75,22 +81,25 @@ class UnitOfWork:
 class Storage:
     """The database and the keys, opened once at start-up."""
 
-    def __init__(self, engine: AsyncEngine, keyring: Keyring) -> None:
+    def __init__(self, engine: AsyncEngine, keyring: Keyring, account: str | None = None) -> None:
         self.engine = engine
         self.keyring = keyring
+        self.account = account
         self.cipher = FieldCipher(keyring)
         self.index = BlindIndexer(keyring)
         self._sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
 
     @classmethod
-    async def open(cls, url: str, keyring: Keyring, *, migrate: bool = True) -> Storage:
+    async def open(
+        cls, url: str, keyring: Keyring, *, migrate: bool = True, account: str | None = None
+    ) -> Storage:
         engine = create_engine(url)
         if migrate:
             await upgrade(engine)
-        return cls(engine, keyring)
+        return cls(engine, keyring, account)
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions(), self.cipher, self.index)
+        return UnitOfWork(self._sessions(), self.cipher, self.index, self.account)
 
     async def close(self) -> None:
         await self.engine.dispose()

@@ -3,8 +3,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import ColumnElement, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.crypto import BlindIndexer, FieldCipher
 
@@ -16,6 +18,32 @@ class RepositoryContext:
     session: AsyncSession
     cipher: FieldCipher
     index: BlindIndexer
+    # The bot account (its phone number) this process serves. Several bots may share one
+    # database; each only ever sees its own circles, outbox and timers. None: no scoping
+    # (tests and tools that look at everything).
+    account: str | None = None
+
+    def account_candidates(self) -> tuple[bytes, ...]:
+        assert self.account is not None
+        return self.index.candidates("account", self.account)
+
+    def mine(self, column: InstrumentedAttribute[bytes | None]) -> ColumnElement[bool]:
+        """A filter: rows of this bot's account (everything when unscoped)."""
+        if self.account is None:
+            return true()
+        return column.in_(self.account_candidates())
+
+    def account_values(self, table: str, row_id: object) -> dict[str, bytes | None]:
+        """The account columns for a new row of ``table``."""
+        import uuid
+
+        if self.account is None:
+            return {"account_bidx": None, "account_enc": None}
+        assert isinstance(row_id, uuid.UUID)
+        return {
+            "account_bidx": self.account_candidates()[0],
+            "account_enc": self.cipher.encrypt(table, "account_enc", row_id, self.account),
+        }
 
 
 def upsert_insert(session: AsyncSession) -> Any:

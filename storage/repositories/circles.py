@@ -43,7 +43,9 @@ class CircleRepository:
     async def by_group(self, group_id: str) -> Circle | None:
         candidates = self._ctx.index.candidates("circle-group", group_id)
         row = await self._ctx.session.scalar(
-            select(CircleRow).where(CircleRow.group_bidx.in_(candidates))
+            select(CircleRow).where(
+                CircleRow.group_bidx.in_(candidates), self._ctx.mine(CircleRow.account_bidx)
+            )
         )
         return None if row is None else self._record(row)
 
@@ -52,14 +54,20 @@ class CircleRepository:
         return None if row is None else self._record(row)
 
     async def all(self) -> list[Circle]:
-        rows = await self._ctx.session.scalars(select(CircleRow).order_by(CircleRow.created_at))
+        rows = await self._ctx.session.scalars(
+            select(CircleRow)
+            .where(self._ctx.mine(CircleRow.account_bidx))
+            .order_by(CircleRow.created_at)
+        )
         return [self._record(row) for row in rows]
 
     async def many(self, circle_ids: list[uuid.UUID]) -> list[Circle]:
         if not circle_ids:
             return []
         rows = await self._ctx.session.scalars(
-            select(CircleRow).where(CircleRow.id.in_(circle_ids))
+            select(CircleRow).where(
+                CircleRow.id.in_(circle_ids), self._ctx.mine(CircleRow.account_bidx)
+            )
         )
         return [self._record(row) for row in rows]
 
@@ -75,6 +83,7 @@ class CircleRepository:
             agreement_version=1,
             created_at=now,
             **_settings_columns(settings),
+            **self._ctx.account_values(_TABLE, row_id),
         )
         self._ctx.session.add(row)
         await self._ctx.session.flush()
@@ -84,6 +93,22 @@ class CircleRepository:
         await self._ctx.session.execute(
             update(CircleRow).where(CircleRow.id == circle_id).values(**_settings_columns(settings))
         )
+
+    async def claim_unowned(self) -> int:
+        """Circles from before accounts were recorded belong to the first bot that starts
+        (a single-bot install upgrading). Add further bots only after that."""
+        if self._ctx.account is None:
+            return 0
+        rows = await self._ctx.session.scalars(
+            select(CircleRow).where(CircleRow.account_bidx.is_(None))
+        )
+        claimed = 0
+        for row in rows:
+            for column, value in self._ctx.account_values(_TABLE, row.id).items():
+                setattr(row, column, value)
+            claimed += 1
+        await self._ctx.session.flush()
+        return claimed
 
     async def set_guard_suggested(self, circle_id: uuid.UUID, now: int) -> None:
         await self._ctx.session.execute(

@@ -21,7 +21,9 @@ class ProcessedEventRepository:
 
     async def claim(self, sender_aci: str, sent_timestamp: int, now: int) -> bool:
         """True the first time this message is seen; written in the caller's transaction."""
-        key = self._ctx.index.index("dedupe", f"{sender_aci.lower()}:{sent_timestamp}")
+        # Two bots in one group both see a message; each acts on it once, for its account.
+        scope = self._ctx.account or ""
+        key = self._ctx.index.index("dedupe", f"{scope}:{sender_aci.lower()}:{sent_timestamp}")
         statement = (
             upsert_insert(self._ctx.session)(ProcessedEventRow)
             .values(key=key, seen_at=now)
@@ -51,13 +53,17 @@ class OutboxRepository:
                 created_at=now,
                 ordinal=ordinal,
                 payload_enc=self._ctx.cipher.encrypt(_OUTBOX, "payload_enc", row_id, payload),
+                **self._ctx.account_values(_OUTBOX, row_id),
             )
         )
         return row_id
 
     async def pending(self, limit: int = 1000) -> list[tuple[uuid.UUID, bytes]]:
         rows = await self._ctx.session.scalars(
-            select(OutboxRow).order_by(OutboxRow.created_at, OutboxRow.ordinal).limit(limit)
+            select(OutboxRow)
+            .where(self._ctx.mine(OutboxRow.account_bidx))
+            .order_by(OutboxRow.created_at, OutboxRow.ordinal)
+            .limit(limit)
         )
         return [
             (row.id, self._ctx.cipher.decrypt(_OUTBOX, "payload_enc", row.id, row.payload_enc))

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from facilitation.circle import Role
 from facilitation.text import alias_key
-from storage.models import MemberRow, PersonRow
+from storage.models import CircleRow, MemberRow, PersonRow
 from storage.records import Member, Person
 from storage.repositories._base import RepositoryContext
 
@@ -71,8 +71,12 @@ class MemberRepository:
         )
 
     async def of_person(self, person_id: uuid.UUID) -> list[Member]:
+        """Their memberships in this bot's circles (another bot's circles are not ours)."""
+        mine = select(CircleRow.id).where(self._ctx.mine(CircleRow.account_bidx))
         return await self._all(
-            self._joined().where(MemberRow.person_id == person_id).order_by(MemberRow.joined_at)
+            self._joined()
+            .where(MemberRow.person_id == person_id, MemberRow.circle_id.in_(mine))
+            .order_by(MemberRow.joined_at)
         )
 
     async def facilitators(self, circle_id: uuid.UUID) -> list[Member]:
