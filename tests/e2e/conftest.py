@@ -27,16 +27,9 @@ async def _running_world(tmp_path: Path, database_url: str | None) -> AsyncItera
             assert code == 0, "the bot did not stop cleanly:\n" + world.bot.log_text()[-3000:]
 
 
-@pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[World]:
-    """The real bot on a SQLite file."""
-    async for running in _running_world(tmp_path, None):
-        yield running
-
-
 @pytest.fixture(params=BACKENDS)
-async def any_world(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[World]:
-    """The real bot on SQLite and on a real PostgreSQL server."""
+async def world(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[World]:
+    """The real bot, on a SQLite file and on a real PostgreSQL server."""
     url = backend_url(request.param, tmp_path)
     if request.param == "postgres":
         await _reset_postgres(url)

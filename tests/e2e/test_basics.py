@@ -13,8 +13,7 @@ async def test_help_answers_in_the_group_and_by_direct_message(world: World) -> 
     assert "invite-only" in direct.text  # carol is not a member of any circle yet
 
 
-async def test_setup_agreement_and_roles(any_world: World) -> None:
-    world = any_world
+async def test_setup_agreement_and_roles(world: World) -> None:
     refused = await world.ask(world.bob, "/circle setup")
     assert "Only an admin" in refused.text
     await world.setup_circle()
@@ -33,8 +32,7 @@ async def test_setup_agreement_and_roles(any_world: World) -> None:
     assert "need 3 vouches" in (await world.ask(world.carol, "/circle")).text
 
 
-async def test_state_survives_a_kill_and_restart(any_world: World) -> None:
-    world = any_world
+async def test_state_survives_a_kill_and_restart(world: World) -> None:
     await world.setup_circle()
     await world.ask(world.carol, "/alias Sky")
     await world.bot.kill()  # SIGKILL straight after an acknowledged command

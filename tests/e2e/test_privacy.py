@@ -5,6 +5,10 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from storage.models import Base
 from tests.e2e.world import World
 
 SECRET_WORDS = (
@@ -64,10 +68,9 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
         await world.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
     assert await world.bot.stop() == 0
 
-    workdir = world.bot.workdir
-    files = [p for p in workdir.iterdir() if p.name.startswith("holdspace.db")]
-    assert files, "the bot wrote no database"
-    blobs = {p.name: p.read_bytes() for p in files}
+    blobs = {"every stored value": await stored_values(world.bot.db_url)}
+    files = [p for p in world.bot.workdir.iterdir() if p.name.startswith("holdspace.db")]
+    blobs.update({p.name: p.read_bytes() for p in files})  # SQLite: the file's bytes too
     log = world.bot.log_text()
     assert "holdspace is ready" in log  # logging was on, at DEBUG
     leaks = [
@@ -77,4 +80,24 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
         if needle in haystack
     ]
     assert not leaks, leaks
-    assert (Path(files[0]).stat().st_mode & 0o077) == 0  # owner-only database file
+    for path in files:
+        assert (Path(path).stat().st_mode & 0o077) == 0  # owner-only database file
+
+
+async def stored_values(url: str) -> bytes:
+    """Every value in every table, as the database holds it (any backend)."""
+    engine = create_async_engine(url)
+    parts: list[bytes] = []
+    try:
+        async with engine.connect() as connection:
+            for table in Base.metadata.sorted_tables:
+                for row in await connection.execute(select(table)):
+                    for value in row:
+                        if isinstance(value, bytes | bytearray | memoryview):
+                            parts.append(bytes(value))
+                        elif value is not None:
+                            parts.append(str(value).encode())
+    finally:
+        await engine.dispose()
+    assert parts, "the bot stored nothing"
+    return b"\x00".join(parts)
