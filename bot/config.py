@@ -86,6 +86,8 @@ class LoggingSettings(_Section):
 class OutgoingSettings(_Section):
     rate: float = Field(default=5.0, gt=0, le=10_000)  # messages per second, all recipients
     burst: int = Field(default=10, ge=1, le=10_000)
+    dm_rate: float = Field(default=1.0, gt=0, le=10_000)  # direct messages per second
+    dm_burst: int = Field(default=5, ge=1, le=10_000)
     workers: int = Field(default=4, ge=1, le=64)
     max_backoff_seconds: float = Field(default=60.0, gt=0, le=3600)
     send_timeout_seconds: float = Field(default=30.0, gt=0, le=600)

@@ -52,6 +52,8 @@ class BotProcess:
                 "HOLDSPACE_LOGGING__LEVEL": self.log_level,
                 "HOLDSPACE_OUTGOING__RATE": "1000",
                 "HOLDSPACE_OUTGOING__BURST": "1000",
+                "HOLDSPACE_OUTGOING__DM_RATE": "1000",
+                "HOLDSPACE_OUTGOING__DM_BURST": "1000",
                 "HOLDSPACE_TEST_CLOCK_FILE": str(self.clock_file),
                 "PYTHONUNBUFFERED": "1",
             }

@@ -33,6 +33,8 @@ class OutgoingQueue:
         self._storage = storage
         self._settings = settings
         self._bucket = TokenBucket(settings.rate, settings.burst)
+        # Signal bans accounts that burst direct messages: they get a stricter pace of their own.
+        self._dm_bucket = TokenBucket(settings.dm_rate, settings.dm_burst)
         self._pause = Pause()
         self._queues: list[asyncio.Queue[Staged]] = [
             asyncio.Queue() for _ in range(settings.workers)
@@ -124,6 +126,8 @@ class OutgoingQueue:
         backoff = 0.5
         while True:
             await self._pause.wait()
+            if item.to.aci is not None:
+                await self._dm_bucket.take()
             await self._bucket.take()
             try:
                 timestamp = await self._transport.send(item)

@@ -45,3 +45,43 @@ HOUR_MS = 3_600_000
 class JoinLimits:
     per_sender: Attempts = field(default_factory=lambda: Attempts(limit=5, window_ms=HOUR_MS))
     per_code: Attempts = field(default_factory=lambda: Attempts(limit=5, window_ms=HOUR_MS))
+
+
+class Budget:
+    """A token bucket per member: ``burst`` commands at once, then one every
+    ``1/rate`` seconds. Keys are hashed; idle buckets are forgotten."""
+
+    def __init__(self, burst: int = 20, rate_per_s: float = 0.5, max_keys: int = 50_000) -> None:
+        self.burst = burst
+        self.rate_per_ms = rate_per_s / 1000
+        self.max_keys = max_keys
+        self._buckets: dict[str, tuple[float, int]] = {}  # key -> (tokens, updated_at)
+        self._noticed: dict[str, int] = {}
+
+    def take(self, key: str, now: int) -> bool:
+        digest = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+        tokens, updated = self._buckets.get(digest, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - updated) * self.rate_per_ms)
+        allowed = tokens >= 1.0
+        self._buckets[digest] = (tokens - 1.0 if allowed else tokens, now)
+        if len(self._buckets) > self.max_keys:
+            self._forget_full(now)
+        return allowed
+
+    def should_notice(self, key: str, now: int, every_ms: int = 60_000) -> bool:
+        """Once a minute at most, tell a flooding member they're being slowed down."""
+        digest = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+        last = self._noticed.get(digest)
+        if last is not None and now - last < every_ms:
+            return False
+        self._noticed[digest] = now
+        if len(self._noticed) > self.max_keys:
+            self._noticed.clear()
+        return True
+
+    def _forget_full(self, now: int) -> None:
+        full_after = self.burst / self.rate_per_ms if self.rate_per_ms else 0
+        for key in [k for k, (_, t) in self._buckets.items() if now - t >= full_after]:
+            del self._buckets[key]
+        while len(self._buckets) > self.max_keys:
+            del self._buckets[next(iter(self._buckets))]

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from commands.attempts import JoinLimits
+from commands.attempts import Budget, JoinLimits
 from commands.compose import MessageText
 from commands.errors import Refusal
 from commands.ports import Clock, GroupDirectory, GroupMembership, GroupRoster, TimerPort
@@ -34,6 +34,7 @@ class Deps:
     timers: TimerPort
     membership: GroupMembership
     join_limits: JoinLimits = field(default_factory=JoinLimits)
+    budget: Budget = field(default_factory=Budget)
 
 
 @dataclass(kw_only=True)

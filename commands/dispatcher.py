@@ -24,7 +24,7 @@ from commands.router import (
     TimerHandler,
     Where,
 )
-from commands.types import Incoming, Outgoing, encode_outgoing
+from commands.types import Incoming, Outgoing, OutgoingMessage, Recipient, encode_outgoing
 from facilitation.circle import Role
 from facilitation.guides import CRISIS
 from facilitation.text import MAX_COMMAND_CHARS
@@ -42,8 +42,12 @@ STRANGER_SOS = (
 )
 
 APOLOGY = "Sorry, something went wrong on my side and nothing was changed. Please try again."
+SLOW_DOWN = (
+    "You're sending commands faster than I can follow, so I'm skipping some for a moment. "
+    "Please wait a little and send the one you need again."
+)
 
-Staged = list[tuple[uuid.UUID, Outgoing]]
+Staged = list[tuple[uuid.UUID | None, Outgoing]]
 
 
 class Dispatcher:
@@ -72,6 +76,14 @@ class Dispatcher:
         # The adapter caps text at MAX_COMMAND_CHARS + 1 before it gets here.
         parsed = parse_command(incoming.text[: MAX_COMMAND_CHARS + 1])
         if parsed is None:
+            return []
+        now = self.deps.clock.now_ms()
+        if not self.deps.budget.take(incoming.sender, now):
+            # A flood is dropped here, before any lock or database work; its sender hears
+            # about it once a minute, by direct message, so the group isn't spammed.
+            if self.deps.budget.should_notice(incoming.sender, now):
+                notice = OutgoingMessage(Recipient.person(incoming.sender), SLOW_DOWN)
+                return [(None, notice)]
             return []
         name, args = parsed
         key = await self._lock_key(incoming)

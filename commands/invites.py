@@ -162,8 +162,8 @@ async def join(ctx: CommandContext, args: str) -> None:
         text.add(f'\nIn their words: "{intro}"')
     text.add(
         f"\nA member invited them ({count_text(counted, rules.threshold)}). "
-        "Members who know them: reply /vouch to this message to vouch, or /object with a "
-        "reason to raise a concern privately with the facilitators. "
+        "Members who know them: reply /vouch to this message to vouch. To raise a concern "
+        f"privately, send me /object {request.number} and your reason by direct message. "
         f"Open for {rules.request_days} days."
     )
     ctx.post(text, tag=f"request:{request.id}")

@@ -5,6 +5,7 @@ post the anonymous summary and look out for the trauma loop."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from commands.compose import MessageText
 from commands.context import CircleContext
@@ -25,6 +26,7 @@ from storage.records import Member
 from storage.repositories.sessions import SessionAggregates, StoredSession
 
 SESSION_TIMER = "session"
+MIN_MOODS_KEPT = 3
 GUARD_LOOKBACK = 20
 """Closed sessions the trauma-loop guard looks back over (it only counts the last 30 days)."""
 
@@ -66,12 +68,14 @@ async def apply(ctx: CircleContext, stored: StoredSession, transition: Transitio
             ctx.post(await render(ctx, effect))
         elif isinstance(effect, Closed):
             closed = True
-    state_json = to_json(transition.state)
     if closed:
-        await _close(ctx, stored, state_json)
-    else:
-        await ctx.uow.sessions.save(stored.id, state_json)
-    await ctx.set_timer(SESSION_TIMER, stored.id, None if closed else transition.due_at)
+        # What outlives a session is anonymous: its state keeps no member ids.
+        bare = replace(transition.state, queue=(), speaker=None, spoken=frozenset(), away=())
+        await _close(ctx, stored, to_json(bare))
+        await ctx.set_timer(SESSION_TIMER, stored.id, None)
+        return
+    await ctx.uow.sessions.save(stored.id, to_json(transition.state))
+    await ctx.set_timer(SESSION_TIMER, stored.id, transition.due_at)
 
 
 async def render(ctx: CircleContext, post: Post) -> MessageText:
@@ -97,12 +101,14 @@ async def _close(ctx: CircleContext, stored: StoredSession, state_json: str) -> 
     circle = ctx.require_circle()
     moods = await ctx.uow.checkins.moods(stored.id)
     stats = mood_stats(moods.checkins, moods.checkouts, len(moods.checkouts))
-    aggregates = SessionAggregates(
+    enough_in = len(moods.checkins) >= MIN_MOODS_KEPT
+    enough_out = sum(m is not None for m in moods.checkouts) >= MIN_MOODS_KEPT
+    aggregates = SessionAggregates(  # averages of one or two people would be their moods
         checked_in=stats.checked_in,
         checked_out=stats.checked_out,
-        mood_in=stats.mood_in,
-        mood_out=stats.mood_out,
-        median_in=stats.median_in,
+        mood_in=stats.mood_in if enough_in else None,
+        mood_out=stats.mood_out if enough_out else None,
+        median_in=stats.median_in if enough_in else None,
     )
     await ctx.uow.sessions.close(stored.id, state_json, aggregates, ctx.now)
     ctx.post(summary_text(stats, stored.wins_only))

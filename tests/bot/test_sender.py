@@ -108,3 +108,19 @@ async def test_tagged_posts_report_their_timestamp_before_they_count_as_settled(
     assert recorded == [("request:1", 1)] or recorded == [("request:1", 2)]
     await queue.stop()
     assert await queue.tags_settled(timeout=0)
+
+
+async def test_direct_messages_are_paced_more_strictly(storage: Storage) -> None:
+    import time
+
+    settings = OutgoingSettings(rate=10_000, burst=10_000, dm_rate=20, dm_burst=2, workers=2)
+    transport = ScriptedTransport()
+    queue = OutgoingQueue(transport, storage, settings)
+    await queue.start()
+    started = time.monotonic()
+    queue.submit((None, OutgoingMessage(Recipient.person(f"p{i}"), f"dm{i}")) for i in range(6))
+    queue.submit((None, message(f"group{i}")) for i in range(20))
+    assert await queue.drain(timeout=5)
+    await queue.stop()
+    assert len(transport.delivered) == 26
+    assert time.monotonic() - started >= (6 - 2) / 20 * 0.9  # 4 DMs past the burst, at 20/s

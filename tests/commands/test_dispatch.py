@@ -96,3 +96,24 @@ async def test_group_only_commands_say_so_by_direct_message(
 ) -> None:
     assert "works in your circle's group" in only_text(await circle.dm(people["bob"], "/circle"))
     assert "only by direct message" in only_text(await circle.say(people["bob"], "/use"))
+
+
+async def test_a_flood_is_slowed_with_one_notice_and_others_are_still_served(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    from commands.dispatcher import SLOW_DOWN
+    from commands.types import OutgoingMessage
+
+    answered = notices = 0
+    for _ in range(1000):
+        for item in await circle.say(people["bob"], "/circle"):
+            assert isinstance(item, OutgoingMessage)
+            if item.text == SLOW_DOWN:
+                notices += 1
+                assert item.to.aci == people["bob"]  # by DM: the group isn't spammed
+            else:
+                answered += 1
+    assert answered == 20 and notices == 1
+    assert "Members: 4" in only_text(await circle.say(people["carol"], "/circle"))
+    circle.clock.advance(10_000)  # five more commands' worth
+    assert len(texts(await circle.say(people["bob"], "/circle"))) == 1

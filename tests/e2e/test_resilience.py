@@ -62,13 +62,16 @@ async def test_hostile_messages_then_help_still_answers(world: World) -> None:
     await gw.send_error("injected")
     await gw.send_raw('{"envelope": {"nonsense": true}}')
     await gw.send_raw("not json at all")
-    reply = await world.ask(world.bob, "/help", timeout=60)
+    # The barrage used up its senders' command budgets; someone who joins now is answered.
+    frank = gw.add_person("Frank", number=None)
+    gw.add_members(group, frank)
+    reply = await world.ask(frank, "/help", timeout=60)
     assert "holdspace commands" in reply.text
     assert world.bot.running
     for message in gw.sent[sent_before:]:
         assert "Traceback" not in message.text and 'File "' not in message.text
     # no edit ever acted as a command: the threshold is still the default
-    assert "need 2 vouches" in (await world.ask(world.bob, "/circle")).text
+    assert "need 2 vouches" in (await world.ask(frank, "/circle")).text
 
 
 async def test_the_same_envelope_delivered_twice_acts_once(world: World) -> None:
@@ -110,3 +113,20 @@ async def test_a_429_burst_delays_but_does_not_lose_a_reply(world: World) -> Non
     reply = await world.ask(world.bob, "/help", timeout=60)
     assert "holdspace commands" in reply.text
     assert len(world.replies_to(reply.quote_timestamp or 0)) == 1
+
+
+async def test_a_flood_of_a_thousand_commands_is_paced_and_others_are_answered(
+    world: World,
+) -> None:
+    await world.setup_circle()
+    gw = world.gw
+    mark = len(gw.sent)
+    flood = [await gw.say(world.dana, "/circle", world.group) for _ in range(1000)]
+    reply = await world.ask(world.carol, "/help", timeout=60)  # answered meanwhile
+    assert "holdspace commands" in reply.text
+    last = await world.ask(world.bob, "/circle", timeout=60)  # after the flood was handled
+    assert "Members: 4" in last.text
+    to_dana = [m for m in gw.sent[mark:] if m.quote_timestamp in set(flood) or m.to == world.dana]
+    assert len([m for m in to_dana if m.to == world.dana]) == 1  # one notice, by DM
+    assert 1 <= len(to_dana) <= 25  # the budget, not a thousand answers
+    assert world.bot.running
