@@ -32,14 +32,13 @@ from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
 from storage.keyring import Keyring
+from storage.retention import DEDUPE_KEEP_MS
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.bot")
 
 WATCHDOG_SECONDS = 5
 QUOTE_SETTLE_SECONDS = 3.0
-DEDUPE_KEEP_MS = 14 * 24 * 3600 * 1000
-"""How long (sender, timestamp) dedupe keys are kept: far longer than any redelivery."""
 
 
 class HoldspaceBot:

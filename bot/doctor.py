@@ -29,7 +29,10 @@ async def run_doctor(config_path: str | None) -> int:
     _ok("configuration is valid")
     problems = 0
     problems += _check_key(settings)
-    problems += await _check_database(settings)
+    database_problems, schema_current = await _check_database(settings)
+    problems += database_problems
+    if problems == 0 and schema_current:
+        await _report_retention(settings)
     problems += await _check_gateway(settings)
     print("All good." if problems == 0 else f"{problems} thing(s) to fix.")
     return 0 if problems == 0 else 1
@@ -46,7 +49,7 @@ def _check_key(settings: Settings) -> int:
     return 0
 
 
-async def _check_database(settings: Settings) -> int:
+async def _check_database(settings: Settings) -> tuple[int, bool]:
     from storage.db import create_engine, schema_status
 
     engine = create_engine(settings.storage.url)
@@ -54,7 +57,7 @@ async def _check_database(settings: Settings) -> int:
         current, head = await schema_status(engine)
     except Exception as exc:  # noqa: BLE001 - reported in plain words, not raised
         _bad(f"database: cannot open it ({type(exc).__name__})")
-        return 1
+        return 1, False
     finally:
         await engine.dispose()
     if current != head:
@@ -62,9 +65,39 @@ async def _check_database(settings: Settings) -> int:
             f"database schema is at {current or 'nothing'}, newest is {head}: "
             "run `holdspace db upgrade` (or leave storage.auto_upgrade on)"
         )
-        return 1 if not settings.storage.auto_upgrade else 0
+        return (1 if not settings.storage.auto_upgrade else 0), False
     _ok(f"database reachable, schema up to date ({head})")
-    return 0
+    return 0, True
+
+
+async def _report_retention(settings: Settings) -> None:
+    """What the bot's hourly retention job will remove next; informational."""
+    import time
+
+    from storage.keyring import load_keyring
+    from storage.retention import due
+    from storage.unit_of_work import Storage
+
+    keyring = load_keyring(key_file=settings.storage.key_file, env_value=key_env())
+    storage = await Storage.open(
+        settings.storage.url, keyring, migrate=False, account=settings.signal.phone_number
+    )
+    try:
+        async with storage.unit_of_work() as uow:
+            now = time.time_ns() // 1_000_000
+            found = await due(uow, now)
+    finally:
+        await storage.close()
+    _ok(
+        "retention (the bot removes these hourly): check-in words after each circle's "
+        "retention, finished join requests and their vouches after its vouch history, spent "
+        "invites at once, dedupe keys after 14 days"
+    )
+    _ok(
+        f"past retention right now: {found.checkins} check-ins, {found.join_requests} join "
+        f"requests, {found.invites} invites, {found.dedupe_keys} dedupe keys"
+        + ("" if found.total == 0 else " (is the bot running?)")
+    )
 
 
 async def _check_gateway(settings: Settings) -> int:

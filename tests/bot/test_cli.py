@@ -18,6 +18,14 @@ from storage.keyring import generate_key_text
 NUMBER = "+15550000001"
 
 
+async def upgrade_schema(url: str) -> None:
+    from storage.db import create_engine, upgrade
+
+    engine = create_engine(url)
+    await upgrade(engine)
+    await engine.dispose()
+
+
 def holdspace(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -88,9 +96,11 @@ async def test_doctor_checks_everything_against_the_sandbox(
         monkeypatch.setenv("HOLDSPACE_SIGNAL__CONNECTION", "http")
         monkeypatch.setenv("HOLDSPACE_STORAGE__URL", f"sqlite+aiosqlite:///{tmp_path / 'd.db'}")
         monkeypatch.setenv("HOLDSPACE_KEY", generate_key_text())
+        await upgrade_schema(f"sqlite+aiosqlite:///{tmp_path / 'd.db'}")
         assert await run_doctor(None) == 0
         healthy = capsys.readouterr().out
         assert "gateway 0.101.0 in json-rpc mode" in healthy and "All good." in healthy
+        assert "past retention right now: 0 check-ins" in healthy
 
         monkeypatch.setenv("HOLDSPACE_SIGNAL__PHONE_NUMBER", "+15559999999")
         monkeypatch.delenv("HOLDSPACE_KEY")
