@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal as signals
 from typing import Any
 
@@ -22,7 +23,7 @@ from signalbot._utils.retry import rerun_on_exception
 from bot import logsafety
 from bot.adapter import looks_like_command, to_incoming
 from bot.clock import AdjustableClock
-from bot.config import Connection, Settings
+from bot.config import Connection, Settings, key_env
 from bot.gateway import GatewayClient
 from bot.receiver import ResilientReceiver, install_safe_parse
 from bot.sender import OutgoingQueue
@@ -31,13 +32,14 @@ from bot.transport import SignalbotTransport
 from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
-from storage.keyring import Keyring
+from storage.keyring import Keyring, KeyringError, load_keyring
 from storage.retention import DEDUPE_KEEP_MS
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.bot")
 
 WATCHDOG_SECONDS = 5
+KEY_RELOAD_SECONDS = 5
 QUOTE_SETTLE_SECONDS = 3.0
 
 
@@ -45,6 +47,7 @@ class HoldspaceBot:
     def __init__(self, settings: Settings, keyring: Keyring) -> None:
         self.settings = settings
         self._keyring = keyring
+        self._key_mtime = self._key_file_mtime()
         self.storage: Storage | None = None
         self.gateway: GatewayClient | None = None
         self.sender: OutgoingQueue | None = None
@@ -154,6 +157,14 @@ class HoldspaceBot:
             coalesce=True,
         )
         bot.scheduler.add_job(
+            self._reload_key_file,
+            "interval",
+            seconds=KEY_RELOAD_SECONDS,
+            id="holdspace-key-reload",
+            replace_existing=True,
+            coalesce=True,
+        )
+        bot.scheduler.add_job(
             self._retention,
             "interval",
             hours=1,
@@ -174,6 +185,35 @@ class HoldspaceBot:
             await self.sender.tags_settled(timeout=QUOTE_SETTLE_SECONDS)
         staged = await self.dispatcher.handle(incoming)
         self.sender.submit(staged)
+
+    def _key_file_mtime(self) -> float | None:
+        path = self.settings.storage.key_file
+        if key_env() is not None or path is None:
+            return None  # a key from the environment only changes with a restart
+        try:
+            return os.stat(path).st_mtime
+        except OSError:
+            return None
+
+    async def _reload_key_file(self) -> None:
+        """`holdspace rotate-key` adds a generation to the key file; adopt it within seconds,
+        before any row is re-encrypted under it."""
+        mtime = self._key_file_mtime()
+        if mtime is None or mtime == self._key_mtime or self.storage is None:
+            return
+        try:
+            keyring = load_keyring(key_file=self.settings.storage.key_file, env_value=None)
+        except KeyringError as exc:
+            log.error(
+                "the key file changed but could not be read (%s); keeping the old keys",
+                type(exc).__name__,
+            )
+            return
+        self._key_mtime = mtime
+        if keyring.ids != self._keyring.ids:
+            self._keyring = keyring
+            self.storage.use_keyring(keyring)
+            log.warning("loaded key generations %s from the key file", list(keyring.ids))
 
     async def run_timer(self, kind: str, ref_id: Any) -> None:
         if self.dispatcher is None or self.sender is None or self._stopping:

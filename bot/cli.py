@@ -1,4 +1,4 @@
-"""``holdspace run | try | keygen | doctor | db upgrade``."""
+"""``holdspace run | try | keygen | doctor | db upgrade | rotate-key | circles | resources``."""
 
 from __future__ import annotations
 
@@ -158,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("--out", help="a file (written 0600); default: standard output")
     exporting.add_argument("--config", "-c", help="path to config.toml")
     exporting.set_defaults(func=cmd_resources)
+
+    from bot import rotate
+
+    rotate.add_parser(sub)  # holdspace rotate-key [--status | --continue | --retire N]
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)

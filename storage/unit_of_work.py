@@ -98,6 +98,13 @@ class Storage:
             await upgrade(engine)
         return cls(engine, keyring, account)
 
+    def use_keyring(self, keyring: Keyring) -> None:
+        """Adopt a keyring with more generations (after `holdspace rotate-key` added one):
+        new writes use its primary, reads and look-ups accept every generation in it."""
+        self.keyring = keyring
+        self.cipher = FieldCipher(keyring)
+        self.index = BlindIndexer(keyring)
+
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._sessions(), self.cipher, self.index, self.account)
 

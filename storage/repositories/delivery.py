@@ -23,7 +23,16 @@ class ProcessedEventRepository:
         """True the first time this message is seen; written in the caller's transaction."""
         # Two bots in one group both see a message; each acts on it once, for its account.
         scope = self._ctx.account or ""
-        key = self._ctx.index.index("dedupe", f"{scope}:{sender_aci.lower()}:{sent_timestamp}")
+        keys = self._ctx.index.candidates(
+            "dedupe", f"{scope}:{sender_aci.lower()}:{sent_timestamp}"
+        )
+        key = keys[0]
+        if len(keys) > 1:  # during a key rotation: seen under an older generation?
+            seen = await self._ctx.session.scalar(
+                select(ProcessedEventRow.key).where(ProcessedEventRow.key.in_(keys[1:]))
+            )
+            if seen is not None:
+                return False
         statement = (
             upsert_insert(self._ctx.session)(ProcessedEventRow)
             .values(key=key, seen_at=now)
