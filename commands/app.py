@@ -13,6 +13,7 @@ from commands.facilitator import facilitator_router
 from commands.help import help_router
 from commands.invites import invites_router
 from commands.membership import membership_router
+from commands.personal import personal_router
 from commands.resources import resources_router
 from commands.router import CommandRouter
 from commands.schedules import schedule_router
@@ -39,6 +40,7 @@ ROUTERS: tuple[CommandRouter, ...] = (
     resources_router,
     support_router,
     use_router,
+    personal_router,
 )
 
 

@@ -34,6 +34,9 @@ log = logging.getLogger("holdspace.commands")
 
 STRANGER_COMMANDS = frozenset({"help", "join"})
 """All that someone outside every circle gets an answer to (in a direct message)."""
+KNOWN_PERSON_COMMANDS = frozenset({"mydata", "forgetme"})
+"""Someone in no circle whom the bot still knows (a newcomer with a request) may see and
+erase what it holds about them."""
 STRANGER_VOUCH = "Only members of a circle can vouch or object."
 """The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
 STRANGER_SOS = (
@@ -248,7 +251,8 @@ class Dispatcher:
                 # facilitators, nothing stored; just the words.
                 ctx.reply(STRANGER_SOS + CRISIS.text if name == "sos" else STRANGER_VOUCH)
             return
-        if stranger and (spec is None or name not in STRANGER_COMMANDS):
+        known = ctx.person is not None and name in KNOWN_PERSON_COMMANDS
+        if stranger and not known and (spec is None or name not in STRANGER_COMMANDS):
             return  # people outside every circle get answers to /help and /join only
         if len(incoming.text) > MAX_COMMAND_CHARS:
             ctx.reply(

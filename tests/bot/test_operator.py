@@ -55,7 +55,9 @@ def environment(tmp_path: Path) -> dict[str, str]:
 
 async def make_circle(env: dict[str, str]) -> str:
     storage = await Storage.open(
-        env["HOLDSPACE_STORAGE__URL"], parse_key_text(env["HOLDSPACE_KEY"])
+        env["HOLDSPACE_STORAGE__URL"],
+        parse_key_text(env["HOLDSPACE_KEY"]),
+        account=env["HOLDSPACE_SIGNAL__PHONE_NUMBER"],  # the circle belongs to this bot
     )
     async with storage.unit_of_work() as uow:
         circle = await uow.circles.create(
