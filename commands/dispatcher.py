@@ -28,6 +28,7 @@ from commands.types import Incoming, Outgoing, OutgoingMessage, Recipient, encod
 from facilitation.circle import Role
 from facilitation.guides import CRISIS
 from facilitation.text import MAX_COMMAND_CHARS
+from storage.records import Person
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("holdspace.commands")
@@ -213,12 +214,15 @@ class Dispatcher:
         if ctx.circle is None:
             return
         # Whoever is in the circle's Signal group is a member; the group is the boundary.
-        ctx.person = await uow.people.get_or_create(ctx.incoming.sender, ctx.now)
-        ctx.member = await uow.members.in_circle(ctx.circle.id, ctx.person.id)
+        # One joined look-up serves the common case of someone the circle already knows.
+        ctx.member = await uow.members.by_aci(ctx.circle.id, ctx.incoming.sender)
         if ctx.member is None:
+            ctx.person = await uow.people.get_or_create(ctx.incoming.sender, ctx.now)
             ctx.member = await uow.members.add(
                 ctx.circle.id, ctx.person, Role.MEMBER, founder=False, now=ctx.now
             )
+        else:
+            ctx.person = Person(ctx.member.person_id, ctx.member.aci, None)
 
     async def _resolve_direct(self, ctx: CommandContext) -> None:
         uow = ctx.uow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -37,9 +38,12 @@ class UnitOfWork:
         cipher: FieldCipher,
         index: BlindIndexer,
         account: str | None = None,
+        circle_cache: dict[str, Any] | None = None,
     ) -> None:
         self.session = session
-        ctx = RepositoryContext(session=session, cipher=cipher, index=index, account=account)
+        ctx = RepositoryContext(
+            session=session, cipher=cipher, index=index, account=account, circle_cache=circle_cache
+        )
         self.circles = CircleRepository(ctx)
         self.people = PersonRepository(ctx)
         self.members = MemberRepository(ctx)
@@ -85,6 +89,7 @@ class Storage:
         self.engine = engine
         self.keyring = keyring
         self.account = account
+        self.circle_cache: dict[str, Any] = {}
         self.cipher = FieldCipher(keyring)
         self.index = BlindIndexer(keyring)
         self._sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
@@ -106,7 +111,9 @@ class Storage:
         self.index = BlindIndexer(keyring)
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions(), self.cipher, self.index, self.account)
+        return UnitOfWork(
+            self._sessions(), self.cipher, self.index, self.account, self.circle_cache
+        )
 
     async def close(self) -> None:
         await self.engine.dispose()

@@ -22,6 +22,8 @@ class RepositoryContext:
     # database; each only ever sees its own circles, outbox and timers. None: no scoping
     # (tests and tools that look at everything).
     account: str | None = None
+    # Circles by group id, shared by every unit of work of one Storage (see CircleRepository).
+    circle_cache: dict[str, Any] | None = None
 
     def account_candidates(self) -> tuple[bytes, ...]:
         assert self.account is not None

@@ -14,8 +14,18 @@ _TABLE = "circles"
 
 
 class CircleRepository:
+    """Circles are read on every command and change rarely, so records are cached by group
+    id for the life of the process. Coherent because every write to a circle goes through
+    this class (which forgets the entry) while holding that circle's lock, and each circle
+    is served by exactly one bot process (its account)."""
+
     def __init__(self, ctx: RepositoryContext) -> None:
         self._ctx = ctx
+        self._cache = ctx.circle_cache if ctx.circle_cache is not None else {}
+
+    def _forget(self, circle_id: uuid.UUID) -> None:
+        for group_id in [g for g, c in self._cache.items() if c.id == circle_id]:
+            del self._cache[group_id]
 
     def _record(self, row: CircleRow) -> Circle:
         group_id = self._ctx.cipher.decrypt_text(_TABLE, "group_enc", row.id, row.group_enc)
@@ -41,6 +51,15 @@ class CircleRepository:
         )
 
     async def by_group(self, group_id: str) -> Circle | None:
+        cached = self._cache.get(group_id)
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        found = await self._by_group(group_id)
+        if found is not None:
+            self._cache[group_id] = found
+        return found
+
+    async def _by_group(self, group_id: str) -> Circle | None:
         candidates = self._ctx.index.candidates("circle-group", group_id)
         row = await self._ctx.session.scalar(
             select(CircleRow).where(
@@ -90,6 +109,7 @@ class CircleRepository:
         return self._record(row)
 
     async def update_settings(self, circle_id: uuid.UUID, settings: CircleSettings) -> None:
+        self._forget(circle_id)
         await self._ctx.session.execute(
             update(CircleRow).where(CircleRow.id == circle_id).values(**_settings_columns(settings))
         )
@@ -99,6 +119,7 @@ class CircleRepository:
         (a single-bot install upgrading). Add further bots only after that."""
         if self._ctx.account is None:
             return 0
+        self._cache.clear()
         rows = await self._ctx.session.scalars(
             select(CircleRow).where(CircleRow.account_bidx.is_(None))
         )
@@ -111,11 +132,13 @@ class CircleRepository:
         return claimed
 
     async def set_guard_suggested(self, circle_id: uuid.UUID, now: int) -> None:
+        self._forget(circle_id)
         await self._ctx.session.execute(
             update(CircleRow).where(CircleRow.id == circle_id).values(guard_suggested_at=now)
         )
 
     async def set_agreement_version(self, circle_id: uuid.UUID, version: int) -> None:
+        self._forget(circle_id)
         await self._ctx.session.execute(
             update(CircleRow).where(CircleRow.id == circle_id).values(agreement_version=version)
         )
