@@ -35,6 +35,11 @@ STALL_TIMEOUT_S = 30.0
 """A phase gives up when no answer at all arrived for this long."""
 RSS_INTERVAL_S = 0.05
 APOLOGY_PREFIX = "Sorry, something went wrong"
+BUDGET_NOTICE_PREFIX = "You're sending commands faster than I can follow"
+"""The DM a member gets (once a minute) when the per-member command budget drops commands."""
+DIRECTORY_DM_PREFIXES = ("#", "Nothing vetted matches")
+"""The DM that ``/resources`` asked in a group sends beside its 📬 reaction (the reaction
+is what counts as the answer, so these DMs are set aside, not matched)."""
 
 
 class BenchmarkError(RuntimeError):
@@ -46,21 +51,29 @@ class BenchmarkError(RuntimeError):
 
 @dataclass(frozen=True)
 class CommandKind:
-    """One kind of command members send. ``{n}`` in the text becomes a running number."""
+    """One kind of command members send. ``{n}`` in the text becomes a running number.
+
+    With ``toggle``, a member whose last command of this kind was ``text`` sends ``toggle``
+    instead, and the next time ``text`` again (``/hand`` then ``/lower``: a hand already up
+    would only get a refusal, which writes nothing).
+    """
 
     text: str
     weight: int = 1
     direct: bool = False  # sent 1:1 to the bot instead of in the circle's group
+    toggle: str | None = None
 
 
 COMMAND_MIX: tuple[CommandKind, ...] = (
-    CommandKind("/help", weight=3),
-    CommandKind("/circle", weight=2),
-    CommandKind("/agreement", weight=2),
-    CommandKind("/alias Name{n}", weight=2),
-    CommandKind("/agree", weight=1),  # holdspace answers with a reaction in a group
-    CommandKind("/help", weight=2, direct=True),
-    # Add the later commands here as they land: /checkin, /hand, /queue, /resources, ...
+    # The realistic mix of the performance issue, in a session's check-in phase. How
+    # holdspace answers each: a quote-reply unless said otherwise.
+    CommandKind("/help", weight=2),
+    CommandKind("/checkin 3 ok", weight=3),  # a 🌱 reaction
+    CommandKind("/hand", weight=2, toggle="/lower"),  # ✋ / 👌 reactions
+    CommandKind("/queue", weight=2),
+    CommandKind("/resources therapist", weight=1),  # a DM and a 📬 reaction: we count the 📬
+    CommandKind("/session", weight=2),
+    CommandKind("/goals", weight=1, direct=True),  # a DM
 )
 
 
@@ -104,11 +117,20 @@ def orders(circles: list[Circle], mix: tuple[CommandKind, ...], seed: int) -> It
         for circle in circles
         if m < len(circle.members)
     ]
+    toggled: set[tuple[str, str]] = set()  # (person, kind text) whose toggle is due
     n = 0
     while True:
         circle, person = senders[n % len(senders)]
         [kind] = rng.choices(mix, weights)
-        yield Order(person, kind.text.format(n=n), None if kind.direct else circle.group)
+        text = kind.text
+        if kind.toggle is not None:
+            key = (person.uuid, kind.text)
+            if key in toggled:
+                toggled.remove(key)
+                text = kind.toggle
+            else:
+                toggled.add(key)
+        yield Order(person, text.format(n=n), None if kind.direct else circle.group)
         n += 1
 
 
@@ -156,6 +178,8 @@ class ReplyTracker:
         self.answers = 0  # every message or reaction that answered something
         self.answered = 0  # commands with at least one answer
         self.unmatched_messages = 0  # group messages quoting nothing (not an answer)
+        self.side_messages = 0  # directory DMs beside a 📬 reaction (not an answer)
+        self.budget_notices = 0  # "you're sending commands faster..." DMs (not an answer)
         self._direct_waiting: defaultdict[str, deque[int]] = defaultdict(deque)
         self._early: dict[int, list[float]] = defaultdict(list)
         self._early_direct: defaultdict[str, deque[float]] = defaultdict(deque)
@@ -195,7 +219,12 @@ class ReplyTracker:
         if message.quote_timestamp is not None:
             self.on_stamp(int(message.quote_timestamp), now)
         elif message.group is None and message.to is not None:
-            self.on_direct(message.to.uuid, now)
+            if message.text.startswith(BUDGET_NOTICE_PREFIX):
+                self.budget_notices += 1
+            elif message.text.startswith(DIRECTORY_DM_PREFIXES):
+                self.side_messages += 1
+            else:
+                self.on_direct(message.to.uuid, now)
         else:
             self.unmatched_messages += 1
 

@@ -14,7 +14,12 @@ Prints one JSON object on stdout (and writes it to ``--json-out``, by default
 ``benchmarks/results/throughput-<timestamp>.json``) and a short table on stderr. Numbers
 only: nothing here asserts a timing.
 
+Holdspace runs once per database (``--database sqlite|postgres|both``; PostgreSQL from
+``HOLDSPACE_TEST_POSTGRES_URL``), after its circles are set up (``prepare.py``); with
+``--scale`` once more per database on 10,000 circles and 100,000 members (``scale.py``).
+
     .venv/bin/python -m benchmarks.throughput [--commands 2000 --rate 20 --seconds 15 ...]
+    bash .ci/with-postgres.sh .venv/bin/python -m benchmarks.throughput   # + PostgreSQL
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from typing import Any
 
 import psutil
 
+from benchmarks import backends, scale
+from benchmarks.backends import Backend
 from benchmarks.harness import (
     APOLOGY_PREFIX,
     BOT_NUMBER,
@@ -45,12 +52,9 @@ from benchmarks.harness import (
     ECHO_SCRIPT,
     HOLDSPACE_ENV,
     RESULTS_DIR,
-    STALL_TIMEOUT_S,
     BenchmarkError,
     Circle,
     CpuClock,
-    Order,
-    Phase,
     ReplyTracker,
     RssSampler,
     kernel_peak_rss,
@@ -60,9 +64,9 @@ from benchmarks.harness import (
     orders,
     populate,
     rounded,
-    send,
     send_windowed,
 )
+from benchmarks.prepare import prepare_circles
 from bot.launcher import BotProcess
 from bot.sandbox import SandboxGateway
 
@@ -78,7 +82,15 @@ class Options:
     warmup: int
     seed: int
     only: str | None
+    database: str
+    scale: bool
     json_out: Path | None
+
+
+BUDGET_SAFE_COMMANDS = 15
+"""Holdspace lets each member send 20 commands at once, then one every 2 s; the setup uses
+up to 4 of them. Below this many commands each over the whole run, nobody is ever held back
+by the budget, whatever the bot's speed."""
 
 
 class EchoProcess(BotProcess):
@@ -95,27 +107,19 @@ class EchoProcess(BotProcess):
         ]
 
 
-def make_process(name: str, gw: SandboxGateway, workdir: Path) -> BotProcess:
-    if name == "echo":
+def make_process(
+    name: str, gw: SandboxGateway, workdir: Path, backend: Backend | None
+) -> BotProcess:
+    if name == "echo" or backend is None:
         return EchoProcess(service=gw.service, phone_number=BOT_NUMBER, workdir=workdir)
     return BotProcess(
         service=gw.service,
         phone_number=BOT_NUMBER,
         workdir=workdir,
+        database_url=backend.url(workdir),
         log_level="WARNING",
         extra_env=dict(HOLDSPACE_ENV),
     )
-
-
-async def set_up_circles(gw: SandboxGateway, tracker: ReplyTracker, circles: list[Circle]) -> None:
-    """Every circle's admin registers it, all at once; fails loudly if one did not work."""
-    phase = Phase("setup")
-    setups = [Order(c.admin, "/circle setup support", c.group) for c in circles]
-    await asyncio.gather(*(send(gw, tracker, order, phase) for order in setups))
-    await tracker.wait_until(lambda: phase.in_flight == 0, STALL_TIMEOUT_S)
-    done = sum("now a holdspace circle" in m.text for m in gw.sent)
-    if done != len(circles):
-        raise BenchmarkError(f"only {done} of {len(circles)} circles were set up")
 
 
 def check_running(process: BotProcess) -> None:
@@ -123,18 +127,29 @@ def check_running(process: BotProcess) -> None:
         raise BenchmarkError("the bot process exited during the benchmark")
 
 
-async def run_bot(name: str, opts: Options) -> dict[str, Any]:
-    """A fresh sandbox and the bot in a temporary directory; the bot is always stopped."""
+async def run_bot(
+    name: str, opts: Options, backend: Backend | None = None, big: bool = False
+) -> dict[str, Any]:
+    """A fresh sandbox and the bot in a temporary directory; the bot is always stopped.
+    ``big``: the database first gets ``--scale``'s circles and members."""
+    label = name if backend is None else f"{name}/{backend.name}" + ("+scale" if big else "")
     async with SandboxGateway(account=BOT_NUMBER, buffered=True) as gw:
         circles = populate(gw, opts.circles, opts.members)
         tracker = ReplyTracker()
-        tracker.attach(gw)
         with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
-            process = make_process(name, gw, Path(tmp))
+            process = make_process(name, gw, Path(tmp), backend)
+            result: dict[str, Any] = {}
+            if backend is not None:
+                await backend.reset()
+            if backend is not None and big:
+                build_s = await scale.build(
+                    process.db_url, process.key_text, BOT_NUMBER, progress=progress
+                )
+                result["scale_build_s"] = round(build_s, 1)
             try:
-                result = await drive(name, gw, tracker, circles, process, opts)
+                result |= await drive(label, gw, tracker, circles, process, opts)
             except Exception:
-                sys.stderr.write(f"{name} bot log (tail):\n{process.log_text()[-2000:]}\n")
+                sys.stderr.write(f"{label} bot log (tail):\n{process.log_text()[-2000:]}\n")
                 raise
             finally:
                 exit_code = await process.stop()
@@ -142,6 +157,8 @@ async def run_bot(name: str, opts: Options) -> dict[str, Any]:
             answers=tracker.answers,
             duplicates=tracker.duplicates,
             unmatched_messages=tracker.unmatched_messages,
+            side_messages=tracker.side_messages,
+            budget_notices=tracker.budget_notices,
             apologies=sum(m.text.startswith(APOLOGY_PREFIX) for m in gw.sent),
             exit_code=exit_code,
         )
@@ -166,8 +183,10 @@ async def drive(
     try:
         await gw.wait_reconnected(before, timeout=CONNECT_TIMEOUT_S)
         startup_s = time.perf_counter() - started
-        if name == "holdspace":
-            await set_up_circles(gw, tracker, circles)
+        if name.startswith("holdspace"):
+            progress(f"{name}: setting up {len(circles)} circles")
+            await prepare_circles(gw, circles)
+        tracker.attach(gw)  # from here on, every answer counts
         progress(f"{name}: warm-up")
         await send_windowed(gw, tracker, stream, opts.warmup, opts.window, "warm-up")
         check_running(process)
@@ -235,11 +254,17 @@ def config(opts: Options) -> dict[str, Any]:
         "warmup": opts.warmup,
         "seed": opts.seed,
         "mix": [asdict(kind) for kind in COMMAND_MIX],
+        "commands_per_member": round(commands_per_member(opts), 1),
+        "database": opts.database,
+        "scale": (
+            {"circles": scale.SCALE_CIRCLES, "members": scale.SCALE_MEMBERS} if opts.scale else None
+        ),
         "holdspace_env": HOLDSPACE_ENV,
     }
 
 
 ROWS: tuple[tuple[str, Callable[[dict[str, Any]], Any], str], ...] = (
+    ("startup s", lambda r: r["startup_s"], ""),
     ("commands/s", lambda r: r["throughput"]["commands_per_s"], "throughput"),
     ("p50 ms", lambda r: r["latency"]["p50_ms"], "p50"),
     ("p99 ms", lambda r: r["latency"]["p99_ms"], "p99"),
@@ -248,16 +273,31 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], Any], str], ...] = (
     ("sandbox CPU ms/cmd", lambda r: r["throughput"]["sandbox_cpu_ms_per_command"], ""),
     ("unanswered", lambda r: r["throughput"]["unanswered"] + r["latency"]["unanswered"], ""),
     ("duplicates", lambda r: r["duplicates"], ""),
+    ("budget notices", lambda r: r["budget_notices"], ""),
 )
 
 
+def columns(report: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(heading, result) for every run in the report: holdspace per backend, then echo."""
+    found = [(f"hs/{db}", r) for db, r in report.get("holdspace", {}).items()]
+    found += [(f"hs/{db}+scale", r) for db, r in report.get("holdspace_scale", {}).items()]
+    if "echo" in report:
+        found.append(("echo", report["echo"]))
+    return found
+
+
 def table(report: dict[str, Any]) -> str:
-    names = [name for name in BOTS if name in report]
-    lines = [f"{'':20}" + "".join(f"{name:>12}" for name in names) + f"{'ratio':>10}"]
+    runs = columns(report)
+    backends = list(report.get("ratios", {}))
+    lines = [
+        f"{'':20}"
+        + "".join(f"{heading:>18}" for heading, _ in runs)
+        + "".join(f"{'ratio ' + db:>16}" for db in backends)
+    ]
     for label, pick, ratio_key in ROWS:
-        cells = "".join(f"{_cell(pick(report[name])):>12}" for name in names)
-        shown = report.get("ratios", {}).get(ratio_key) if ratio_key else None
-        lines.append(f"{label:20}{cells}{_cell(shown):>10}")
+        cells = "".join(f"{_cell(pick(result)):>18}" for _, result in runs)
+        shown = [report["ratios"][db].get(ratio_key) if ratio_key else None for db in backends]
+        lines.append(f"{label:20}{cells}" + "".join(f"{_cell(v):>16}" for v in shown))
     return "\n".join(lines)
 
 
@@ -282,11 +322,21 @@ async def run(opts: Options) -> dict[str, Any]:
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "config": config(opts),
     }
-    for name in BOTS:
-        if opts.only in (None, name):
-            report[name] = await run_bot(name, opts)
+    if opts.only in (None, "holdspace"):
+        for backend in backends.resolve(opts.database):
+            report.setdefault("holdspace", {})[backend.name] = await run_bot(
+                "holdspace", opts, backend
+            )
+            if opts.scale:
+                report.setdefault("holdspace_scale", {})[backend.name] = await run_bot(
+                    "holdspace", opts, backend, big=True
+                )
+    if opts.only in (None, "echo"):
+        report["echo"] = await run_bot("echo", opts)
     if "holdspace" in report and "echo" in report:
-        report["ratios"] = ratios(report["holdspace"], report["echo"])
+        report["ratios"] = {
+            db: ratios(result, report["echo"]) for db, result in report["holdspace"].items()
+        }
     report["run_s"] = round(time.perf_counter() - started, 1)
     return report
 
@@ -304,19 +354,31 @@ def parse_args(argv: list[str] | None = None) -> Options:
     parser.add_argument("--commands", type=int, default=2000, help="throughput phase size")
     parser.add_argument("--rate", type=float, default=20.0, help="latency phase, commands/s")
     parser.add_argument("--seconds", type=float, default=15.0, help="latency phase length")
-    parser.add_argument("--circles", type=int, default=20)
-    parser.add_argument("--members", type=int, default=5, help="per circle, admin included")
+    parser.add_argument("--circles", type=int, default=40)
+    parser.add_argument("--members", type=int, default=10, help="per circle, admin included")
     parser.add_argument("--window", type=int, default=200, help="max unanswered commands")
     parser.add_argument("--warmup", type=int, default=40, help="warm-up commands")
     parser.add_argument("--seed", type=int, default=1, help="seed of the command mix")
     parser.add_argument("--only", choices=BOTS)
+    parser.add_argument(
+        "--database",
+        choices=backends.CHOICES,
+        default=backends.default_choice(),
+        help="holdspace's database (default: both when HOLDSPACE_TEST_POSTGRES_URL is set)",
+    )
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help=f"also run on a database of {scale.SCALE_CIRCLES} circles and "
+        f"{scale.SCALE_MEMBERS} members",
+    )
     parser.add_argument("--json-out", type=Path, help="also write the JSON here")
     args = parser.parse_args(argv)
     if min(args.commands, args.circles, args.members, args.window, args.warmup) < 1:
         parser.error("counts must be at least 1")
     if args.rate <= 0 or args.seconds <= 0:
         parser.error("--rate and --seconds must be positive")
-    return Options(
+    opts = Options(
         commands=args.commands,
         rate=args.rate,
         seconds=args.seconds,
@@ -326,8 +388,21 @@ def parse_args(argv: list[str] | None = None) -> Options:
         warmup=args.warmup,
         seed=args.seed,
         only=args.only,
+        database=args.database,
+        scale=args.scale,
         json_out=args.json_out,
     )
+    if commands_per_member(opts) > BUDGET_SAFE_COMMANDS:
+        progress(
+            f"warning: {commands_per_member(opts):.0f} commands per member; holdspace drops "
+            f"commands beyond its per-member budget (raise --circles or --members)"
+        )
+    return opts
+
+
+def commands_per_member(opts: Options) -> float:
+    total = opts.warmup + opts.commands + opts.rate * opts.seconds
+    return total / (opts.circles * opts.members)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -72,10 +72,10 @@ class MemberRepository:
 
     async def of_person(self, person_id: uuid.UUID) -> list[Member]:
         """Their memberships in this bot's circles (another bot's circles are not ours)."""
-        mine = select(CircleRow.id).where(self._ctx.mine(CircleRow.account_bidx))
         return await self._all(
             self._joined()
-            .where(MemberRow.person_id == person_id, MemberRow.circle_id.in_(mine))
+            .join(CircleRow, CircleRow.id == MemberRow.circle_id)
+            .where(MemberRow.person_id == person_id, self._ctx.mine(CircleRow.account_bidx))
             .order_by(MemberRow.joined_at)
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy import Select, delete, select
 
 from storage.models import CircleRow, ScheduleRow, TimerRow
 from storage.repositories._base import RepositoryContext, upsert_insert
@@ -57,21 +57,21 @@ class TimerRepository:
         row = await self._ctx.session.get(TimerRow, (kind, ref_id))
         return None if row is None else Timer(row.kind, row.ref_id, row.circle_id, row.due_at)
 
-    def _mine(self) -> ColumnElement[bool]:
-        return TimerRow.circle_id.in_(
-            select(CircleRow.id).where(self._ctx.mine(CircleRow.account_bidx))
+    def _mine(self) -> Select[TimerRow]:
+        """This bot's timers: another bot's circles are armed by that bot."""
+        return (
+            select(TimerRow)
+            .join(CircleRow, CircleRow.id == TimerRow.circle_id)
+            .where(self._ctx.mine(CircleRow.account_bidx))
         )
 
     async def all(self) -> list[Timer]:
-        """This bot's timers: another bot's circles are armed by that bot."""
-        rows = await self._ctx.session.scalars(
-            select(TimerRow).where(self._mine()).order_by(TimerRow.due_at)
-        )
+        rows = await self._ctx.session.scalars(self._mine().order_by(TimerRow.due_at))
         return [Timer(r.kind, r.ref_id, r.circle_id, r.due_at) for r in rows]
 
     async def due(self, now: int) -> list[Timer]:
         rows = await self._ctx.session.scalars(
-            select(TimerRow).where(TimerRow.due_at <= now, self._mine()).order_by(TimerRow.due_at)
+            self._mine().where(TimerRow.due_at <= now).order_by(TimerRow.due_at)
         )
         return [Timer(r.kind, r.ref_id, r.circle_id, r.due_at) for r in rows]
 
