@@ -54,6 +54,13 @@ def reply_to(post_ts: int) -> QuoteRef:
     return QuoteRef(timestamp=post_ts, author="bot", text="Join request")
 
 
+async def vouch_erin_in(chat: Chat, p: dict[str, str]) -> None:
+    """Bob invites Erin, she joins, Carol vouches by reply: two vouches, and the add runs."""
+    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
+    await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
+    await chat.advance(0)
+
+
 async def test_invite_join_vouch_by_reply_and_the_newcomer_is_added(
     agreed: Chat, people: dict[str, str]
 ) -> None:
@@ -112,9 +119,7 @@ async def test_vouches_count_only_after_tenure_and_agreement(
     agreed: Chat, people: dict[str, str]
 ) -> None:
     chat, p = agreed, people
-    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
-    await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
-    await chat.advance(0)  # erin is in, but joined today
+    await vouch_erin_in(chat, p)  # erin is in, but joined today
     await chat.dm(p["erin"], "/agree")
     code = await invite_code(chat, p["erin"])
     newcomer = "b0000000-0000-4000-8000-000000000002"
@@ -203,9 +208,7 @@ async def test_removing_a_member_tells_their_vouchers_privately(
     agreed: Chat, people: dict[str, str]
 ) -> None:
     chat, p = agreed, people
-    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
-    await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
-    await chat.advance(0)
+    await vouch_erin_in(chat, p)
     out = await chat.say(p["alice"], f"/remove {PLACEHOLDER}", mentions=(Mention(p["erin"], 8),))
     assert chat.membership.removed == [(GROUP, p["erin"])]
     assert "removed" in to(out, p["bob"])[0] and "removed" in to(out, p["carol"])[0]
@@ -219,9 +222,7 @@ async def test_the_vouch_history_is_purged_after_its_retention(
     agreed: Chat, people: dict[str, str]
 ) -> None:
     chat, p = agreed, people
-    post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
-    await chat.say(p["carol"], "/vouch", quote=reply_to(post_ts))
-    await chat.advance(0)
+    await vouch_erin_in(chat, p)
     chat.clock.advance(181 * DAY)
     async with chat.storage.unit_of_work() as uow:
         assert await uow.requests.purge_history(chat.clock.now) == 1
