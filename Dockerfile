@@ -21,7 +21,7 @@ COPY --from=build /opt/holdspace /opt/holdspace
 ENV PATH=/opt/holdspace/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    HOLDSPACE_STORAGE__URL=sqlite+aiosqlite:////data/holdspace.db \
+    HOLDSPACE_STORAGE__URL=sqlite:////data/holdspace.db \
     HOLDSPACE_STORAGE__KEY_FILE=/run/secrets/holdspace.key
 USER holdspace:holdspace
 WORKDIR /data

@@ -22,7 +22,7 @@ class Backend:
     server_url: str | None = None  # PostgreSQL only; SQLite is a file in the bot's workdir
 
     def url(self, workdir: Path) -> str:
-        return self.server_url or f"sqlite+aiosqlite:///{workdir / 'holdspace.db'}"
+        return self.server_url or f"sqlite:///{workdir / 'holdspace.db'}"
 
     async def reset(self) -> None:
         """A fresh, empty schema (PostgreSQL: drop and recreate ``public``; SQLite files

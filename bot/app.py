@@ -8,6 +8,8 @@ import contextlib
 import logging
 import os
 import signal as signals
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 from signalbot import (
@@ -32,6 +34,7 @@ from bot.transport import SignalbotTransport
 from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
+from storage.db import checkpoint_sqlite, sqlite_path
 from storage.keyring import Keyring, KeyringError, load_keyring
 from storage.retention import DEDUPE_KEEP_MS
 from storage.unit_of_work import Storage
@@ -40,6 +43,7 @@ log = logging.getLogger("holdspace.bot")
 
 WATCHDOG_SECONDS = 5
 KEY_RELOAD_SECONDS = 5
+CHECKPOINT_SECONDS = 5
 QUOTE_SETTLE_SECONDS = 3.0
 
 
@@ -120,6 +124,7 @@ class HoldspaceBot:
             self._keyring,
             migrate=settings.storage.auto_upgrade,
             account=settings.signal.phone_number,
+            checkpoint_in_background=True,
         )
         async with self.storage.unit_of_work() as uow:
             if await uow.circles.claim_unowned():
@@ -172,6 +177,17 @@ class HoldspaceBot:
             replace_existing=True,
             coalesce=True,
         )
+        database_file = sqlite_path(settings.storage.url)
+        if database_file is not None:
+            bot.scheduler.add_job(
+                self._checkpoint,
+                "interval",
+                seconds=CHECKPOINT_SECONDS,
+                args=(database_file,),
+                id="holdspace-checkpoint",
+                replace_existing=True,
+                coalesce=True,
+            )
         self._ready = True
         log.info("holdspace is ready")
 
@@ -225,6 +241,14 @@ class HoldspaceBot:
         self.clock.reload()
         if self.dispatcher is not None:
             await self.dispatcher.rearm_all()
+
+    async def _checkpoint(self, database_file: Path) -> None:
+        """SQLite runs on the event loop; copying its WAL into the database file waits on
+        the disk, so it happens here, in a worker thread, instead of inside a commit."""
+        try:
+            await asyncio.to_thread(checkpoint_sqlite, database_file)
+        except sqlite3.Error as exc:
+            log.warning("WAL checkpoint failed (%s); retrying later", type(exc).__name__)
 
     async def _retention(self) -> None:
         """Hourly: what is past its retention (check-ins, vouch history, dedupe keys)."""

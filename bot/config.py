@@ -59,15 +59,16 @@ class SignalSettings(_Section):
 
 
 class StorageSettings(_Section):
-    url: str = "sqlite+aiosqlite:///holdspace.db"
+    url: str = "sqlite:///holdspace.db"
     key_file: Path | None = Path("holdspace.key")
     auto_upgrade: bool = True
 
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
-            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        # sqlite+aiosqlite:// is what earlier versions wrote; it opens the same file.
+        if not value.startswith(("sqlite://", "sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite:// or postgresql+asyncpg://")
         return value
 
 

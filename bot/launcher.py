@@ -38,7 +38,7 @@ class BotProcess:
 
     @property
     def db_url(self) -> str:
-        return self.database_url or f"sqlite+aiosqlite:///{self.workdir / 'holdspace.db'}"
+        return self.database_url or f"sqlite:///{self.workdir / 'holdspace.db'}"
 
     def environment(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("HOLDSPACE_")}

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
+
+from storage import sqlite_inline
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -33,6 +36,9 @@ def _prepare_sqlite_file(path: Path) -> None:
         os.close(fd)
 
 
+BUSY_TIMEOUT_MS = 5000
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # Freed pages are zeroed, so deleted check-ins and rotated ciphertext don't linger.
@@ -42,21 +48,50 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # only a power loss can take the last commits. See README "Durability".
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
-def create_engine(url: str) -> AsyncEngine:
-    """An async engine that never echoes SQL parameters (they would be ciphertext or worse)."""
+def _no_automatic_checkpoints(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA wal_autocheckpoint=0")
+    cursor.close()
+
+
+def checkpoint_sqlite(path: Path) -> None:
+    """Copy the WAL back into the database file, on a connection of its own (PASSIVE: it
+    never waits for or blocks the bot). Blocking: run it in a worker thread."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    finally:
+        connection.close()
+
+
+def create_engine(url: str, *, checkpoint_in_background: bool = False) -> AsyncEngine:
+    """An async engine that never echoes SQL parameters (they would be ciphertext or worse).
+
+    SQLite runs inline on the event loop (``storage/sqlite_inline.py``). With
+    ``checkpoint_in_background`` a commit never copies the WAL into the database file (that
+    can wait on the disk); the caller runs ``checkpoint_sqlite`` in a thread instead."""
     kwargs: dict[str, Any] = {"hide_parameters": True, "echo": False}
     path = sqlite_path(url)
     if path is not None:
         _prepare_sqlite_file(path)
-    if not is_sqlite(url):
+    target: str | URL = url
+    if is_sqlite(url):
+        # Any SQLite URL runs on the inline driver (see storage/sqlite_inline.py).
+        target = make_url(url).set(drivername=f"sqlite+{sqlite_inline.DRIVER}")
+        if path is not None:
+            kwargs["pool_size"] = 1
+            kwargs["max_overflow"] = 0
+    else:
         kwargs["pool_pre_ping"] = True
-    engine = create_async_engine(url, **kwargs)
+    engine = create_async_engine(target, **kwargs)
     if is_sqlite(url):
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        if checkpoint_in_background and path is not None:
+            event.listen(engine.sync_engine, "connect", _no_automatic_checkpoints)
     return engine
 
 

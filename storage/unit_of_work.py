@@ -96,9 +96,15 @@ class Storage:
 
     @classmethod
     async def open(
-        cls, url: str, keyring: Keyring, *, migrate: bool = True, account: str | None = None
+        cls,
+        url: str,
+        keyring: Keyring,
+        *,
+        migrate: bool = True,
+        account: str | None = None,
+        checkpoint_in_background: bool = False,
     ) -> Storage:
-        engine = create_engine(url)
+        engine = create_engine(url, checkpoint_in_background=checkpoint_in_background)
         if migrate:
             await upgrade(engine)
         return cls(engine, keyring, account)

@@ -12,7 +12,7 @@ service = "gateway.internal:8080"
 phone_number = "+15550000001"
 connection = "http"
 [storage]
-url = "sqlite+aiosqlite:///data/holdspace.db"
+url = "sqlite:///data/holdspace.db"
 key_file = "/run/secrets/holdspace.key"
 [logging]
 level = "info"
@@ -65,7 +65,7 @@ def test_settings_are_frozen(tmp_path: Path) -> None:
         (('connection = "http"', 'connection = "carrier-pigeon"'), "signal.connection"),
         (('level = "info"', 'level = "chatty"'), "logging.level"),
         (("[logging]", "[logging]\ncolour = 1"), "logging.colour"),
-        (('url = "sqlite+aiosqlite:///data/holdspace.db"', 'url = "mysql://x"'), "storage.url"),
+        (('url = "sqlite:///data/holdspace.db"', 'url = "mysql://x"'), "storage.url"),
     ],
 )
 def test_errors_name_the_setting_and_never_echo_the_value(
@@ -88,4 +88,10 @@ def test_missing_number_and_missing_file_are_explained(tmp_path: Path) -> None:
 def test_the_shipped_example_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
     example = Path(__file__).parents[2] / "config.example.toml"
     settings = load_settings(example)
-    assert settings.storage.url.startswith("sqlite+aiosqlite:///")
+    assert settings.storage.url.startswith("sqlite:///")
+
+
+def test_a_database_url_from_an_earlier_version_is_still_accepted(tmp_path: Path) -> None:
+    older = GOOD.replace("sqlite:///", "sqlite+aiosqlite:///")
+    settings = load_settings(write(tmp_path, older))
+    assert settings.storage.url == "sqlite+aiosqlite:///data/holdspace.db"

@@ -6,8 +6,8 @@ import base64
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import create_async_engine
 
+from storage.db import create_engine
 from storage.models import Base
 from tests.e2e.world import World
 
@@ -86,7 +86,7 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
 
 async def stored_values(url: str) -> bytes:
     """Every value in every table, as the database holds it (any backend)."""
-    engine = create_async_engine(url)
+    engine = create_engine(url)
     parts: list[bytes] = []
     try:
         async with engine.connect() as connection:
