@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
@@ -15,6 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 from storage import sqlite_inline
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SCHEMA_HEAD = "0005"
+"""The newest migration's revision. Start-up compares the database's revision with it
+before importing Alembic at all (about 8 MB of resident memory the bot then never pays).
+A test checks it against Alembic's own idea of the head."""
 
 
 def is_sqlite(url: str) -> bool:
@@ -127,9 +131,18 @@ def _head() -> str | None:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
+def _stored_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 async def upgrade(engine: AsyncEngine) -> None:
-    """Bring the schema to the newest migration (idempotent)."""
+    """Bring the schema to the newest migration (idempotent). A database that is already
+    there is left alone without loading Alembic."""
     async with engine.begin() as connection:
+        if await connection.run_sync(_stored_revision) == SCHEMA_HEAD:
+            return
         await connection.run_sync(_upgrade)
 
 

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
 from facilitation.circle import CircleSettings, Purpose, Role
 from storage.crypto import DecryptionError
-from storage.db import schema_status, upgrade
+from storage.db import SCHEMA_HEAD, schema_status, upgrade
 from storage.keyring import Keyring
 from storage.models import CircleRow, MemberRow
 from storage.repositories.members import AliasTakenError
@@ -21,7 +24,30 @@ NOW = 1_767_225_600_000
 async def test_migrations_are_at_head_and_idempotent(any_storage: Storage) -> None:
     await upgrade(any_storage.engine)
     current, head = await schema_status(any_storage.engine)
-    assert current == head is not None
+    assert current == head == SCHEMA_HEAD  # a new migration must move SCHEMA_HEAD too
+
+
+def test_a_current_database_opens_without_loading_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'current.db'}"
+    script = (
+        "import asyncio, sys\n"
+        "from storage.keyring import generate_key_text, parse_key_text\n"
+        "from storage.unit_of_work import Storage\n"
+        "async def main():\n"
+        f"    storage = await Storage.open({url!r}, parse_key_text(generate_key_text()))\n"
+        "    await storage.close()\n"
+        "    print(any(name.split('.')[0] == 'alembic' for name in sys.modules))\n"
+        "asyncio.run(main())\n"
+    )
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+        )
+        return done.stdout.strip()
+
+    assert run() == "True"  # a new database: the migrations ran
+    assert run() == "False"  # already at the head: Alembic was never imported
 
 
 async def test_circles_are_found_by_blind_index_and_stored_encrypted(any_storage: Storage) -> None:
