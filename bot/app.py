@@ -197,6 +197,7 @@ class HoldspaceBot:
         incoming = to_incoming(message, self.settings.signal.phone_number)
         if incoming is None:
             return
+        await self.sender.room()
         if incoming.quote is not None:  # it may reply to a post whose timestamp is in flight
             await self.sender.tags_settled(timeout=QUOTE_SETTLE_SECONDS)
         staged = await self.dispatcher.handle(incoming)

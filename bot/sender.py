@@ -24,6 +24,7 @@ from storage.unit_of_work import Storage
 log = logging.getLogger("holdspace.sender")
 
 Staged = tuple[uuid.UUID | None, Outgoing]
+MAX_BACKLOG = 16
 SentHook = Callable[[str, int], Awaitable[None]]
 
 
@@ -49,6 +50,9 @@ class OutgoingQueue:
         self._tags_in_flight = 0
         self._tags_idle = asyncio.Event()
         self._tags_idle.set()
+        self._backlog = 0
+        self._room = asyncio.Event()
+        self._room.set()
 
     def submit(self, items: Iterable[Staged]) -> None:
         for item in items:
@@ -57,6 +61,17 @@ class OutgoingQueue:
                 self._tags_idle.clear()
             shard = hash(item[1].to.key) % len(self._queues)
             self._queues[shard].put_nowait(item)
+            self._backlog += 1
+        if self._backlog >= MAX_BACKLOG:
+            self._room.clear()
+
+    async def room(self) -> None:
+        """Back-pressure: wait while more than ``MAX_BACKLOG`` items wait to be sent.
+
+        The bot takes a new command only when there is room, so under a flood the waiting
+        happens before a command is read, not in front of the gateway: a timer's post (a
+        turn's end, the check-out call) then never queues behind hundreds of replies."""
+        await self._room.wait()
 
     async def tags_settled(self, timeout: float) -> bool:
         """Wait until every tagged message (a join-request post) is sent and its timestamp
@@ -114,6 +129,9 @@ class OutgoingQueue:
                         if self._tags_in_flight == 0:
                             self._tags_idle.set()
             finally:
+                self._backlog -= 1
+                if self._backlog < MAX_BACKLOG:
+                    self._room.set()
                 if row_id is not None:
                     self._sent_ids.append(row_id)
                     # Under load, clear sent rows in batches; when idle, at once, so a crash

@@ -4,7 +4,7 @@ import asyncio
 from collections import deque
 
 from bot.config import OutgoingSettings
-from bot.sender import OutgoingQueue
+from bot.sender import MAX_BACKLOG, OutgoingQueue
 from bot.transport import SendFailure
 from commands.types import Outgoing, OutgoingMessage, Recipient, encode_outgoing
 from storage.unit_of_work import Storage
@@ -124,3 +124,31 @@ async def test_direct_messages_are_paced_more_strictly(storage: Storage) -> None
     await queue.stop()
     assert len(transport.delivered) == 26
     assert time.monotonic() - started >= (6 - 2) / 20 * 0.9  # 4 DMs past the burst, at 20/s
+
+
+async def test_a_full_backlog_holds_new_commands_back_until_there_is_room(
+    storage: Storage,
+) -> None:
+    gate = asyncio.Event()
+
+    class GatedTransport(ScriptedTransport):
+        async def send(self, item: Outgoing) -> int | None:
+            await gate.wait()
+            return await super().send(item)
+
+    transport = GatedTransport()
+    queue = OutgoingQueue(transport, storage, FAST)
+    await queue.start()
+    queue.submit((None, message(f"m{i}", to=f"g{i}=")) for i in range(MAX_BACKLOG - 1))
+    await asyncio.wait_for(queue.room(), timeout=1)  # one short of the limit: room
+
+    queue.submit([(None, message("the last straw"))])
+    waiting = asyncio.create_task(queue.room())
+    await asyncio.sleep(0.05)
+    assert not waiting.done()  # the gateway is stuck: the bot stops taking commands
+
+    gate.set()
+    await asyncio.wait_for(waiting, timeout=5)
+    assert await queue.drain(timeout=5)
+    assert len(transport.delivered) == MAX_BACKLOG  # nothing was dropped on the way
+    await queue.stop()
