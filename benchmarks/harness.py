@@ -184,6 +184,7 @@ class ReplyTracker:
         self._early: dict[int, list[float]] = defaultdict(list)
         self._early_direct: defaultdict[str, deque[float]] = defaultdict(deque)
         self._wake = asyncio.Event()
+        self.ignored_groups: set[str] = set()  # circles measured apart (timers.py)
 
     def attach(self, gw: SandboxGateway) -> None:
         """Wrap this gateway's recording methods (on the instance, not the class)."""
@@ -216,6 +217,8 @@ class ReplyTracker:
             self._direct_waiting[order.sender.uuid].append(timestamp)
 
     def on_message(self, message: SentMessage, now: float) -> None:
+        if message.group is not None and message.group.internal_id in self.ignored_groups:
+            return
         if message.quote_timestamp is not None:
             self.on_stamp(int(message.quote_timestamp), now)
         elif message.group is None and message.to is not None:

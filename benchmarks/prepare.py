@@ -21,40 +21,38 @@ POLL_S = 0.05
 
 async def prepare_circles(gw: SandboxGateway, circles: list[Circle]) -> None:
     n = len(circles)
-    await _step(gw, [(c.admin, "/circle setup support", c.group) for c in circles])
-    await _until(lambda: _sent_with(gw, "now a holdspace circle"), n, "circles set up")
+    await step(gw, [(c.admin, "/circle setup support", c.group) for c in circles])
+    await until(lambda: sent_with(gw, "now a holdspace circle"), n, "circles set up")
 
     agrees = [(m, "/agree", c.group) for c in circles for m in c.members]
-    stamps = set(await _step(gw, agrees))
-    await _until(
+    stamps = set(await step(gw, agrees))
+    await until(
         lambda: sum(r.target_timestamp in stamps for r in gw.reactions), len(agrees), "/agree"
     )
 
-    await _step(gw, [(c.admin, SESSION_START, c.group) for c in circles])
-    await _until(lambda: _sent_with(gw, "stays in the circle"), n, "sessions opened")
+    await step(gw, [(c.admin, SESSION_START, c.group) for c in circles])
+    await until(lambda: sent_with(gw, "stays in the circle"), n, "sessions opened")
 
     adders = [
         (c.members[1] if len(c.members) > 1 else c.admin, RESOURCE_ADD, c.group) for c in circles
     ]
-    await _step(gw, adders)
-    await _until(lambda: _sent_with(gw, "is waiting to be vetted"), n, "resources added")
+    await step(gw, adders)
+    await until(lambda: sent_with(gw, "is waiting to be vetted"), n, "resources added")
 
-    await _step(gw, [(c.admin, RESOURCE_VET, None) for c in circles])
-    await _until(lambda: _sent_with(gw, "vetted and visible"), n, "resources vetted")
+    await step(gw, [(c.admin, RESOURCE_VET, None) for c in circles])
+    await until(lambda: sent_with(gw, "vetted and visible"), n, "resources vetted")
 
 
-async def _step(
-    gw: SandboxGateway, orders: Sequence[tuple[Person, str, Group | None]]
-) -> list[int]:
+async def step(gw: SandboxGateway, orders: Sequence[tuple[Person, str, Group | None]]) -> list[int]:
     """Send all at once; the envelopes' timestamps."""
     return await asyncio.gather(*(gw.say(person, text, group) for person, text, group in orders))
 
 
-def _sent_with(gw: SandboxGateway, fragment: str) -> int:
+def sent_with(gw: SandboxGateway, fragment: str) -> int:
     return sum(fragment in message.text for message in gw.sent)
 
 
-async def _until(count: Callable[[], int], expected: int, what: str) -> None:
+async def until(count: Callable[[], int], expected: int, what: str) -> None:
     """Poll until ``count()`` reaches ``expected``; fail when it stops moving for a while."""
     last, moved = -1, time.monotonic()
     while (now := count()) < expected:

@@ -41,7 +41,7 @@ from typing import Any
 
 import psutil
 
-from benchmarks import backends, scale
+from benchmarks import backends, scale, timers
 from benchmarks.backends import Backend
 from benchmarks.harness import (
     APOLOGY_PREFIX,
@@ -88,6 +88,7 @@ class Options:
 
 
 BUDGET_SAFE_COMMANDS = 15
+TIMER_GRACE_S = 30.0
 """Holdspace lets each member send 20 commands at once, then one every 2 s; the setup uses
 up to 4 of them. Below this many commands each over the whole run, nobody is ever held back
 by the budget, whatever the bot's speed."""
@@ -175,6 +176,7 @@ async def drive(
 ) -> dict[str, Any]:
     """Start the bot, then warm-up, throughput and latency, sampling its memory throughout."""
     stream = orders(circles, COMMAND_MIX, opts.seed)
+    probe: timers.TimerProbe | None = None
     before = gw.connection_count
     started = time.perf_counter()
     await process.start()
@@ -186,6 +188,10 @@ async def drive(
         if name.startswith("holdspace"):
             progress(f"{name}: setting up {len(circles)} circles")
             await prepare_circles(gw, circles)
+            timer_cs = timers.timer_circles(gw)
+            progress(f"{name}: {len(timer_cs)} one-minute sessions for the timer check")
+            probe = await timers.arm(gw, timer_cs, process)
+            tracker.ignored_groups = probe.groups
         tracker.attach(gw)  # from here on, every answer counts
         progress(f"{name}: warm-up")
         await send_windowed(gw, tracker, stream, opts.warmup, opts.window, "warm-up")
@@ -197,6 +203,8 @@ async def drive(
         progress(f"{name}: latency, {opts.rate:g}/s for {opts.seconds:g}s")
         latency = await measure_latency(gw, tracker, stream, opts.rate, opts.seconds)
         check_running(process)
+        if probe is not None:
+            await probe.wait_for_all(TIMER_GRACE_S)
         sampler.sample()
         kernel_peak = kernel_peak_rss(process.pid)
         cpu_total = cpu.seconds()
@@ -211,7 +219,7 @@ async def drive(
         "final_rss_mb": megabytes(sampler.last),
         "rss_samples": sampler.samples,
         "cpu_s": rounded(cpu_total, 2),
-    }
+    } | ({} if probe is None else {"timers": probe.report()})
 
 
 # --- the report ------------------------------------------------------------------------
@@ -274,7 +282,13 @@ ROWS: tuple[tuple[str, Callable[[dict[str, Any]], Any], str], ...] = (
     ("unanswered", lambda r: r["throughput"]["unanswered"] + r["latency"]["unanswered"], ""),
     ("duplicates", lambda r: r["duplicates"], ""),
     ("budget notices", lambda r: r["budget_notices"], ""),
+    ("timers fired/due", lambda r: _timers(r, lambda t: f"{t['fired']}/{t['due']}"), ""),
+    ("timer max late ms", lambda r: _timers(r, lambda t: t["max_late_ms"]), ""),
 )
+
+
+def _timers(result: dict[str, Any], pick: Callable[[dict[str, Any]], Any]) -> Any:
+    return pick(result["timers"]) if "timers" in result else None
 
 
 def columns(report: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
