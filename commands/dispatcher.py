@@ -124,7 +124,7 @@ class Dispatcher:
             else:
                 await self._resolve_group(ctx, incoming.group_id)
             await self._invoke(ctx, name, args)
-            staged = self._stage(uow, ctx.outgoing, now)
+            staged = await self._stage(uow, ctx.outgoing, now)
             await uow.commit()
         self._apply_timers(ctx)
         return staged
@@ -163,7 +163,7 @@ class Dispatcher:
             await handler(ctx, ref_id)
             if not any(change[:2] == (kind, ref_id) for change in ctx.timer_changes):
                 await ctx.set_timer(kind, ref_id, None)  # a handler that didn't re-arm is done
-            staged = self._stage(uow, ctx.outgoing, now)
+            staged = await self._stage(uow, ctx.outgoing, now)
             await uow.commit()
         self._apply_timers(ctx)
         return staged
@@ -285,9 +285,9 @@ class Dispatcher:
             ctx.reply(exc.reply)
 
     @staticmethod
-    def _stage(uow: UnitOfWork, outgoing: list[Outgoing], now: int) -> Staged:
+    async def _stage(uow: UnitOfWork, outgoing: list[Outgoing], now: int) -> Staged:
         return [
-            (uow.outbox.add(encode_outgoing(item), now, ordinal), item)
+            (await uow.outbox.add(encode_outgoing(item), now, ordinal), item)
             for ordinal, item in enumerate(outgoing)
         ]
 
@@ -298,7 +298,7 @@ class Dispatcher:
                 return []
             ctx = self._context(incoming, uow, now)
             ctx.reply(APOLOGY)
-            staged = self._stage(uow, ctx.outgoing, now)
+            staged = await self._stage(uow, ctx.outgoing, now)
             await uow.commit()
         return staged
 

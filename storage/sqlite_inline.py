@@ -12,11 +12,11 @@ to suspend.
 What this trades: a call that *does* wait blocks the loop while it waits. Two can:
 
 * another process holding SQLite's write lock (an operator's ``holdspace rotate-key`` or
-  ``resources import`` beside the running bot). Those write in short batches, and the bot's
-  connection gives up after ``BUSY_TIMEOUT_MS``;
+  ``resources import`` beside the running bot). Those hold it for short transactions, and the bot's
+  connection gives up after 5 s (``storage.db.BUSY_TIMEOUT_MS``);
 * a WAL checkpoint, which writes pages back to the database file. The bot's engine turns
   automatic checkpoints off (``checkpoint_in_background``) and runs them from a worker thread
-  on a connection of its own instead (``storage.db.checkpoint``).
+  on a connection of its own instead (``storage.db.checkpoint_sqlite``).
 """
 
 from __future__ import annotations

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from storage.models import OutboxRow, ProcessedEventRow
-from storage.repositories._base import RepositoryContext, upsert_insert
+from storage.repositories._base import RepositoryContext
 
 _OUTBOX = "outbox"
+_INSERT = insert(cast(Table, OutboxRow.__table__))
+# The claim runs for every command: built once per dialect, as a plain Core statement.
+_CLAIMS = {
+    name: dialect_insert(cast(Table, ProcessedEventRow.__table__))
+    .values(key=bindparam("key"), seen_at=bindparam("seen_at"))
+    .on_conflict_do_nothing(index_elements=["key"])
+    for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
 
 
 class ProcessedEventRepository:
@@ -33,13 +43,10 @@ class ProcessedEventRepository:
             )
             if seen is not None:
                 return False
-        statement = (
-            upsert_insert(self._ctx.session)(ProcessedEventRow)
-            .values(key=key, seen_at=now)
-            .on_conflict_do_nothing(index_elements=["key"])
-        )
-        result = await self._ctx.session.execute(statement)
-        return bool(getattr(result, "rowcount", 0) == 1)
+        connection = await self._ctx.session.connection()
+        statement = _CLAIMS[connection.dialect.name]
+        result = await connection.execute(statement, {"key": key, "seen_at": now})
+        return bool(result.rowcount == 1)
 
     async def purge_before(self, cutoff: int) -> int:
         result = await self._ctx.session.execute(
@@ -54,16 +61,20 @@ class OutboxRepository:
     def __init__(self, ctx: RepositoryContext) -> None:
         self._ctx = ctx
 
-    def add(self, payload: bytes, now: int, ordinal: int) -> uuid.UUID:
+    async def add(self, payload: bytes, now: int, ordinal: int) -> uuid.UUID:
+        """Stage one reply in the caller's transaction (a plain INSERT, written at once:
+        every command stages its replies, so this skips the ORM's unit of work)."""
         row_id = uuid.uuid4()
-        self._ctx.session.add(
-            OutboxRow(
-                id=row_id,
-                created_at=now,
-                ordinal=ordinal,
-                payload_enc=self._ctx.cipher.encrypt(_OUTBOX, "payload_enc", row_id, payload),
+        connection = await self._ctx.session.connection()
+        await connection.execute(
+            _INSERT,
+            {
+                "id": row_id,
+                "created_at": now,
+                "ordinal": ordinal,
+                "payload_enc": self._ctx.cipher.encrypt(_OUTBOX, "payload_enc", row_id, payload),
                 **self._ctx.account_values(_OUTBOX, row_id),
-            )
+            },
         )
         return row_id
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from facilitation.circle import Role
@@ -12,6 +12,18 @@ from storage.records import Member, Person
 from storage.repositories._base import RepositoryContext
 
 _TABLE = "members"
+
+
+_MEMBERS = MemberRow.__table__
+_PEOPLE = PersonRow.__table__
+_BY_ACI = (
+    select(*_MEMBERS.c, _PEOPLE.c.aci_enc)
+    .join_from(_MEMBERS, _PEOPLE, _PEOPLE.c.id == _MEMBERS.c.person_id)
+    .where(
+        _MEMBERS.c.circle_id == bindparam("circle_id"),
+        _PEOPLE.c.aci_bidx.in_(bindparam("candidates", expanding=True)),
+    )
+)
 
 
 class AliasTakenError(Exception):
@@ -63,11 +75,31 @@ class MemberRepository:
         )
 
     async def by_aci(self, circle_id: uuid.UUID, aci: str) -> Member | None:
-        candidates = self._ctx.index.aci_candidates(aci)
-        return await self._one(
-            self._joined().where(
-                MemberRow.circle_id == circle_id, PersonRow.aci_bidx.in_(candidates)
-            )
+        """The hot path (every group command): one prepared Core statement, no ORM objects."""
+        connection = await self._ctx.session.connection()
+        result = await connection.execute(
+            _BY_ACI,
+            {"circle_id": circle_id, "candidates": list(self._ctx.index.aci_candidates(aci))},
+        )
+        row = result.first()
+        if row is None:
+            return None
+        cipher = self._ctx.cipher
+        return Member(
+            id=row.id,
+            circle_id=row.circle_id,
+            person_id=row.person_id,
+            aci=cipher.decrypt_text("people", "aci_enc", row.person_id, row.aci_enc),
+            role=Role(row.role),
+            alias=(
+                cipher.decrypt_text(_TABLE, "alias_enc", row.id, row.alias_enc)
+                if row.alias_enc is not None
+                else None
+            ),
+            joined_at=row.joined_at,
+            agreed_version=row.agreed_version,
+            founder=row.founder,
+            away_until=row.away_until,
         )
 
     async def of_person(self, person_id: uuid.UUID) -> list[Member]:

@@ -76,7 +76,7 @@ async def test_each_conversation_keeps_its_order(storage: Storage) -> None:
 
 async def test_outbox_rows_are_removed_once_sent_and_resent_after_a_crash(storage: Storage) -> None:
     async with storage.unit_of_work() as uow:
-        ids = [uow.outbox.add(encode_outgoing(message(f"saved{i}")), 1, i) for i in range(3)]
+        ids = [await uow.outbox.add(encode_outgoing(message(f"saved{i}")), 1, i) for i in range(3)]
         await uow.commit()
     transport = ScriptedTransport()
     queue = OutgoingQueue(transport, storage, FAST)

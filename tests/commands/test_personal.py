@@ -443,7 +443,9 @@ async def test_each_bot_account_shows_and_forgets_only_its_own_circles(
             person = await uow.people.get_or_create(who, now)
             member = await uow.members.add(circle.id, person, Role.MEMBER, founder=True, now=now)
             await uow.members.set_alias(member, ALIAS)
-            uow.outbox.add(encode_outgoing(OutgoingMessage(Recipient.person(who), "hi")), now, 0)
+            await uow.outbox.add(
+                encode_outgoing(OutgoingMessage(Recipient.person(who), "hi")), now, 0
+            )
             await uow.commit()
     async with bot_a.unit_of_work() as uow:
         data = await collect(uow, who, now)

@@ -25,7 +25,7 @@ async def test_each_bot_sees_only_its_own_circles_outbox_timers_and_dedupe(
             person = await uow.people.get_or_create(member, NOW)
             await uow.members.add(circle.id, person, Role.MEMBER, founder=True, now=NOW)
             await uow.timers.set("session", uuid.uuid4(), circle.id, NOW)
-            uow.outbox.add(group.encode(), NOW, 0)
+            await uow.outbox.add(group.encode(), NOW, 0)
             assert await uow.events.claim(member, 42, NOW)  # the same message, once per bot
             await uow.commit()
     async with bot_a.unit_of_work() as uow:

@@ -158,7 +158,7 @@ async def test_a_rolled_back_claim_is_not_remembered(any_storage: Storage) -> No
 
 async def test_outbox_keeps_order_and_forgets_what_was_sent(any_storage: Storage) -> None:
     async with any_storage.unit_of_work() as uow:
-        ids = [uow.outbox.add(f"payload {i}".encode(), NOW + i // 2, i) for i in range(5)]
+        ids = [await uow.outbox.add(f"payload {i}".encode(), NOW + i // 2, i) for i in range(5)]
         await uow.commit()
     async with any_storage.unit_of_work() as uow:
         pending = await uow.outbox.pending()

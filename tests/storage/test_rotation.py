@@ -145,7 +145,7 @@ async def populate(storage: Storage, *, aliases: tuple[str, ...] = ("Sky", "Wren
         assert await uow.resources.review(stored.id, members[0].id, "vet", "went there", NOW)
         assert await uow.resources.review(stored.id, members[2].id, "flag", None, NOW)
 
-        uow.outbox.add(b'{"to": "group", "text": "welcome"}', NOW, 0)
+        await uow.outbox.add(b'{"to": "group", "text": "welcome"}', NOW, 0)
         await uow.schedules.add(circle.id, 2, 18, 30, 3_600_000, NOW)
         await uow.timers.set("session-end", open_, circle.id, NOW + 3_600_000)
         assert await uow.events.claim(acis[0], 42, NOW)
@@ -155,7 +155,7 @@ async def populate(storage: Storage, *, aliases: tuple[str, ...] = ("Sky", "Wren
     if has_accounts() and getattr(scoped, "account", None) == ACCOUNT:
         async with scoped.unit_of_work() as uow:
             other = await uow.circles.create(OTHER_GROUP, Purpose.VENTING, CircleSettings(), NOW)
-            uow.outbox.add(b'{"to": "other"}', NOW, 1)
+            await uow.outbox.add(b'{"to": "other"}', NOW, 1)
             await uow.commit()
         world.extra["account_circle"] = other.id
     return world
@@ -435,7 +435,7 @@ async def test_rotation_while_commands_keep_arriving(
                 words=None,
                 now=NOW + 10 + n,
             )
-            uow.outbox.add(f"reply {n}".encode(), NOW + n, n)
+            await uow.outbox.add(f"reply {n}".encode(), NOW + n, n)
             await uow.commit()
         newcomers.append(aci)
         states.append(state)
