@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -76,10 +77,13 @@ async def queue(ctx: CommandContext, args: str) -> None:
     if args:
         raise UsageError
     _, state = await require_session(ctx)
-    names: dict[str, str] = {}
     circle = ctx.require_circle()
-    for number, member in enumerate(await ctx.uow.members.of_circle(circle.id), start=1):
-        names[str(member.id)] = member.alias or f"member {number}"
+    waiting = core.ordered_queue(state, ctx.now)
+    shown = [raised.member for raised in waiting]
+    if state.speaker is not None:
+        shown.append(state.speaker.member)
+    found = await ctx.uow.members.display_names(circle.id, {uuid.UUID(m) for m in shown})
+    names = {str(member_id): name for member_id, name in found.items()}
     lines = []
     if state.speaker is not None:
         left = max(state.speaker.ends_at - (state.paused_at or ctx.now), 0)
@@ -87,7 +91,6 @@ async def queue(ctx: CommandContext, args: str) -> None:
             f"Speaking: {names.get(state.speaker.member, 'someone')} "
             f"({format_duration(timedelta(milliseconds=left)) or '0s'} left)"
         )
-    waiting = core.ordered_queue(state, ctx.now)
     if waiting:
         lines.append("Waiting, in order:")
         for position, raised in enumerate(waiting, start=1):

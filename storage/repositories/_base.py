@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, true
+from sqlalchemy import ColumnElement, CursorResult, Executable, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -24,6 +24,13 @@ class RepositoryContext:
     account: str | None = None
     # Circles by group id, shared by every unit of work of one Storage (see CircleRepository).
     circle_cache: dict[str, Any] | None = None
+
+    async def run(self, statement: Executable, params: dict[str, Any]) -> CursorResult[Any]:
+        """A prepared Core statement on this transaction's connection: for the per-command
+        hot path, where building the statement and loading ORM objects cost more than the
+        query itself."""
+        connection = await self.session.connection()
+        return await connection.execute(statement, params)
 
     def account_candidates(self) -> tuple[bytes, ...]:
         assert self.account is not None

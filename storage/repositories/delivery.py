@@ -43,9 +43,8 @@ class ProcessedEventRepository:
             )
             if seen is not None:
                 return False
-        connection = await self._ctx.session.connection()
-        statement = _CLAIMS[connection.dialect.name]
-        result = await connection.execute(statement, {"key": key, "seen_at": now})
+        statement = _CLAIMS[self._ctx.session.get_bind().dialect.name]
+        result = await self._ctx.run(statement, {"key": key, "seen_at": now})
         return bool(result.rowcount == 1)
 
     async def purge_before(self, cutoff: int) -> int:
@@ -65,8 +64,7 @@ class OutboxRepository:
         """Stage one reply in the caller's transaction (a plain INSERT, written at once:
         every command stages its replies, so this skips the ORM's unit of work)."""
         row_id = uuid.uuid4()
-        connection = await self._ctx.session.connection()
-        await connection.execute(
+        await self._ctx.run(
             _INSERT,
             {
                 "id": row_id,

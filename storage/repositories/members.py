@@ -25,6 +25,12 @@ _BY_ACI = (
     )
 )
 
+_NAMES = (
+    select(_MEMBERS.c.id, _MEMBERS.c.alias_enc)
+    .where(_MEMBERS.c.circle_id == bindparam("circle_id"))
+    .order_by(_MEMBERS.c.joined_at, _MEMBERS.c.id)
+)
+
 
 class AliasTakenError(Exception):
     """Another member of the circle already uses that name."""
@@ -76,8 +82,7 @@ class MemberRepository:
 
     async def by_aci(self, circle_id: uuid.UUID, aci: str) -> Member | None:
         """The hot path (every group command): one prepared Core statement, no ORM objects."""
-        connection = await self._ctx.session.connection()
-        result = await connection.execute(
+        result = await self._ctx.run(
             _BY_ACI,
             {"circle_id": circle_id, "candidates": list(self._ctx.index.aci_candidates(aci))},
         )
@@ -163,6 +168,22 @@ class MemberRepository:
             .where(MemberRow.circle_id == circle_id)
             .order_by(MemberRow.joined_at, MemberRow.id)
         )
+
+    async def display_names(
+        self, circle_id: uuid.UUID, wanted: set[uuid.UUID]
+    ) -> dict[uuid.UUID, str]:
+        """How /queue names the ``wanted`` members: their alias, else "member N", N their
+        place in ``of_circle``'s order. Only the wanted aliases are decrypted."""
+        rows = await self._ctx.run(_NAMES, {"circle_id": circle_id})
+        names = {}
+        for number, row in enumerate(rows, start=1):
+            if row.id in wanted:
+                names[row.id] = (
+                    self._ctx.cipher.decrypt_text(_TABLE, "alias_enc", row.id, row.alias_enc)
+                    if row.alias_enc is not None
+                    else f"member {number}"
+                )
+        return names
 
     async def set_alias(self, member: Member, alias: str | None) -> None:
         """Set or clear the member's alias; raises AliasTakenError if it is in use."""

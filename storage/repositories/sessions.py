@@ -11,13 +11,20 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from storage.models import CheckinRow, CircleRow, SessionRow
 from storage.repositories._base import RepositoryContext
 
 _SESSIONS = "sessions"
 _CHECKINS = "checkins"
+_OPEN_IN = select(
+    SessionRow.id,
+    SessionRow.circle_id,
+    SessionRow.state_enc,
+    SessionRow.wins_only,
+    SessionRow.started_at,
+).where(SessionRow.circle_id == bindparam("circle_id"), SessionRow.status == "open")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +67,12 @@ class SessionRepository:
         return StoredSession(row.id, row.circle_id, state, row.wins_only, row.started_at)
 
     async def open_in(self, circle_id: uuid.UUID) -> StoredSession | None:
-        row = await self._ctx.session.scalar(
-            select(SessionRow).where(SessionRow.circle_id == circle_id, SessionRow.status == "open")
-        )
-        return None if row is None else self._stored(row)
+        """Most commands in a session start here: a prepared Core statement (see ``run``)."""
+        row = (await self._ctx.run(_OPEN_IN, {"circle_id": circle_id})).first()
+        if row is None:
+            return None
+        state = self._ctx.cipher.decrypt_text(_SESSIONS, "state_enc", row.id, row.state_enc)
+        return StoredSession(row.id, row.circle_id, state, row.wins_only, row.started_at)
 
     async def get(self, session_id: uuid.UUID) -> StoredSession | None:
         row = await self._ctx.session.get(SessionRow, session_id)

@@ -191,3 +191,27 @@ async def test_low_check_ins_twice_running_get_facilitators_a_private_suggestion
         ]
     assert len(suggestions) == 1 and "wins" in suggestions[0]
     assert PLACEHOLDER not in suggestions[0]
+
+
+async def test_the_queue_names_members_without_an_alias_by_their_place_in_the_circle(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await chat.say(p["alice"], "/session start 1h turn=5m")
+    for name in ("bob", "dana", "carol"):
+        await chat.say(p[name], "/hand")
+    await chat.say(p["alice"], "/next")  # bob has the floor
+    async with chat.storage.unit_of_work() as uow:
+        circle = await uow.circles.by_group(GROUP)
+        assert circle is not None
+        listed = [m.aci for m in await uow.members.of_circle(circle.id)]
+    place = {name: listed.index(aci) + 1 for name, aci in p.items() if aci in listed}
+
+    queue = only_text(await chat.say(p["alice"], "/queue"))
+
+    assert queue.splitlines() == [
+        f"Speaking: member {place['bob']} (5m left)",
+        "Waiting, in order:",
+        f"1. member {place['dana']} (first time today)",
+        "2. Sky (first time today)",
+    ]
