@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from storage.crypto import normalize_aci
 from storage.models import PersonRow
@@ -10,6 +10,9 @@ from storage.records import Person
 from storage.repositories._base import RepositoryContext
 
 _TABLE = "people"
+_BY_ACI = select(PersonRow.id, PersonRow.aci_enc, PersonRow.active_circle_id).where(
+    PersonRow.aci_bidx.in_(bindparam("candidates", expanding=True))
+)
 
 
 class PersonRepository:
@@ -23,11 +26,15 @@ class PersonRepository:
         return Person(id=row.id, aci=aci, active_circle_id=row.active_circle_id)
 
     async def by_aci(self, aci: str) -> Person | None:
-        candidates = self._ctx.index.aci_candidates(aci)
-        row = await self._ctx.session.scalar(
-            select(PersonRow).where(PersonRow.aci_bidx.in_(candidates))
+        """Every direct message starts here: a prepared Core statement (see ``run``)."""
+        found = await self._ctx.run(
+            _BY_ACI, {"candidates": list(self._ctx.index.aci_candidates(aci))}
         )
-        return None if row is None else self._record(row)
+        row = found.first()
+        if row is None:
+            return None
+        aci_text = self._ctx.cipher.decrypt_text(_TABLE, "aci_enc", row.id, row.aci_enc)
+        return Person(id=row.id, aci=aci_text, active_circle_id=row.active_circle_id)
 
     async def get_by_id(self, person_id: uuid.UUID) -> Person | None:
         row = await self._ctx.session.get(PersonRow, person_id)

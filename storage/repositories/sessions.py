@@ -11,13 +11,29 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from storage.models import CheckinRow, CircleRow, SessionRow
 from storage.repositories._base import RepositoryContext
 
 _SESSIONS = "sessions"
 _CHECKINS = "checkins"
+# A check-in is the commonest write of a session: prepared Core statements (see ``run``).
+_CHECKIN_ID = select(CheckinRow.id).where(
+    CheckinRow.session_id == bindparam("session_id"),
+    CheckinRow.member_id == bindparam("member_id"),
+    CheckinRow.kind == bindparam("kind"),
+)
+_CHECKIN_UPDATE = (
+    update(CheckinRow)
+    .where(CheckinRow.id == bindparam("row_id"))
+    .values(
+        mood_enc=bindparam("mood_enc"),
+        words_enc=bindparam("words_enc"),
+        created_at=bindparam("created_at"),
+    )
+)
+_CHECKIN_INSERT = insert(CheckinRow)
 _OPEN_IN = select(
     SessionRow.id,
     SessionRow.circle_id,
@@ -155,13 +171,10 @@ class CheckinRepository:
     ) -> bool:
         """Store or replace one member's check-in (kind "in") or check-out ("out").
         Returns True if it replaced an earlier one."""
-        existing = await self._ctx.session.scalar(
-            select(CheckinRow.id).where(
-                CheckinRow.session_id == session_id,
-                CheckinRow.member_id == member_id,
-                CheckinRow.kind == kind,
-            )
+        found = await self._ctx.run(
+            _CHECKIN_ID, {"session_id": session_id, "member_id": member_id, "kind": kind}
         )
+        existing = found.scalar()
         row_id = existing or uuid.uuid4()
         cipher = self._ctx.cipher
         values = {
@@ -174,21 +187,19 @@ class CheckinRepository:
             "created_at": now,
         }
         if existing is not None:
-            await self._ctx.session.execute(
-                update(CheckinRow).where(CheckinRow.id == existing).values(**values)
-            )
+            await self._ctx.run(_CHECKIN_UPDATE, {"row_id": existing, **values})
             return True
-        self._ctx.session.add(
-            CheckinRow(
-                id=row_id,
-                session_id=session_id,
-                circle_id=circle_id,
-                member_id=member_id,
-                kind=kind,
+        await self._ctx.run(
+            _CHECKIN_INSERT,
+            {
+                "id": row_id,
+                "session_id": session_id,
+                "circle_id": circle_id,
+                "member_id": member_id,
+                "kind": kind,
                 **values,
-            )
+            },
         )
-        await self._ctx.session.flush()
         return False
 
     async def moods(self, session_id: uuid.UUID) -> Moods:
