@@ -1,9 +1,11 @@
 """From one ``Incoming`` to committed state and queued replies, exactly once.
 
 For each command: take the circle's lock, open one transaction, claim the (sender,
-timestamp) dedupe key, run the handler inside a savepoint, stage the replies in the outbox,
-commit. A malformed or refused command rolls back to the savepoint and only its reply is
-kept; an unexpected error rolls back everything and the member gets a short apology.
+timestamp) dedupe key, run the handler, stage the replies in the outbox, commit. A malformed
+or refused command rolls the whole transaction back and is answered in a fresh one (the
+claim, the sender's membership, the reply): refusals are rare, and a savepoint around every
+handler cost two more statements per command, two more round trips on PostgreSQL. An
+unexpected error rolls back everything and the member gets a short apology.
 """
 
 from __future__ import annotations
@@ -119,15 +121,24 @@ class Dispatcher:
             if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
                 return []  # the same message again: it already acted once
             ctx = self._context(incoming, uow, now)
-            if incoming.group_id is None:
-                await self._resolve_direct(ctx)
-            else:
-                await self._resolve_group(ctx, incoming.group_id)
-            await self._invoke(ctx, name, args)
-            staged = await self._stage(uow, ctx.outgoing, now)
-            await uow.commit()
+            joined = await self._resolve(ctx)
+            refused = await self._invoke(ctx, name, args)
+            if refused is None:
+                staged = await self._stage(uow, ctx.outgoing, now)
+                await uow.commit()
+        if refused is not None:
+            # Leaving the block rolled back whatever the handler wrote.
+            return await self._answer_alone(incoming, refused, resolve=joined)
         self._apply_timers(ctx)
         return staged
+
+    async def _resolve(self, ctx: CommandContext) -> bool:
+        """Find the circle and the sender's membership; True if the sender was just added
+        to the circle (a group member the circle had not seen yet)."""
+        if ctx.incoming.group_id is None:
+            await self._resolve_direct(ctx)
+            return False
+        return await self._resolve_group(ctx, ctx.incoming.group_id)
 
     # --- timers --------------------------------------------------------------------------
     async def run_timer(self, kind: str, ref_id: uuid.UUID) -> Staged:
@@ -208,11 +219,11 @@ class Dispatcher:
             else:
                 self.deps.timers.arm(kind, ref_id, due_at)
 
-    async def _resolve_group(self, ctx: CommandContext, group_id: str) -> None:
+    async def _resolve_group(self, ctx: CommandContext, group_id: str) -> bool:
         uow = ctx.uow
         ctx.circle = await uow.circles.by_group(group_id)
         if ctx.circle is None:
-            return
+            return False
         # Whoever is in the circle's Signal group is a member; the group is the boundary.
         # One joined look-up serves the common case of someone the circle already knows.
         ctx.member = await uow.members.by_aci(ctx.circle.id, ctx.incoming.sender)
@@ -221,8 +232,9 @@ class Dispatcher:
             ctx.member = await uow.members.add(
                 ctx.circle.id, ctx.person, Role.MEMBER, founder=False, now=ctx.now
             )
-        else:
-            ctx.person = Person(ctx.member.person_id, ctx.member.aci, None)
+            return True
+        ctx.person = Person(ctx.member.person_id, ctx.member.aci, None)
+        return False
 
     async def _resolve_direct(self, ctx: CommandContext) -> None:
         uow = ctx.uow
@@ -245,7 +257,9 @@ class Dispatcher:
         ctx.member = chosen
         ctx.circle = await uow.circles.get(chosen.circle_id)
 
-    async def _invoke(self, ctx: CommandContext, name: str, args: str) -> None:
+    async def _invoke(self, ctx: CommandContext, name: str, args: str) -> str | None:
+        """Run the command; a refusal's (or a usage error's) answer if it was refused, to
+        be sent after the transaction is rolled back. None: commit what it did."""
         incoming = ctx.incoming
         spec = self.catalog.get(name)
         stranger = incoming.is_direct and not ctx.memberships
@@ -254,35 +268,31 @@ class Dispatcher:
                 # A stranger in crisis still gets the guide to human help: no circle, no
                 # facilitators, nothing stored; just the words.
                 ctx.reply(STRANGER_SOS + CRISIS.text if name == "sos" else STRANGER_VOUCH)
-            return
+            return None
         known = ctx.person is not None and name in KNOWN_PERSON_COMMANDS
         if stranger and not known and (spec is None or name not in STRANGER_COMMANDS):
-            return  # people outside every circle get answers to /help and /join only
+            return None  # people outside every circle get answers to /help and /join only
         if len(incoming.text) > MAX_COMMAND_CHARS:
             ctx.reply(
                 f"That's too long for me: commands are at most {MAX_COMMAND_CHARS} characters."
             )
-            return
+            return None
         if spec is None:
             shown = f"/{name}" if is_plain_name(name) else "that command"
             ctx.reply(f"I don't know {shown}. Send /help to see what I can do.")
-            return
+            return None
         ctx.spec = spec
         try:
             _check_where(spec, incoming.is_direct)
             _check_access(ctx, spec)
-            async with ctx.uow.session.begin_nested():
-                await spec.handler(ctx, args)
+            await spec.handler(ctx, args)
         except UsageError as exc:
-            ctx.outgoing.clear()
-            ctx.timer_changes.clear()
             hint = f" ({exc.hint})" if exc.hint else ""
             usage = exc.usage or spec.usage_for(incoming.is_direct)
-            ctx.reply(f"Usage: {usage}{hint}")
+            return f"Usage: {usage}{hint}"
         except Refusal as exc:
-            ctx.outgoing.clear()
-            ctx.timer_changes.clear()
-            ctx.reply(exc.reply)
+            return exc.reply
+        return None
 
     @staticmethod
     async def _stage(uow: UnitOfWork, outgoing: list[Outgoing], now: int) -> Staged:
@@ -292,12 +302,20 @@ class Dispatcher:
         ]
 
     async def _apologise(self, incoming: Incoming) -> Staged:
+        return await self._answer_alone(incoming, APOLOGY, resolve=False)
+
+    async def _answer_alone(self, incoming: Incoming, text: str, *, resolve: bool) -> Staged:
+        """Claim the message and reply ``text``, nothing else, in a transaction of its own.
+        ``resolve``: also record the membership the command's first pass added (a newcomer
+        to the group); an apology after an unexpected error does not risk that work again."""
         now = self.deps.clock.now_ms()
         async with self.deps.storage.unit_of_work() as uow:
             if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
                 return []
             ctx = self._context(incoming, uow, now)
-            ctx.reply(APOLOGY)
+            if resolve:
+                await self._resolve(ctx)
+            ctx.reply(text)
             staged = await self._stage(uow, ctx.outgoing, now)
             await uow.commit()
         return staged

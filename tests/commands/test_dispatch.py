@@ -117,3 +117,26 @@ async def test_a_flood_is_slowed_with_one_notice_and_others_are_still_served(
     assert "Members: 4" in only_text(await circle.say(people["carol"], "/circle"))
     circle.clock.advance(10_000)  # five more commands' worth
     assert len(texts(await circle.say(people["bob"], "/circle"))) == 1
+
+
+async def test_a_refused_command_writes_nothing_but_its_answer_and_acts_once(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    newcomer = aci()  # just added to the Signal group; the circle has not seen them yet
+    roster = circle.groups.rosters[GROUP]
+    circle.groups.set(
+        GROUP,
+        members=[p.aci for p in roster.members] + [newcomer],
+        admins=[p.aci for p in roster.admins],
+    )
+    refused = only_text(await circle.say(newcomer, "/session start 1m", timestamp=424242))
+    assert "Only a facilitator" in refused
+
+    async with circle.storage.unit_of_work() as uow:
+        found = await uow.circles.by_group(GROUP)
+        assert found is not None
+        member = await uow.members.by_aci(found.id, newcomer)
+        assert member is not None  # the circle knows them now, as any command would do
+        assert await uow.sessions.open_in(found.id) is None  # and nothing else happened
+        assert not await uow.events.claim(newcomer, 424242, 0)  # the message was claimed
+    assert await circle.say(newcomer, "/session start 1m", timestamp=424242) == []  # once
