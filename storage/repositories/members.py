@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from sqlalchemy import Select, bindparam, delete, func, select, update
+from sqlalchemy import Row, Select, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from facilitation.circle import Role
@@ -40,7 +41,9 @@ class MemberRepository:
     def __init__(self, ctx: RepositoryContext) -> None:
         self._ctx = ctx
 
-    def _record(self, row: MemberRow, person: PersonRow) -> Member:
+    def _record(self, row: MemberRow | Row[Any], aci_enc: bytes) -> Member:
+        """A member from its row (an ORM object or a Core row: the same column names) and
+        its person's encrypted ACI."""
         cipher = self._ctx.cipher
         alias = (
             cipher.decrypt_text(_TABLE, "alias_enc", row.id, row.alias_enc)
@@ -51,7 +54,7 @@ class MemberRepository:
             id=row.id,
             circle_id=row.circle_id,
             person_id=row.person_id,
-            aci=cipher.decrypt_text("people", "aci_enc", person.id, person.aci_enc),
+            aci=cipher.decrypt_text("people", "aci_enc", row.person_id, aci_enc),
             role=Role(row.role),
             alias=alias,
             joined_at=row.joined_at,
@@ -66,11 +69,11 @@ class MemberRepository:
 
     async def _one(self, query: Select[MemberRow, PersonRow]) -> Member | None:
         result = (await self._ctx.session.execute(query)).first()
-        return None if result is None else self._record(result[0], result[1])
+        return None if result is None else self._record(result[0], result[1].aci_enc)
 
     async def _all(self, query: Select[MemberRow, PersonRow]) -> list[Member]:
         result = await self._ctx.session.execute(query)
-        return [self._record(member, person) for member, person in result.all()]
+        return [self._record(member, person.aci_enc) for member, person in result.all()]
 
     async def get(self, member_id: uuid.UUID) -> Member | None:
         return await self._one(self._joined().where(MemberRow.id == member_id))
@@ -87,25 +90,7 @@ class MemberRepository:
             {"circle_id": circle_id, "candidates": list(self._ctx.index.aci_candidates(aci))},
         )
         row = result.first()
-        if row is None:
-            return None
-        cipher = self._ctx.cipher
-        return Member(
-            id=row.id,
-            circle_id=row.circle_id,
-            person_id=row.person_id,
-            aci=cipher.decrypt_text("people", "aci_enc", row.person_id, row.aci_enc),
-            role=Role(row.role),
-            alias=(
-                cipher.decrypt_text(_TABLE, "alias_enc", row.id, row.alias_enc)
-                if row.alias_enc is not None
-                else None
-            ),
-            joined_at=row.joined_at,
-            agreed_version=row.agreed_version,
-            founder=row.founder,
-            away_until=row.away_until,
-        )
+        return None if row is None else self._record(row, row.aci_enc)
 
     async def of_person(self, person_id: uuid.UUID) -> list[Member]:
         """Their memberships in this bot's circles (another bot's circles are not ours)."""

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Row, bindparam, select, update
 
 from storage.crypto import normalize_aci
 from storage.models import PersonRow
@@ -21,7 +22,7 @@ class PersonRepository:
     def __init__(self, ctx: RepositoryContext) -> None:
         self._ctx = ctx
 
-    def _record(self, row: PersonRow) -> Person:
+    def _record(self, row: PersonRow | Row[Any]) -> Person:
         aci = self._ctx.cipher.decrypt_text(_TABLE, "aci_enc", row.id, row.aci_enc)
         return Person(id=row.id, aci=aci, active_circle_id=row.active_circle_id)
 
@@ -31,10 +32,7 @@ class PersonRepository:
             _BY_ACI, {"candidates": list(self._ctx.index.aci_candidates(aci))}
         )
         row = found.first()
-        if row is None:
-            return None
-        aci_text = self._ctx.cipher.decrypt_text(_TABLE, "aci_enc", row.id, row.aci_enc)
-        return Person(id=row.id, aci=aci_text, active_circle_id=row.active_circle_id)
+        return None if row is None else self._record(row)
 
     async def get_by_id(self, person_id: uuid.UUID) -> Person | None:
         row = await self._ctx.session.get(PersonRow, person_id)

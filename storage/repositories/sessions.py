@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Row, bindparam, delete, insert, select, update
 
 from storage.models import CheckinRow, CircleRow, SessionRow
 from storage.repositories._base import RepositoryContext
@@ -78,17 +79,14 @@ class SessionRepository:
     def __init__(self, ctx: RepositoryContext) -> None:
         self._ctx = ctx
 
-    def _stored(self, row: SessionRow) -> StoredSession:
+    def _stored(self, row: SessionRow | Row[Any]) -> StoredSession:
         state = self._ctx.cipher.decrypt_text(_SESSIONS, "state_enc", row.id, row.state_enc)
         return StoredSession(row.id, row.circle_id, state, row.wins_only, row.started_at)
 
     async def open_in(self, circle_id: uuid.UUID) -> StoredSession | None:
         """Most commands in a session start here: a prepared Core statement (see ``run``)."""
         row = (await self._ctx.run(_OPEN_IN, {"circle_id": circle_id})).first()
-        if row is None:
-            return None
-        state = self._ctx.cipher.decrypt_text(_SESSIONS, "state_enc", row.id, row.state_enc)
-        return StoredSession(row.id, row.circle_id, state, row.wins_only, row.started_at)
+        return None if row is None else self._stored(row)
 
     async def get(self, session_id: uuid.UUID) -> StoredSession | None:
         row = await self._ctx.session.get(SessionRow, session_id)
