@@ -19,16 +19,25 @@ RESOURCE_VET = "/resource vet 1"
 POLL_S = 0.05
 
 
-async def prepare_circles(gw: SandboxGateway, circles: list[Circle]) -> None:
-    n = len(circles)
+async def register_circles(gw: SandboxGateway, circles: list[Circle]) -> None:
+    """Each admin sets their circle up and every member agrees (counted from now, so it
+    can run again for more circles)."""
+    before = sent_with(gw, "now a holdspace circle")
     await step(gw, [(c.admin, "/circle setup support", c.group) for c in circles])
-    await until(lambda: sent_with(gw, "now a holdspace circle"), n, "circles set up")
+    await until(
+        lambda: sent_with(gw, "now a holdspace circle") - before, len(circles), "circles set up"
+    )
 
     agrees = [(m, "/agree", c.group) for c in circles for m in c.members]
     stamps = set(await step(gw, agrees))
     await until(
         lambda: sum(r.target_timestamp in stamps for r in gw.reactions), len(agrees), "/agree"
     )
+
+
+async def prepare_circles(gw: SandboxGateway, circles: list[Circle]) -> None:
+    n = len(circles)
+    await register_circles(gw, circles)
 
     await step(gw, [(c.admin, SESSION_START, c.group) for c in circles])
     await until(lambda: sent_with(gw, "stays in the circle"), n, "sessions opened")

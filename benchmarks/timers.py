@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from benchmarks.harness import Circle, percentile, rounded
-from benchmarks.prepare import sent_with, step, until
+from benchmarks.prepare import register_circles, sent_with, until
 from bot.launcher import BotProcess
-from bot.sandbox import Group, SandboxGateway
+from bot.sandbox import SandboxGateway
 from bot.sandbox.model import SentMessage
 
 SESSION_START = "/session start 1m"
@@ -103,15 +103,9 @@ async def arm(gw: SandboxGateway, circles: list[Circle], process: BotProcess) ->
     """Set the circles up, start their sessions, move the bot's clock; returns the probe
     that watches for the three steps."""
     n = len(circles)
-    groups: dict[str, Group] = {c.group.internal_id: c.group for c in circles}
-    set_up = sent_with(gw, "now a holdspace circle")
-    await step(gw, [(c.admin, "/circle setup support", c.group) for c in circles])
-    await until(lambda: sent_with(gw, "now a holdspace circle") - set_up, n, "timer circles")
-    agrees = [(m, "/agree", c.group) for c in circles for m in c.members]
-    stamps = set(await step(gw, agrees))
-    await until(lambda: sum(r.target_timestamp in stamps for r in gw.reactions), len(agrees), "")
+    await register_circles(gw, circles)
 
-    probe = TimerProbe(groups=set(groups))
+    probe = TimerProbe(groups={c.group.internal_id for c in circles})
     probe.attach(gw)
     opened = sent_with(gw, "stays in the circle")
     for circle in circles:
