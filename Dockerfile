@@ -1,17 +1,16 @@
 # holdspace: a small, non-root image. Build: docker build -t holdspace .
-# Dependencies come from requirements.lock (exact versions); the base image is pinned.
+# Dependencies are constrained by requirements.lock (exact versions, the same file make and CI
+# use); only the runtime ones are installed. The base image is pinned.
 FROM python:3.11.11-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY requirements.lock ./
-RUN python -m venv /opt/holdspace \
- && /opt/holdspace/bin/pip install --require-virtualenv -r requirements.lock
-COPY pyproject.toml README.md ./
+COPY requirements.lock pyproject.toml README.md ./
 COPY bot ./bot
 COPY commands ./commands
 COPY facilitation ./facilitation
 COPY storage ./storage
-RUN /opt/holdspace/bin/pip install --require-virtualenv --no-deps .
+RUN python -m venv /opt/holdspace \
+ && /opt/holdspace/bin/pip install --require-virtualenv -c requirements.lock .
 
 FROM python:3.11.11-slim-bookworm
 RUN groupadd --system --gid 10001 holdspace \

@@ -4,14 +4,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: try test lint bench clean
+.PHONY: try test lint bench clean lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "holdspace needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	@touch $(STAMP)
+
+## lock: re-pin every dependency (runtime and development) into requirements.lock
+lock:
+	rm -rf /tmp/holdspace-lock && $(PYTHON) -m venv /tmp/holdspace-lock
+	/tmp/holdspace-lock/bin/python -m pip install --quiet '.[dev]'
+	{ sed -n '1,4p' requirements.lock; /tmp/holdspace-lock/bin/pip freeze --exclude-editable | grep -v '^holdspace'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 ## try: the real bot against the built-in sandbox gateway (chat in a terminal, a tour otherwise)
 try: $(STAMP)
