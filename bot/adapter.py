@@ -6,8 +6,15 @@ from typing import Any
 
 from signalbot import DataMessage, EditMessage
 
+from commands.parsing import parse_command
 from commands.types import Incoming, Mention, QuoteRef
 from facilitation.text import MAX_COMMAND_CHARS
+
+READ_AHEAD = frozenset({"sos", "pause"})
+"""Commands taken ahead of whatever waits to be handled: someone asking for help, and a
+circle that needs a breath, must not wait behind a flood of check-ins. Only these two: they
+mean the same whenever they arrive, while the order of the rest (a /hand before a /next)
+matters."""
 
 
 def looks_like_command(message: Any) -> bool:
@@ -17,6 +24,13 @@ def looks_like_command(message: Any) -> bool:
         return False
     text = message.text
     return bool(text) and text.lstrip()[:1] == "/" and message.source_uuid is not None
+
+
+def reads_ahead(message: Any) -> bool:
+    """A command to take ahead of the backlog (``READ_AHEAD``); ``message`` already passed
+    ``looks_like_command``."""
+    parsed = parse_command(message.text[: MAX_COMMAND_CHARS + 1])
+    return parsed is not None and parsed[0] in READ_AHEAD
 
 
 def to_incoming(message: Any, own_number: str) -> Incoming | None:

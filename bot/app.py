@@ -23,7 +23,7 @@ from signalbot import (
 from signalbot._utils.retry import rerun_on_exception
 
 from bot import logsafety
-from bot.adapter import looks_like_command, to_incoming
+from bot.adapter import looks_like_command, reads_ahead, to_incoming
 from bot.clock import AdjustableClock
 from bot.config import Connection, Settings, key_env
 from bot.gateway import GatewayClient
@@ -45,6 +45,8 @@ WATCHDOG_SECONDS = 5
 KEY_RELOAD_SECONDS = 5
 CHECKPOINT_SECONDS = 5
 QUOTE_SETTLE_SECONDS = 3.0
+READ_AHEAD_MAX = 64
+"""At most this many /sos and /pause wait in the read-ahead lane; more take the usual way."""
 
 
 class HoldspaceBot:
@@ -61,6 +63,8 @@ class HoldspaceBot:
         self._stopping = False
         self._signal: Any = None
         self.clock = AdjustableClock.from_environment()
+        self._read_ahead: asyncio.Queue[Any] = asyncio.Queue()
+        self._read_ahead_task: asyncio.Task[None] | None = None
 
     # --- building signalbot ----------------------------------------------------------------
     def _build_signalbot(self) -> Any:
@@ -95,7 +99,7 @@ class HoldspaceBot:
         )
         messages.receive = self.receiver.receive
         bot.register(_Ready(self))
-        bot.register(_Commands(self), contacts=True, groups=True, f=looks_like_command)
+        bot.register(_Commands(self), contacts=True, groups=True, f=self._route)
         bot.register(_GroupChanges(self))
         return bot
 
@@ -147,6 +151,7 @@ class HoldspaceBot:
         )
         self.sender.on_tagged_sent = self.dispatcher.record_sent
         await self.sender.start()
+        self._read_ahead_task = asyncio.create_task(self._read_ahead_loop())
         resumed = await self.sender.resume_from_outbox()
         if resumed:
             log.warning("resending %d replies a previous run had not sent", resumed)
@@ -191,13 +196,36 @@ class HoldspaceBot:
         self._ready = True
         log.info("holdspace is ready")
 
-    async def on_message(self, message: Any) -> None:
+    def _route(self, message: Any) -> bool:
+        """signalbot's filter, run in its producer as each message is read: True queues
+        the message for signalbot's consumers. /sos and /pause go to a lane of our own
+        instead, handled at once and without waiting for room in the send queue: back-
+        pressure holds the backlog in signalbot's queue, and they must not wait behind it."""
+        if not looks_like_command(message):
+            return False
+        if reads_ahead(message) and self._read_ahead.qsize() < READ_AHEAD_MAX:
+            self._read_ahead.put_nowait(message)
+            return False
+        return True
+
+    async def _read_ahead_loop(self) -> None:
+        while True:
+            message = await self._read_ahead.get()
+            try:
+                await self.on_message(message, read_ahead=True)
+            except Exception as exc:  # noqa: BLE001 - the lane must keep running
+                log.error("message handling failed: %s", type(exc).__name__)
+            finally:
+                self._read_ahead.task_done()
+
+    async def on_message(self, message: Any, *, read_ahead: bool = False) -> None:
         if self.dispatcher is None or self.sender is None or self._stopping:
             return
         incoming = to_incoming(message, self.settings.signal.phone_number)
         if incoming is None:
             return
-        await self.sender.room()
+        if not read_ahead:
+            await self.sender.room()
         if incoming.quote is not None:  # it may reply to a post whose timestamp is in flight
             await self.sender.tags_settled(timeout=QUOTE_SETTLE_SECONDS)
         staged = await self.dispatcher.handle(incoming)
@@ -293,6 +321,9 @@ class HoldspaceBot:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(10):
                 await pipeline._q.join()
+                await self._read_ahead.join()
+        if self._read_ahead_task is not None:
+            self._read_ahead_task.cancel()
         if self.sender is not None:
             await self.sender.drain(timeout=10)
             await self.sender.stop()

@@ -90,6 +90,12 @@ class OutgoingSettings(_Section):
     dm_rate: float = Field(default=1.0, gt=0, le=10_000)  # direct messages per second
     dm_burst: int = Field(default=5, ge=1, le=10_000)
     workers: int = Field(default=4, ge=1, le=64)
+    # Tokens of each bucket kept back for urgent items (/sos, time-ups, the pause): an
+    # ordinary item may not take the last ones. Capped at the burst minus one.
+    urgent_reserve: int = Field(default=2, ge=0, le=10_000)
+    dm_urgent_reserve: int = Field(default=2, ge=0, le=10_000)
+    # Every so many sends, the item that has waited longest goes, whatever its priority.
+    fair_every: int = Field(default=4, ge=2, le=1000)
     max_backoff_seconds: float = Field(default=60.0, gt=0, le=3600)
     send_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
 

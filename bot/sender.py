@@ -1,24 +1,34 @@
-"""One outgoing queue for everything the bot says.
+"""One outgoing queue for everything the bot says, urgent first.
 
-Items are sharded by conversation over a few workers, so one conversation's messages keep
-their order while different conversations go out in parallel. Every send takes a token from
-one shared bucket. A 429 pauses *all* workers and the item is retried; 5xx and transport
-errors are retried with exponential backoff; nothing is dropped except what the gateway
-rejects for good (4xx other than 429). Items staged in the outbox are deleted once sent,
-in batches; after a crash they are sent again on start-up (at least once).
+Which item goes next is ``bot/sendorder.py``'s business: urgent before normal before low
+across conversations, each conversation in its order, nothing starved. This module runs it:
+a few workers send in parallel (each conversation one item at a time), every send takes a
+token from one shared bucket and a direct message one from a stricter bucket of its own.
+Both buckets keep a few tokens back for urgent items, so an /sos alert finds a token even
+when a backlog has just spent the burst. One extra worker sends only urgent items, so they
+never wait for a free worker either.
+
+A 429 pauses *all* workers and the item is retried; after the pause the order is decided
+again, so urgent items still go first. 5xx and transport errors are retried with
+exponential backoff (only that conversation waits); nothing is dropped except what the
+gateway rejects for good (4xx other than 429). Items staged in the outbox are deleted once
+sent, in batches; after a crash they are sent again on start-up (at least once), with the
+priority they were staged with.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
 
 from bot.config import OutgoingSettings
 from bot.ratelimit import Pause, TokenBucket
+from bot.sendorder import Entry, Lane, SendOrder
 from bot.transport import SendFailure, Transport
-from commands.types import Outgoing, OutgoingMessage, decode_outgoing
+from commands.types import Outgoing, OutgoingMessage, Priority, decode_outgoing
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.sender")
@@ -26,6 +36,8 @@ log = logging.getLogger("holdspace.sender")
 Staged = tuple[uuid.UUID | None, Outgoing]
 MAX_BACKLOG = 16
 SentHook = Callable[[str, int], Awaitable[None]]
+IDLE_WAKE_SECONDS = 1.0
+FIRST_BACKOFF_SECONDS = 0.5
 
 
 class OutgoingQueue:
@@ -36,10 +48,13 @@ class OutgoingQueue:
         self._bucket = TokenBucket(settings.rate, settings.burst)
         # Signal bans accounts that burst direct messages: they get a stricter pace of their own.
         self._dm_bucket = TokenBucket(settings.dm_rate, settings.dm_burst)
+        self._reserve = min(settings.urgent_reserve, settings.burst - 1)
+        self._dm_reserve = min(settings.dm_urgent_reserve, settings.dm_burst - 1)
         self._pause = Pause()
-        self._queues: list[asyncio.Queue[Staged]] = [
-            asyncio.Queue() for _ in range(settings.workers)
-        ]
+        self._order = SendOrder(settings.fair_every)
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
         self._tasks: list[asyncio.Task[None]] = []
         self._sent_ids: list[uuid.UUID] = []
         self._flush_wakeup = asyncio.Event()
@@ -50,27 +65,32 @@ class OutgoingQueue:
         self._tags_in_flight = 0
         self._tags_idle = asyncio.Event()
         self._tags_idle.set()
-        self._backlog = 0
         self._room = asyncio.Event()
         self._room.set()
 
     def submit(self, items: Iterable[Staged]) -> None:
-        for item in items:
-            if isinstance(item[1], OutgoingMessage) and item[1].tag is not None:
+        for row_id, item in items:
+            if isinstance(item, OutgoingMessage) and item.tag is not None:
                 self._tags_in_flight += 1
                 self._tags_idle.clear()
-            shard = hash(item[1].to.key) % len(self._queues)
-            self._queues[shard].put_nowait(item)
-            self._backlog += 1
-        if self._backlog >= MAX_BACKLOG:
+            self._order.add(row_id, item)
+        if self._order:
+            self._idle.clear()
+            self._wake.set()
+        if len(self._order) >= MAX_BACKLOG:
             self._room.clear()
+
+    @property
+    def backlog(self) -> int:
+        return len(self._order)
 
     async def room(self) -> None:
         """Back-pressure: wait while more than ``MAX_BACKLOG`` items wait to be sent.
 
         The bot takes a new command only when there is room, so under a flood the waiting
-        happens before a command is read, not in front of the gateway: a timer's post (a
-        turn's end, the check-out call) then never queues behind hundreds of replies."""
+        happens before a command is read, not in front of the gateway. /sos and /pause do
+        not wait here (bot/app.py reads them ahead), and what they and the timers send
+        goes out first anyway."""
         await self._room.wait()
 
     async def tags_settled(self, timeout: float) -> bool:
@@ -87,7 +107,11 @@ class OutgoingQueue:
         return True
 
     async def start(self) -> None:
-        self._tasks = [asyncio.create_task(self._work(q)) for q in self._queues]
+        self._tasks = [
+            asyncio.create_task(self._work(urgent_only=False))
+            for _ in range(self._settings.workers)
+        ]
+        self._tasks.append(asyncio.create_task(self._work(urgent_only=True)))
         self._tasks.append(asyncio.create_task(self._flush_loop()))
 
     async def resume_from_outbox(self) -> int:
@@ -100,8 +124,7 @@ class OutgoingQueue:
     async def drain(self, timeout: float) -> bool:
         try:
             async with asyncio.timeout(timeout):
-                for queue in self._queues:
-                    await queue.join()
+                await self._idle.wait()
         except TimeoutError:
             return False
         await self._flush()
@@ -114,58 +137,109 @@ class OutgoingQueue:
         self._tasks = []
         await self._flush()
 
-    async def _work(self, queue: asyncio.Queue[Staged]) -> None:
-        while True:
-            row_id, item = await queue.get()
-            try:
-                timestamp = await self._deliver(item)
-                tag = item.tag if isinstance(item, OutgoingMessage) else None
-                if tag is not None:
-                    try:
-                        if timestamp is not None and self.on_tagged_sent is not None:
-                            await self.on_tagged_sent(tag, timestamp)
-                    finally:
-                        self._tags_in_flight -= 1
-                        if self._tags_in_flight == 0:
-                            self._tags_idle.set()
-            finally:
-                self._backlog -= 1
-                if self._backlog < MAX_BACKLOG:
-                    self._room.set()
-                if row_id is not None:
-                    self._sent_ids.append(row_id)
-                    # Under load, clear sent rows in batches; when idle, at once, so a crash
-                    # right after a reply rarely means sending it again on restart.
-                    if len(self._sent_ids) >= 64 or queue.empty():
-                        self._flush_wakeup.set()
-                queue.task_done()
+    # --- choosing and sending --------------------------------------------------------------
+    def _may_send(self, lane: Lane) -> bool:
+        """The pace allows this lane's head now; only urgent lanes may use the reserve."""
+        urgent = lane.priority is Priority.URGENT
+        if not self._bucket.available(0 if urgent else self._reserve):
+            return False
+        return not lane.direct or self._dm_bucket.available(0 if urgent else self._dm_reserve)
 
-    async def _deliver(self, item: Outgoing) -> int | None:
-        backoff = 0.5
+    def _wait_for(self, lane: Lane, now: float) -> float:
+        urgent = lane.priority is Priority.URGENT
+        wait = max(lane.not_before - now, self._bucket.wait_time(0 if urgent else self._reserve))
+        if lane.direct:
+            wait = max(wait, self._dm_bucket.wait_time(0 if urgent else self._dm_reserve))
+        return wait
+
+    async def _next(self, urgent_only: bool) -> Entry:
         while True:
             await self._pause.wait()
-            if item.to.aci is not None:
-                await self._dm_bucket.take()
-            await self._bucket.take()
+            now = time.monotonic()
+            entry = self._order.pick(self._may_send, now, urgent_only=urgent_only)
+            if entry is not None:
+                self._bucket.take()
+                if entry.lane.direct:
+                    self._dm_bucket.take()
+                return entry
+            # Nothing may go now: sleep until a token or a backoff could change that, or
+            # until something is queued, sent or put back (which sets the event).
+            waits = [
+                self._wait_for(lane, now)
+                for lane in self._order.waiting()
+                if not urgent_only or lane.priority is Priority.URGENT
+            ]
+            delay = max(min(waits, default=IDLE_WAKE_SECONDS), 0.001)
+            self._wake.clear()
             try:
-                timestamp = await self._transport.send(item)
-            except SendFailure as failure:
-                if not failure.retryable:
-                    self.failed_count += 1
-                    log.error("the gateway refused a message for good (%s)", failure)
-                    return None
-                self.retry_count += 1
-                if failure.rate_limited:
-                    self._pause.extend(backoff)  # everyone waits, not just this worker
-                    log.warning("the gateway is rate limiting; pausing sends for %.1fs", backoff)
-                else:
-                    log.warning("send failed (%s); retrying in %.1fs", failure, backoff)
-                    await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, self._settings.max_backoff_seconds)
-                continue
-            self.sent_count += 1
-            return timestamp
+                async with asyncio.timeout(delay):
+                    await self._wake.wait()
+            except TimeoutError:
+                pass
 
+    async def _work(self, *, urgent_only: bool) -> None:
+        while True:
+            entry = await self._next(urgent_only)
+            try:
+                await self._send(entry)
+            finally:
+                self._wake.set()  # a lane is free again, or an item is back in line
+
+    async def _send(self, entry: Entry) -> None:
+        item = entry.item
+        timestamp: int | None = None
+        try:
+            timestamp = await self._transport.send(item)
+        except SendFailure as failure:
+            if failure.retryable:
+                self._retry(entry, failure)
+                return
+            self.failed_count += 1
+            log.error("the gateway refused a message for good (%s)", failure)
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the worker
+            self.failed_count += 1
+            log.error("sending failed unexpectedly (%s); message dropped", type(exc).__name__)
+        else:
+            self.sent_count += 1
+        try:
+            tag = item.tag if isinstance(item, OutgoingMessage) else None
+            if tag is not None:
+                try:
+                    if timestamp is not None and self.on_tagged_sent is not None:
+                        await self.on_tagged_sent(tag, timestamp)
+                finally:
+                    self._tags_in_flight -= 1
+                    if self._tags_in_flight == 0:
+                        self._tags_idle.set()
+        finally:
+            self._finish(entry)
+
+    def _retry(self, entry: Entry, failure: SendFailure) -> None:
+        self.retry_count += 1
+        backoff = entry.backoff or min(FIRST_BACKOFF_SECONDS, self._settings.max_backoff_seconds)
+        entry.backoff = min(backoff * 2, self._settings.max_backoff_seconds)
+        if failure.rate_limited:
+            self._pause.extend(backoff)  # everyone waits, not just this conversation
+            log.warning("the gateway is rate limiting; pausing sends for %.1fs", backoff)
+            self._order.retry(entry, not_before=0.0)
+        else:
+            log.warning("send failed (%s); retrying in %.1fs", failure, backoff)
+            self._order.retry(entry, not_before=time.monotonic() + backoff)
+
+    def _finish(self, entry: Entry) -> None:
+        self._order.done(entry)
+        if len(self._order) < MAX_BACKLOG:
+            self._room.set()
+        if not self._order:
+            self._idle.set()
+        if entry.row_id is not None:
+            self._sent_ids.append(entry.row_id)
+            # Under load, clear sent rows in batches; when idle, at once, so a crash
+            # right after a reply rarely means sending it again on restart.
+            if len(self._sent_ids) >= 64 or not self._order:
+                self._flush_wakeup.set()
+
+    # --- the outbox ----------------------------------------------------------------------
     async def _flush_loop(self) -> None:
         while True:
             try:

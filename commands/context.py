@@ -17,6 +17,7 @@ from commands.types import (
     Outgoing,
     OutgoingMessage,
     OutgoingReaction,
+    Priority,
     QuoteRef,
     Recipient,
 )
@@ -48,18 +49,38 @@ class CircleContext:
     circle: Circle | None = None
     outgoing: list[Outgoing] = field(default_factory=list)
     timer_changes: list[tuple[str, uuid.UUID, int | None]] = field(default_factory=list)
+    priority: Priority = Priority.NORMAL
+    """Of the messages this context sends, unless one says otherwise; the command's or the
+    timer's (see the routers). Reactions are acknowledgements: LOW unless said otherwise."""
 
-    def post(self, text: str | MessageText, *, tag: str | None = None) -> None:
+    def post(
+        self,
+        text: str | MessageText,
+        *,
+        tag: str | None = None,
+        priority: Priority | None = None,
+    ) -> None:
         """A message to the circle's group (not quoting anyone)."""
         circle = self.require_circle()
         body, mentions = _body(text)
         self.outgoing.append(
-            OutgoingMessage(Recipient.group(circle.group_id), body, mentions, tag=tag)
+            OutgoingMessage(
+                Recipient.group(circle.group_id),
+                body,
+                mentions,
+                tag=tag,
+                priority=self.priority if priority is None else priority,
+            )
         )
 
-    def direct(self, aci: str, text: str | MessageText) -> None:
+    def direct(
+        self, aci: str, text: str | MessageText, *, priority: Priority | None = None
+    ) -> None:
         body, mentions = _body(text)
-        self.outgoing.append(OutgoingMessage(Recipient.person(aci), body, mentions))
+        chosen = self.priority if priority is None else priority
+        self.outgoing.append(
+            OutgoingMessage(Recipient.person(aci), body, mentions, priority=chosen)
+        )
 
     async def set_timer(self, kind: str, ref_id: uuid.UUID, due_at: int | None) -> None:
         """Arm, move or (``None``) remove a timer; stored now, armed after commit."""
@@ -87,17 +108,22 @@ class CommandContext(CircleContext):
     memberships: list[Member] = field(default_factory=list)
 
     # --- replies -------------------------------------------------------------------------
-    def reply(self, text: str | MessageText) -> None:
+    def reply(self, text: str | MessageText, *, priority: Priority | None = None) -> None:
         """Answer where the command came from; in a group, as a quote-reply to it."""
         body, mentions = _body(text)
+        chosen = self.priority if priority is None else priority
         if self.incoming.group_id is None:
             self.outgoing.append(
-                OutgoingMessage(Recipient.person(self.incoming.sender), body, mentions)
+                OutgoingMessage(
+                    Recipient.person(self.incoming.sender), body, mentions, priority=chosen
+                )
             )
             return
         quote = QuoteRef(self.incoming.timestamp, self.incoming.sender, self.incoming.text)
         self.outgoing.append(
-            OutgoingMessage(Recipient.group(self.incoming.group_id), body, mentions, quote)
+            OutgoingMessage(
+                Recipient.group(self.incoming.group_id), body, mentions, quote, priority=chosen
+            )
         )
 
     def react(self, emoji: str) -> None:

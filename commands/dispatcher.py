@@ -26,7 +26,14 @@ from commands.router import (
     TimerHandler,
     Where,
 )
-from commands.types import Incoming, Outgoing, OutgoingMessage, Recipient, encode_outgoing
+from commands.types import (
+    Incoming,
+    Outgoing,
+    OutgoingMessage,
+    Priority,
+    Recipient,
+    encode_outgoing,
+)
 from facilitation.circle import Role
 from facilitation.guides import CRISIS
 from facilitation.text import MAX_COMMAND_CHARS
@@ -60,9 +67,11 @@ class Dispatcher:
     def __init__(self, routers: Iterable[CommandRouter], deps: Deps) -> None:
         catalog: dict[str, CommandSpec] = {}
         timers: dict[str, TimerHandler] = {}
+        timer_priorities: dict[str, Priority] = {}
         sent: dict[str, SentHandler] = {}
         for router in routers:
             sent.update(router.sent)
+            timer_priorities.update(router.timer_priorities)
             for spec in router.commands:
                 if spec.name in catalog:
                     raise ValueError(f"command /{spec.name} registered twice")
@@ -73,6 +82,7 @@ class Dispatcher:
                 timers[kind] = handler
         self.catalog: Mapping[str, CommandSpec] = catalog
         self.timer_handlers: Mapping[str, TimerHandler] = timers
+        self.timer_priorities: Mapping[str, Priority] = timer_priorities
         self.sent_handlers: Mapping[str, SentHandler] = sent
         self.deps = deps
         self.locks = KeyedLocks()
@@ -169,7 +179,12 @@ class Dispatcher:
             if timer.due_at > now:  # moved later meanwhile, or fired early: just re-arm
                 self.deps.timers.arm(kind, ref_id, timer.due_at)
                 return []
-            ctx = CircleContext(uow=uow, deps=self.deps, now=now)
+            ctx = CircleContext(
+                uow=uow,
+                deps=self.deps,
+                now=now,
+                priority=self.timer_priorities.get(kind, Priority.NORMAL),
+            )
             ctx.circle = await uow.circles.get(timer.circle_id)
             await handler(ctx, ref_id)
             if not any(change[:2] == (kind, ref_id) for change in ctx.timer_changes):
@@ -267,7 +282,10 @@ class Dispatcher:
             if self.deps.join_limits.per_sender.allow(incoming.sender, ctx.now):
                 # A stranger in crisis still gets the guide to human help: no circle, no
                 # facilitators, nothing stored; just the words.
-                ctx.reply(STRANGER_SOS + CRISIS.text if name == "sos" else STRANGER_VOUCH)
+                if name == "sos":
+                    ctx.reply(STRANGER_SOS + CRISIS.text, priority=Priority.URGENT)
+                else:
+                    ctx.reply(STRANGER_VOUCH)
             return None
         known = ctx.person is not None and name in KNOWN_PERSON_COMMANDS
         if stranger and not known and (spec is None or name not in STRANGER_COMMANDS):
@@ -282,6 +300,7 @@ class Dispatcher:
             ctx.reply(f"I don't know {shown}. Send /help to see what I can do.")
             return None
         ctx.spec = spec
+        ctx.priority = spec.priority
         try:
             _check_where(spec, incoming.is_direct)
             _check_access(ctx, spec)

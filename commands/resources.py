@@ -7,6 +7,7 @@ from commands.errors import Refusal, UsageError
 from commands.parsing import parse_int, split_first
 from commands.requests_flow import policy, tell_facilitators, voucher
 from commands.router import Access, CommandRouter
+from commands.types import Priority
 from facilitation import vouching
 from facilitation.directory import USAGE as ADD_USAGE
 from facilitation.directory import (
@@ -38,9 +39,9 @@ def _answer(ctx: CommandContext, text: str) -> None:
     otherwise: what someone looks for (a lawyer, a crisis line) is their business."""
     circle = ctx.require_circle()
     if ctx.incoming.is_direct or circle.settings.resources_in_group:
-        ctx.reply(text)
+        ctx.reply(text, priority=Priority.LOW)
         return
-    ctx.direct(ctx.incoming.sender, text)
+    ctx.direct(ctx.incoming.sender, text, priority=Priority.LOW)
     ctx.react("📬")
 
 

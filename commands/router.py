@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import Enum, Flag, auto
 from typing import TYPE_CHECKING
 
+from commands.types import Priority
+
 if TYPE_CHECKING:
     import uuid
 
@@ -40,6 +42,7 @@ class CommandSpec:
     access: Access
     handler: Handler
     direct_usage: str | None = None  # a different usage line when sent by direct message
+    priority: Priority = Priority.NORMAL  # of the messages it sends (bot/sendorder.py)
 
     def usage_for(self, direct: bool) -> str:
         return self.direct_usage if direct and self.direct_usage else self.usage
@@ -50,6 +53,7 @@ class CommandRouter:
         self.name = name
         self.commands: list[CommandSpec] = []
         self.timers: dict[str, TimerHandler] = {}
+        self.timer_priorities: dict[str, Priority] = {}
         self.sent: dict[str, SentHandler] = {}
 
     def on_sent(self, kind: str) -> Callable[[SentHandler], SentHandler]:
@@ -61,11 +65,15 @@ class CommandRouter:
 
         return register
 
-    def timer(self, kind: str) -> Callable[[TimerHandler], TimerHandler]:
-        """Register what runs when a timer of ``kind`` comes due (it gets the ref id only)."""
+    def timer(
+        self, kind: str, *, priority: Priority = Priority.NORMAL
+    ) -> Callable[[TimerHandler], TimerHandler]:
+        """Register what runs when a timer of ``kind`` comes due (it gets the ref id only);
+        ``priority``: of the messages it sends."""
 
         def register(handler: TimerHandler) -> TimerHandler:
             self.timers[kind] = handler
+            self.timer_priorities[kind] = priority
             return handler
 
         return register
@@ -79,10 +87,11 @@ class CommandRouter:
         where: Where = Where.ANYWHERE,
         access: Access = Access.MEMBER,
         direct_usage: str | None = None,
+        priority: Priority = Priority.NORMAL,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             self.commands.append(
-                CommandSpec(name, usage, summary, where, access, handler, direct_usage)
+                CommandSpec(name, usage, summary, where, access, handler, direct_usage, priority)
             )
             return handler
 

@@ -12,6 +12,7 @@ from commands.context import CircleContext, CommandContext
 from commands.errors import UsageError
 from commands.parsing import parse_int, split_first
 from commands.router import Access, CommandRouter, Where
+from commands.types import Priority
 from facilitation.durations import format_duration
 from facilitation.schedule import (
     ScheduleError,
@@ -114,7 +115,7 @@ def _local(ms: int, tz: str) -> str:
     return f"{datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(ZoneInfo(tz)):%a %d %b %H:%M}"
 
 
-@schedule_router.timer(SCHEDULE_TIMER)
+@schedule_router.timer(SCHEDULE_TIMER, priority=Priority.LOW)  # reminders
 async def remind(ctx: CircleContext, schedule_id: uuid.UUID) -> None:
     circle = ctx.require_circle()
     item = await ctx.uow.schedules.get(schedule_id)

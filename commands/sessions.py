@@ -16,6 +16,7 @@ from commands.session_flow import (
     refusal,
     require_session,
 )
+from commands.types import Priority
 from facilitation import session as core
 from facilitation.agreement import reminder_line
 from facilitation.durations import DurationError, format_duration, parse_duration
@@ -146,7 +147,7 @@ async def _status(ctx: CommandContext) -> None:
     ctx.reply("\n".join(lines))
 
 
-@session_router.timer(SESSION_TIMER)
+@session_router.timer(SESSION_TIMER, priority=Priority.URGENT)  # time-ups, the close
 async def session_timer(ctx: CircleContext, session_id: uuid.UUID) -> None:
     stored = await ctx.uow.sessions.get(session_id)
     if stored is None:

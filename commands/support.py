@@ -6,6 +6,7 @@ from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal
 from commands.router import Access, CommandRouter
+from commands.types import Priority
 from facilitation.directory import Category, details, visible
 from facilitation.guides import CRISIS, find_guide, guide_index
 
@@ -35,6 +36,7 @@ async def guide(ctx: CommandContext, args: str) -> None:
     usage="/sos",
     summary="privately alert the facilitators, and get crisis resources by direct message",
     access=Access.MEMBER,
+    priority=Priority.URGENT,
 )
 async def sos(ctx: CommandContext, args: str) -> None:
     """No content is read or scanned: only who asked, and where, is passed on."""

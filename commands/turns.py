@@ -10,6 +10,7 @@ from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.router import Access, CommandRouter, Where
 from commands.session_flow import apply, refusal, require_session
+from commands.types import Priority
 from facilitation import session as core
 from facilitation.durations import format_duration
 from facilitation.text import clean_display_name
@@ -107,6 +108,7 @@ async def queue(ctx: CommandContext, args: str) -> None:
     summary="finish your turn",
     where=Where.GROUP,
     access=Access.AGREED,
+    priority=Priority.URGENT,  # the floor passes on: the circle waits for it
 )
 async def done(ctx: CommandContext, args: str) -> None:
     me = str(ctx.require_agreed().id)
@@ -119,6 +121,7 @@ async def done(ctx: CommandContext, args: str) -> None:
     summary="call the next speaker (facilitators; or the speaker, to pass the floor)",
     where=Where.GROUP,
     access=Access.AGREED,
+    priority=Priority.URGENT,
 )
 async def next_(ctx: CommandContext, args: str) -> None:
     member = ctx.require_agreed()
@@ -137,6 +140,7 @@ async def next_(ctx: CommandContext, args: str) -> None:
     summary="pause the session for a breath (every timer stops)",
     where=Where.GROUP,
     access=Access.AGREED,
+    priority=Priority.URGENT,
 )
 async def pause(ctx: CommandContext, args: str) -> None:
     await _change(ctx, lambda s: core.pause(s, ctx.now))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from enum import IntEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,19 @@ class Recipient:
         return "Recipient(group)" if self.group_id is not None else "Recipient(person)"
 
 
+class Priority(IntEnum):
+    """How soon an outgoing item must leave when sends queue up (higher goes first).
+
+    URGENT: what a person in distress or a live session waits on (/sos, crisis texts, the
+    pause, time-ups and the close, the floor passing on). NORMAL: answers to commands. LOW:
+    acknowledgement reactions, reminders, directory results. The send queue keeps each
+    conversation's order whatever the priorities (bot/sendorder.py says how)."""
+
+    LOW = 0
+    NORMAL = 1
+    URGENT = 2
+
+
 @dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     to: Recipient
@@ -94,6 +108,7 @@ class OutgoingMessage:
     # Asks to be told the gateway's timestamp once sent (e.g. "request:<id>", so members can
     # quote-reply to the bot's post). Never shown to anyone.
     tag: str | None = None
+    priority: Priority = Priority.NORMAL
 
     def __repr__(self) -> str:
         return f"OutgoingMessage({self.to!r}, chars={len(self.text)})"
@@ -105,12 +120,14 @@ class OutgoingReaction:
     emoji: str
     target_author: str
     target_timestamp: int
+    priority: Priority = Priority.LOW  # acknowledgements: they can wait a moment
 
     def __repr__(self) -> str:
         return f"OutgoingReaction({self.to!r})"
 
 
 Outgoing = OutgoingMessage | OutgoingReaction
+_DEFAULT_PRIORITY = {"m": Priority.NORMAL, "r": Priority.LOW}
 
 
 def encode_outgoing(item: Outgoing) -> bytes:
@@ -132,6 +149,8 @@ def encode_outgoing(item: Outgoing) -> bytes:
             body["q"] = [item.quote.timestamp, item.quote.author, item.quote.text]
         if item.tag is not None:
             body["tag"] = item.tag
+    if item.priority is not _DEFAULT_PRIORITY[str(body["k"])]:
+        body["p"] = int(item.priority)  # kept across a restart; absent = the kind's default
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -139,8 +158,9 @@ def decode_outgoing(payload: bytes) -> Outgoing:
     body = json.loads(payload)
     to_raw = body["to"]
     to = Recipient.group(to_raw["g"]) if "g" in to_raw else Recipient.person(to_raw["p"])
+    priority = Priority(int(body.get("p", _DEFAULT_PRIORITY[body["k"]])))
     if body["k"] == "r":
-        return OutgoingReaction(to, body["e"], body["ta"], int(body["tt"]))
+        return OutgoingReaction(to, body["e"], body["ta"], int(body["tt"]), priority)
     mentions = tuple(
         Mention(aci, int(start), int(length)) for aci, start, length in body.get("m", ())
     )
@@ -148,4 +168,4 @@ def decode_outgoing(payload: bytes) -> Outgoing:
     if "q" in body:
         timestamp, author, text = body["q"]
         quote = QuoteRef(int(timestamp), author, text)
-    return OutgoingMessage(to, body["t"], mentions, quote, body.get("tag"))
+    return OutgoingMessage(to, body["t"], mentions, quote, body.get("tag"), priority)
