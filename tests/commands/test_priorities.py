@@ -1,0 +1,66 @@
+"""What each kind of message is sent as: urgent, normal or low (bot/sendorder.py sends
+urgent first). Through the real dispatcher, on a fake clock."""
+
+from __future__ import annotations
+
+from commands.types import Outgoing, OutgoingMessage, OutgoingReaction, Priority
+from tests.commands.chat import Chat
+
+URGENT, NORMAL, LOW = Priority.URGENT, Priority.NORMAL, Priority.LOW
+
+
+def priorities(outgoing: list[Outgoing]) -> set[Priority]:
+    return {item.priority for item in outgoing}
+
+
+async def test_sos_alerts_and_the_crisis_reply_are_urgent(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    sent = await circle.say(people["bob"], "/sos")
+    assert len(sent) == 2  # alice's alert and bob's resources, both by direct message
+    assert priorities(sent) == {URGENT}
+    by_dm = await circle.dm(people["carol"], "/sos")
+    assert by_dm and priorities(by_dm) == {URGENT}
+
+
+async def test_a_stranger_in_crisis_gets_the_guide_urgently(circle: Chat) -> None:
+    sent = await circle.dm("0f3e8d3c-0000-4000-8000-000000000001", "/sos")
+    assert sent and priorities(sent) == {URGENT}
+
+
+async def test_session_urgency_pause_floor_and_timers(circle: Chat, people: dict[str, str]) -> None:
+    p = people
+    for name in ("alice", "bob", "carol"):
+        await circle.say(p[name], "/agree")
+    opening = await circle.say(p["alice"], "/session start 10m turn=2m")
+    assert priorities(opening) == {NORMAL}
+    checkin = await circle.say(p["bob"], "/checkin 4 fine")
+    assert [type(i) for i in checkin] == [OutgoingReaction] and priorities(checkin) == {LOW}
+    assert priorities(await circle.say(p["bob"], "/hand")) == {LOW}  # the ✋
+    await circle.say(p["carol"], "/hand")
+    assert priorities(await circle.say(p["alice"], "/next")) == {URGENT}  # the floor passes
+    assert priorities(await circle.say(p["bob"], "/done")) == {URGENT}
+    assert priorities(await circle.say(p["bob"], "/pause")) == {URGENT}  # the grounding prompt
+    assert priorities(await circle.say(p["alice"], "/resume")) == {NORMAL}
+    timed = await circle.advance(2 * 60_000)  # carol's warning and time's up
+    assert timed and priorities(timed) == {URGENT}
+    closing = await circle.advance(10 * 60_000)
+    assert any("closed" in i.text for i in closing if isinstance(i, OutgoingMessage))
+    assert priorities(closing) == {URGENT}
+
+
+async def test_directory_results_and_ordinary_replies(circle: Chat, people: dict[str, str]) -> None:
+    p = people
+    assert priorities(await circle.say(p["bob"], "/help")) == {NORMAL}
+    found = await circle.say(p["bob"], "/resources therapist")  # a DM and a 📬
+    assert len(found) == 2 and priorities(found) == {LOW}
+    assert priorities(await circle.dm(p["bob"], "/resources")) == {LOW}
+    refused = await circle.say(p["bob"], "/session start")  # a refusal: an ordinary answer
+    assert priorities(refused) == {NORMAL}
+
+
+async def test_reminders_are_low(circle: Chat, people: dict[str, str]) -> None:
+    await circle.say(people["alice"], "/schedule weekly thu 19:00 60m")
+    [due] = [at for (kind, _), at in circle.timers.armed.items() if kind == "schedule"]
+    reminders = await circle.advance(due - circle.clock.now)
+    assert reminders and priorities(reminders) == {LOW}
