@@ -1,10 +1,11 @@
 """Do timers fire on time while the bot is busy?
 
 A few circles of their own (apart from the measured mix) each start a one-minute session
-just before the throughput phase. Such a session has three timer steps: the check-out call
-48 s in, the end warning at 54 s and the close at 60 s. The bot's clock is then moved 44 s
-forward (the launcher's test clock and SIGUSR1, as the tests do), so the steps fall due 4,
-10 and 16 s later in real time: inside the throughput and latency phases, under load.
+just before the throughput phase. Such a session has two timer steps: the check-out call
+48 s in (which carries the end warning, 6 s behind it) and the close at 60 s. The bot's
+clock is then moved 44 s forward (the launcher's test clock and SIGUSR1, as the tests do),
+so the steps fall due 4 and 16 s later in real time: inside the throughput and latency
+phases, under load.
 
 A step's lateness is the moment its post reaches the sandbox minus the moment it was due.
 "Due" counts from just *before* ``/session start`` was sent, so lateness is, if anything,
@@ -29,7 +30,6 @@ CLOCK_SKIP_MS = 44_000
 STEPS = (
     # (name, due after the start in the bot's time, what the post starts with / contains)
     ("check-out call", 48_000, "Check-out time"),
-    ("end warning", 54_000, " left in this session."),
     ("close", 60_000, "The session is closed."),
 )
 TIMER_CIRCLES = 8
@@ -101,7 +101,7 @@ class TimerProbe:
 
 async def arm(gw: SandboxGateway, circles: list[Circle], process: BotProcess) -> TimerProbe:
     """Set the circles up, start their sessions, move the bot's clock; returns the probe
-    that watches for the three steps."""
+    that watches for the two steps."""
     n = len(circles)
     await register_circles(gw, circles)
 

@@ -1,5 +1,5 @@
 """/schedule weekly|cancel and /schedule, and the reminder timer (an hour before, and at the
-time; away members are not pinged)."""
+time unless the session is already open; away members are not pinged)."""
 
 from __future__ import annotations
 
@@ -125,7 +125,10 @@ async def remind(ctx: CircleContext, schedule_id: uuid.UUID) -> None:
     timer = await ctx.uow.timers.get(SCHEDULE_TIMER, schedule_id)
     due_at = timer.due_at if timer is not None else ctx.now
     _, start, kind = next_reminder(rule, circle.settings.tz, due_at - 1)
-    if ctx.now - due_at <= STALE_MS:
+    # "It's time" is folded into the session's own opening when a facilitator opened it
+    # already: saying it again would only ping every phone.
+    opened = kind == "at-start" and await ctx.uow.sessions.open_in(circle.id) is not None
+    if ctx.now - due_at <= STALE_MS and not opened:
         text = MessageText()
         if kind == "hour-before":
             text.add(

@@ -15,6 +15,7 @@ from facilitation.checkins import mood_stats, summary_text
 from facilitation.session import (
     Closed,
     MemberRef,
+    NameRef,
     Post,
     SessionError,
     SessionState,
@@ -82,7 +83,12 @@ async def render(ctx: CircleContext, post: Post) -> MessageText:
     text = MessageText()
     cache: dict[str, Member | None] = {}
     for part in post.parts:
-        if isinstance(part, MemberRef):
+        if isinstance(part, NameRef):
+            circle = ctx.require_circle()
+            wanted = uuid.UUID(part.member)
+            names = await ctx.uow.members.display_names(circle.id, {wanted})
+            text.add(names.get(wanted, "someone"))
+        elif isinstance(part, MemberRef):
             if part.member not in cache:
                 cache[part.member] = await ctx.uow.members.get(uuid.UUID(part.member))
             member = cache[part.member]

@@ -152,4 +152,10 @@ async def session_timer(ctx: CircleContext, session_id: uuid.UUID) -> None:
     stored = await ctx.uow.sessions.get(session_id)
     if stored is None:
         return  # closed meanwhile: the timer is simply removed
-    await apply(ctx, stored, core.tick(core.from_json(stored.state_json), ctx.now))
+    state = core.from_json(stored.state_json)
+    # The end warning is left out once everyone who checked in has checked out.
+    checked_out = (
+        state.phase is core.Phase.CHECK_OUT
+        and await ctx.uow.checkins.awaiting_checkout(stored.id) == 0
+    )
+    await apply(ctx, stored, core.tick(state, ctx.now, checked_out=checked_out))

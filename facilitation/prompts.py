@@ -64,6 +64,15 @@ def floor_given(turn_ms: int, wins_only: bool, topic: str | None) -> str:
     return text + " /done when you're finished."
 
 
+NEXT_UP = " Next up: "
+"""Follows the call; then the next speaker's name (without a mention), then ``then_more``."""
+
+
+def then_more(waiting: int) -> str:
+    """After the next speaker's name: how many more hands are up."""
+    return f", then {waiting} more." if waiting else "."
+
+
 def turn_warning(left: str) -> str:
     """Follows the speaker's mention."""
     return f", {left} left in your turn."

@@ -19,12 +19,14 @@ from dataclasses import replace
 from enum import IntEnum
 
 from facilitation import prompts
+from facilitation.session_floor import Part, call_next, end_turn, post
 from facilitation.session_state import (
     FORMAT_VERSION,
     Closed,
     Effect,
     Hand,
     MemberRef,
+    NameRef,
     Phase,
     Post,
     SessionError,
@@ -36,7 +38,7 @@ from facilitation.session_state import (
     to_json,
 )
 from facilitation.text import clean_display_name
-from facilitation.timing import time_left, turn_warning_lead
+from facilitation.timing import END_WARNING_FOLD, time_left, turn_warning_lead
 
 __all__ = [
     "FORMAT_VERSION",
@@ -44,6 +46,7 @@ __all__ = [
     "Effect",
     "Hand",
     "MemberRef",
+    "NameRef",
     "Phase",
     "Post",
     "SessionError",
@@ -101,52 +104,21 @@ def next_due(state: SessionState) -> int | None:
     return min([state.ends_at, *(at for at, _ in _pending(state))])
 
 
-def _post(*parts: str | MemberRef) -> Post:
-    """A post with empty texts dropped and neighbouring texts joined."""
-    merged: list[str | MemberRef] = []
-    for part in parts:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] = f"{merged[-1]}{part}"
-        elif part != "":
-            merged.append(part)
-    return Post(tuple(merged))
-
-
 def _done(state: SessionState, effects: list[Effect]) -> Transition:
     return Transition(state, tuple(effects), next_due(state))
 
 
-def _end_turn(state: SessionState) -> SessionState:
-    if state.speaker is None:
-        return state
-    return replace(state, speaker=None, spoken=state.spoken | {state.speaker.member})
-
-
-def _call_next(state: SessionState, now: int) -> tuple[SessionState, list[str | MemberRef]]:
-    """Give the floor to the head of the progressive stack, or say that the floor is open."""
-    stack = ordered_queue(state, now)
-    if not stack:
-        return state, [prompts.FLOOR_OPEN]
-    hand = stack[0]
-    state = replace(
-        state,
-        queue=tuple(h for h in state.queue if h.member != hand.member),
-        speaker=Turn(hand.member, now, now + state.turn_ms),
-    )
-    return state, [
-        MemberRef(hand.member),
-        prompts.floor_given(state.turn_ms, state.wins_only, hand.topic),
-    ]
-
-
 def _close(state: SessionState, now: int) -> SessionState:
-    return replace(_end_turn(state), phase=Phase.CLOSED, queue=(), paused_at=None, closed_at=now)
+    return replace(end_turn(state), phase=Phase.CLOSED, queue=(), paused_at=None, closed_at=now)
 
 
-def _step(state: SessionState, step: _Step, now: int) -> tuple[SessionState, list[Effect]]:
+def _step(
+    state: SessionState, step: _Step, now: int, checked_out: bool
+) -> tuple[SessionState, list[Effect]]:
     left = time_left(state.ends_at - now)
     if step is _Step.CHECKOUT:
-        fold_warning = not state.end_warned and state.end_warning_at <= now
+        # The call says how much time is left: an end warning close behind it rides on it.
+        fold_warning = not state.end_warned and state.end_warning_at < now + END_WARNING_FOLD
         state = replace(
             state,
             phase=Phase.CHECK_OUT,
@@ -154,7 +126,7 @@ def _step(state: SessionState, step: _Step, now: int) -> tuple[SessionState, lis
             checkout_called=True,
             end_warned=state.end_warned or fold_warning,
         )
-        parts: list[str | MemberRef] = [prompts.checkout_call(state.wins_only, left)]
+        parts: list[Part] = [prompts.checkout_call(state.wins_only, left)]
         if state.speaker is not None:
             parts += [
                 " ",
@@ -162,9 +134,11 @@ def _step(state: SessionState, step: _Step, now: int) -> tuple[SessionState, lis
                 MemberRef(state.speaker.member),
                 prompts.MAY_FINISH,
             ]
-        return state, [_post(*parts)]
+        return state, [post(*parts)]
     if step is _Step.END_WARNING:
-        return replace(state, end_warned=True), [_post(prompts.end_warning(left))]
+        if checked_out:  # everyone who checked in has checked out: nobody needs it
+            return replace(state, end_warned=True), []
+        return replace(state, end_warned=True), [post(prompts.end_warning(left))]
     speaker = state.speaker
     assert speaker is not None
     if step is _Step.TURN_WARNING:
@@ -172,16 +146,18 @@ def _step(state: SessionState, step: _Step, now: int) -> tuple[SessionState, lis
         if speaker.ends_at <= now:  # its time's up is due too: no warning for what is over
             return state, []
         turn_left = time_left(speaker.ends_at - now)
-        return state, [_post(MemberRef(speaker.member), prompts.turn_warning(turn_left))]
-    state = _end_turn(state)
+        return state, [post(MemberRef(speaker.member), prompts.turn_warning(turn_left))]
+    state = end_turn(state)
     parts = [prompts.TIMES_UP, MemberRef(speaker.member), "."]
     if state.phase is Phase.SHARING:
-        state, more = _call_next(state, now)
+        state, more = call_next(state, now)
         parts += [" ", *more]
-    return state, [_post(*parts)]
+    return state, [post(*parts)]
 
 
-def _catch_up(state: SessionState, now: int) -> tuple[SessionState, list[Effect]]:
+def _catch_up(
+    state: SessionState, now: int, checked_out: bool = False
+) -> tuple[SessionState, list[Effect]]:
     """Every timer step due at ``now``, once each, in time order; an overdue close alone."""
     if state.phase is Phase.CLOSED or state.paused_at is not None:
         return state, []
@@ -189,7 +165,8 @@ def _catch_up(state: SessionState, now: int) -> tuple[SessionState, list[Effect]
         return _close(state, now), [Closed()]
     effects: list[Effect] = []
     while due := [(at, step) for at, step in _pending(state) if at <= now]:
-        state, more = _step(state, min(due, key=lambda item: (item[0], item[1]))[1], now)
+        step = min(due, key=lambda item: (item[0], item[1]))[1]
+        state, more = _step(state, step, now, checked_out)
         effects += more
     return state, effects
 
@@ -226,7 +203,7 @@ def start(
         wins_only=wins_only,
         away=tuple(sorted((m, u) for m, u in (away or {}).items() if u > now)),
     )
-    return _done(state, [_post(prompts.opening(reminder, length_ms, turn_ms, wins_only))])
+    return _done(state, [post(prompts.opening(reminder, length_ms, turn_ms, wins_only))])
 
 
 def raise_hand(state: SessionState, member: str, topic: str | None, now: int) -> Transition:
@@ -243,8 +220,8 @@ def raise_hand(state: SessionState, member: str, topic: str | None, now: int) ->
     cleaned = clean_display_name(topic or "")[:MAX_TOPIC_CHARS].strip() or None
     state = replace(state, queue=(*state.queue, Hand(member, now, cleaned)))
     if state.phase is Phase.SHARING and state.speaker is None and state.paused_at is None:
-        state, parts = _call_next(state, now)
-        effects.append(_post(*parts))
+        state, parts = call_next(state, now)
+        effects.append(post(*parts))
     return _done(state, effects)
 
 
@@ -256,13 +233,13 @@ def lower_hand(state: SessionState, member: str, now: int) -> Transition:
     return _done(state, effects)
 
 
-def _after_turn(state: SessionState, now: int) -> tuple[SessionState, list[str | MemberRef]]:
+def _after_turn(state: SessionState, now: int) -> tuple[SessionState, list[Part]]:
     """Who speaks after a turn ended early: the next, or nobody while paused or checking out."""
     if state.paused_at is not None:
         return state, [prompts.AFTER_RESUME]
     if state.phase is Phase.CHECK_OUT:
         return state, [prompts.WINS_CHECKOUT_OPEN if state.wins_only else prompts.CHECKOUT_OPEN]
-    return _call_next(state, now)
+    return call_next(state, now)
 
 
 def done(state: SessionState, member: str, now: int) -> Transition:
@@ -270,8 +247,8 @@ def done(state: SessionState, member: str, now: int) -> Transition:
     state, effects = _open(state, now)
     if state.speaker is None or state.speaker.member != member:
         raise SessionError("not-speaker")
-    state, parts = _after_turn(_end_turn(state), now)
-    effects.append(_post(prompts.THANK_YOU, " ", *parts))
+    state, parts = _after_turn(end_turn(state), now)
+    effects.append(post(prompts.THANK_YOU, " ", *parts))
     return _done(state, effects)
 
 
@@ -282,14 +259,14 @@ def next_speaker(state: SessionState, now: int) -> Transition:
         raise SessionError("paused")
     if state.phase is Phase.CHECK_OUT:
         raise SessionError("checking-out")
-    opening: list[str | MemberRef] = []
+    opening: list[Part] = []
     if state.phase is Phase.CHECK_IN:
         state = replace(state, phase=Phase.SHARING)
         opening = [prompts.sharing_begins(state.wins_only), " "]
     elif state.speaker is not None:
         opening = [prompts.THANK_YOU, " "]
-    state, parts = _call_next(_end_turn(state), now)
-    effects.append(_post(*opening, *parts))
+    state, parts = call_next(end_turn(state), now)
+    effects.append(post(*opening, *parts))
     return _done(state, effects)
 
 
@@ -299,7 +276,7 @@ def pause(state: SessionState, now: int) -> Transition:
     if state.paused_at is not None:
         raise SessionError("paused")
     state = replace(state, paused_at=now)
-    effects.append(_post(prompts.PAUSE))
+    effects.append(post(prompts.PAUSE))
     return _done(state, effects)
 
 
@@ -313,7 +290,7 @@ def resume(state: SessionState, now: int) -> Transition:
     if speaker is not None:
         speaker = replace(speaker, ends_at=speaker.ends_at + shift)
     state = replace(state, paused_at=None, ends_at=state.ends_at + shift, speaker=speaker)
-    parts: list[str | MemberRef] = [prompts.resumed(time_left(state.ends_at - now))]
+    parts: list[Part] = [prompts.resumed(time_left(state.ends_at - now))]
     if speaker is not None:
         parts += [
             " ",
@@ -321,9 +298,9 @@ def resume(state: SessionState, now: int) -> Transition:
             prompts.still_yours(time_left(speaker.ends_at - now)),
         ]
     elif state.phase is Phase.SHARING and ordered_queue(state, now):
-        state, more = _call_next(state, now)
+        state, more = call_next(state, now)
         parts += [" ", *more]
-    effects.append(_post(*parts))
+    effects.append(post(*parts))
     return _done(state, effects)
 
 
@@ -340,12 +317,12 @@ def extend(state: SessionState, by_ms: int, now: int) -> Transition:
     if state.end_warned and state.end_warning_at > reference:
         state = replace(state, end_warned=False)
     left = time_left(state.ends_at - reference)
-    parts: list[str | MemberRef] = [prompts.extended(by_ms, left, state.paused_at is not None)]
+    parts: list[Part] = [prompts.extended(by_ms, left, state.paused_at is not None)]
     if reopen:
         parts += [" ", prompts.SHARING_REOPENED]
         if state.speaker is None and state.paused_at is None:
             parts += [" ", prompts.FLOOR_OPEN]
-    effects.append(_post(*parts))
+    effects.append(post(*parts))
     return _done(state, effects)
 
 
@@ -368,10 +345,10 @@ def set_away(state: SessionState, member: str, until: int, now: int) -> Transiti
         queue=tuple(h for h in state.queue if h.member != member),
     )
     if state.speaker is not None and state.speaker.member == member:
-        state = _end_turn(state)
+        state = end_turn(state)
         if state.paused_at is None and state.phase is Phase.SHARING:
-            state, parts = _call_next(state, now)
-            effects.append(_post(*parts))
+            state, parts = call_next(state, now)
+            effects.append(post(*parts))
     return _done(state, effects)
 
 
@@ -382,7 +359,9 @@ def set_back(state: SessionState, member: str, now: int) -> Transition:
     return _done(state, effects)
 
 
-def tick(state: SessionState, now: int) -> Transition:
-    """The timer fired: take every step due at ``now``. Does nothing while paused or closed."""
-    state, effects = _catch_up(state, now)
+def tick(state: SessionState, now: int, *, checked_out: bool = False) -> Transition:
+    """The timer fired: take every step due at ``now``. Does nothing while paused or closed.
+    ``checked_out``: everyone who checked in has checked out (the end warning is then
+    left out: it would only ping phones)."""
+    state, effects = _catch_up(state, now, checked_out)
     return _done(state, effects)

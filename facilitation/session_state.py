@@ -56,13 +56,30 @@ class MemberRef:
 
 
 @dataclass(frozen=True, slots=True)
+class NameRef:
+    """A member named *without* a mention, so their phone is not pinged (who is next in
+    the queue): the command layer shows the name /queue shows."""
+
+    member: str
+
+
+@dataclass(frozen=True, slots=True)
 class Post:
     """A message to the circle's group."""
 
-    parts: tuple[str | MemberRef, ...]
+    parts: tuple[str | MemberRef | NameRef, ...]
 
-    def render(self, name: Callable[[str], str]) -> str:
-        return "".join(p if isinstance(p, str) else name(p.member) for p in self.parts)
+    def render(self, name: Callable[[str], str], plain: Callable[[str], str] | None = None) -> str:
+        """``name`` renders a mention, ``plain`` (by default ``name``) a ``NameRef``."""
+        shown = plain or name
+        return "".join(
+            p
+            if isinstance(p, str)
+            else name(p.member)
+            if isinstance(p, MemberRef)
+            else shown(p.member)
+            for p in self.parts
+        )
 
     @property
     def mentions(self) -> tuple[str, ...]:

@@ -19,6 +19,10 @@ SHORT_SESSION = 50 * MINUTE
 END_WARNING_MAX = 5 * MINUTE
 """The end warning: min(5 minutes, a tenth of the length) before the end."""
 
+END_WARNING_FOLD = 2 * MINUTE
+"""An end warning due less than this after the check-out call rides on the call (which
+already says how much time is left) instead of coming as a post of its own."""
+
 TURN_WARNING_LEAD = MINUTE
 """A speaker hears "1 minute left" ..."""
 SHORT_TURN = 2 * MINUTE

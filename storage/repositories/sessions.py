@@ -200,6 +200,17 @@ class CheckinRepository:
         )
         return False
 
+    async def awaiting_checkout(self, session_id: uuid.UUID) -> int:
+        """How many who checked in to this session have not checked out (nothing is
+        decrypted: only who did which)."""
+        rows = await self._ctx.session.execute(
+            select(CheckinRow.member_id, CheckinRow.kind).where(CheckinRow.session_id == session_id)
+        )
+        done: dict[str, set[uuid.UUID]] = {"in": set(), "out": set()}
+        for member_id, kind in rows.all():
+            done.setdefault(kind, set()).add(member_id)
+        return len(done["in"] - done["out"])
+
     async def moods(self, session_id: uuid.UUID) -> Moods:
         rows = await self._ctx.session.execute(
             select(CheckinRow.id, CheckinRow.kind, CheckinRow.mood_enc).where(

@@ -292,7 +292,7 @@ def test_a_wins_only_check_out_asks_for_a_win() -> None:
 
 @pytest.mark.parametrize(
     ("length", "warn_at", "said"),
-    [(60 * M, 55 * M, "5 minutes"), (2 * M, 108 * S, "12 seconds"), (30 * M, 27 * M, "3 minutes")],
+    [(60 * M, 55 * M, "5 minutes"), (20 * M, 18 * M, "2 minutes"), (30 * M, 27 * M, "3 minutes")],
 )
 def test_the_end_warning(length: int, warn_at: int, said: str) -> None:
     state = tick(begin(length).state, T0 + length - checkout_lead(length)).state  # the call
@@ -301,6 +301,23 @@ def test_the_end_warning(length: int, warn_at: int, said: str) -> None:
     t = tick(state, T0 + warn_at)
     assert texts(t) == [f"{said[0].upper()}{said[1:]} left in this session."]
     assert t.due_at == T0 + length
+
+
+@pytest.mark.parametrize("length", [M, 2 * M, 10 * M, 19 * M])
+def test_an_end_warning_close_behind_the_check_out_call_rides_on_it(length: int) -> None:
+    """Less than two minutes apart: the call already says how long is left."""
+    t = tick(begin(length).state, T0 + length - checkout_lead(length))
+    (call,) = texts(t)
+    assert f"Check-out time, {time_left(checkout_lead(length))} left" in call
+    assert t.state.end_warned and t.due_at == T0 + length  # nothing more until the close
+
+
+def test_no_end_warning_once_everyone_has_checked_out() -> None:
+    state = tick(begin().state, T0 + 50 * M).state  # the call; five minutes to the warning
+    quiet = tick(state, T0 + 55 * M, checked_out=True)
+    assert quiet.effects == () and quiet.state.end_warned
+    assert quiet.due_at == T0 + 60 * M
+    assert texts(tick(state, T0 + 55 * M)) == ["5 minutes left in this session."]
 
 
 def test_the_session_closes_exactly_once() -> None:
@@ -572,3 +589,15 @@ def test_from_json_checks_types() -> None:
 def test_lengths_are_said_as_people_say_them(ms: int, spoken: str, left: str) -> None:
     assert spoken_duration(ms) == spoken
     assert time_left(ms) == left
+
+
+def test_the_call_says_who_is_next_by_name_without_pinging_them() -> None:
+    state = speaking("ana", "ben", "cy", "dee")
+    t = done(state, "ana", T0 + M)
+    (post,) = [e for e in t.effects if isinstance(e, Post)]
+    text = post.render(lambda m: f"@{m}", lambda m: f"<{m}>")
+    assert text.startswith("Thank you. @ben, you have the floor for 5 minutes.")
+    assert text.endswith(" Next up: <cy>, then 1 more.")
+    assert post.mentions == ("ben",)  # only the speaker's phone is pinged
+    last = done(done(t.state, "ben", T0 + 2 * M).state, "cy", T0 + 3 * M)
+    assert texts(last)[0].endswith("/done when you're finished.")  # nobody after dee
