@@ -45,6 +45,7 @@ from bot.sandbox import Group, Person, SandboxGateway, SentMessage
 MINUTE = 60_000
 MEMBERS = 8
 WAIT_S = 30.0
+CLOCK_SETTLE_S = 0.3
 REMINDER_FRAGMENTS = ("Reminder:", "It's time for our circle")
 
 
@@ -66,11 +67,14 @@ class Session:
     def bot_now(self) -> int:
         return int(time.time() * 1000) + self.offset_ms
 
-    def advance_to(self, bot_ms: int) -> None:
+    async def advance_to(self, bot_ms: int) -> None:
+        """Move the bot's clock; the bot re-reads it on SIGUSR1, a moment later, so a
+        command sent at once could still be handled at the old time: give it that moment."""
         delta = bot_ms - self.bot_now()
         if delta > 0:
             self.process.advance_clock(delta)
             self.offset_ms += delta
+            await asyncio.sleep(CLOCK_SETTLE_S)
 
     async def post(self, fragment: str, after: int) -> SentMessage:
         return await self.gw.wait_for_sent(
@@ -96,7 +100,7 @@ class Session:
     async def at(self, bot_ms: int, expect: str | None = None) -> None:
         """Move the bot's clock to ``bot_ms``; wait for a timer post containing ``expect``."""
         mark = len(self.gw.sent)
-        self.advance_to(bot_ms)
+        await self.advance_to(bot_ms)
         if expect is not None:
             await self.post(expect, mark)
 
@@ -119,7 +123,7 @@ async def script(s: Session) -> tuple[int, int]:
 
     marks = len(s.gw.sent), len(s.gw.reactions)
     await s.at(meets_ms - 60 * MINUTE + 5_000, expect="meets in an hour")
-    s.advance_to(meets_ms - 2 * MINUTE)
+    await s.advance_to(meets_ms - 2 * MINUTE)
     start = s.bot_now()
     await s.say("F", "/session start 60m turn=5m", expect="stays in the circle")
     for name in ("F", "M1", "M2", "M3", "M4", "M5"):
@@ -130,32 +134,32 @@ async def script(s: Session) -> tuple[int, int]:
         await s.say(name, "/hand")
     await s.at(start + 2 * MINUTE + 5_000)  # the time the schedule named
 
-    s.advance_to(start + 10 * MINUTE)
+    await s.advance_to(start + 10 * MINUTE)
     await s.say("F", "/next", expect="you have the floor")
     floor = s.bot_now()  # M1: out of time
-    await s.at(floor + 4 * MINUTE + 10_000, expect="left in your turn")
+    await s.at(floor + 4 * MINUTE + 100, expect="left in your turn")
     await s.at(floor + 5 * MINUTE + 5_000, expect="Time's up")
     floor = s.bot_now()  # M2: done after 3 minutes
-    s.advance_to(floor + 3 * MINUTE)
+    await s.advance_to(floor + 3 * MINUTE)
     await s.say("M2", "/done", expect="you have the floor")
     floor = s.bot_now()  # M3: a pause in the middle, then out of time
-    s.advance_to(floor + 2 * MINUTE)
+    await s.advance_to(floor + 2 * MINUTE)
     await s.say("M7", "/pause", expect="take a breath")
     paused = s.bot_now()
-    s.advance_to(paused + 2 * MINUTE)
+    await s.advance_to(paused + 2 * MINUTE)
     await s.say("F", "/resume", expect="We're back")
     pause_ms = s.bot_now() - paused
-    await s.at(floor + pause_ms + 4 * MINUTE + 10_000, expect="left in your turn")
+    await s.at(floor + pause_ms + 4 * MINUTE + 100, expect="left in your turn")
     await s.at(floor + pause_ms + 5 * MINUTE + 5_000, expect="Time's up")
     floor = s.bot_now()  # M4: done just after the warning
-    await s.at(floor + 4 * MINUTE + 10_000, expect="left in your turn")
-    s.advance_to(floor + 4 * MINUTE + 30_000)
+    await s.at(floor + 4 * MINUTE + 100, expect="left in your turn")
+    await s.advance_to(floor + 4 * MINUTE + 30_000)
     await s.say("M4", "/done", expect="you have the floor")
     floor = s.bot_now()  # M5: out of time
-    await s.at(floor + 4 * MINUTE + 10_000, expect="left in your turn")
+    await s.at(floor + 4 * MINUTE + 100, expect="left in your turn")
     await s.at(floor + 5 * MINUTE + 5_000, expect="Time's up")
     floor = s.bot_now()  # M6: done after 2 minutes; nobody waits
-    s.advance_to(floor + 2 * MINUTE)
+    await s.advance_to(floor + 2 * MINUTE)
     await s.say("M6", "/done", expect="The floor is open")
 
     ends = start + 60 * MINUTE + pause_ms
@@ -187,7 +191,7 @@ def count(s: Session, marks: tuple[int, int]) -> dict[str, Any]:
     }
     figures["messages"] = figures["group_posts"] + figures["direct_messages"]
     figures["notifications"] = MEMBERS * len(posts) + len(direct) + len(reactions)
-    figures["posts"] = [m.text.replace("\ufffc", "@")[:70] for m in posts]
+    figures["posts"] = [m.text.replace("\ufffc", "@")[:120] for m in posts]
     return figures
 
 
@@ -205,6 +209,8 @@ async def run() -> dict[str, Any]:
                 marks = await script(session)
             except Exception:
                 sys.stderr.write(f"bot log (tail):\n{process.log_text()[-2000:]}\n")
+                last = [m.text[:60] for m in gw.sent[-3:]]
+                sys.stderr.write(f"last messages: {last}\n")
                 raise
             finally:
                 exit_code = await process.stop()

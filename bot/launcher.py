@@ -92,7 +92,10 @@ class BotProcess:
     def advance_clock(self, ms: int) -> None:
         """Move the bot's clock forward (it re-arms its timers on SIGUSR1)."""
         current = int(self.clock_file.read_text() or 0) if self.clock_file.exists() else 0
-        self.clock_file.write_text(str(current + ms))
+        # Written aside and renamed: the bot may be reading the file after the last signal.
+        staged = self.clock_file.with_suffix(".new")
+        staged.write_text(str(current + ms))
+        staged.replace(self.clock_file)
         if self.running:
             assert self.process is not None
             self.process.send_signal(signal.SIGUSR1)
