@@ -22,11 +22,21 @@ def _keyring(settings: Settings) -> Keyring:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from bot import logsafety
-    from bot.app import HoldspaceBot
+    from storage.migrate import MigrationError, upgrade_in_child
 
     settings = _settings(args.config)
     logsafety.install(settings.logging.level)
     keyring = _keyring(settings)
+    if settings.storage.auto_upgrade:
+        # In a child process, before this one loads signalbot and SQLAlchemy: the bot
+        # itself never loads Alembic (storage/migrate.py says why).
+        try:
+            upgrade_in_child(settings.storage.url)
+        except MigrationError as exc:
+            print(f"holdspace: {exc}", file=sys.stderr)
+            return 1
+    from bot.app import HoldspaceBot
+
     HoldspaceBot(settings, keyring).run()
     return 0
 
@@ -114,7 +124,9 @@ def cmd_try(args: argparse.Namespace) -> int:
     return asyncio.run(run_try(script=args.script, interactive=None if not args.script else False))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, tools: bool = True) -> argparse.ArgumentParser:
+    """``tools=False``: without the operator tools that are modules of their own (key
+    rotation), for ``holdspace run``, which never needs them in memory."""
     parser = argparse.ArgumentParser(
         prog="holdspace", description="A Signal bot for peer-support circles."
     )
@@ -159,9 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("--config", "-c", help="path to config.toml")
     exporting.set_defaults(func=cmd_resources)
 
-    from bot import rotate
+    if tools:
+        from bot import rotate
 
-    rotate.add_parser(sub)  # holdspace rotate-key [--status | --continue | --retire N]
+        rotate.add_parser(sub)  # holdspace rotate-key [--status | --continue | --retire N]
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -172,7 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(tools=words[:1] != ["run"]).parse_args(argv)
     try:
         result: int = args.func(args)
     except ConfigError as exc:
