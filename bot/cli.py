@@ -22,19 +22,15 @@ def _keyring(settings: Settings) -> Keyring:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from bot import logsafety
-    from storage.migrate import MigrationError, upgrade_in_child
+    from storage.migrate import upgrade_then_restart
 
     settings = _settings(args.config)
     logsafety.install(settings.logging.level)
     keyring = _keyring(settings)
     if settings.storage.auto_upgrade:
-        # In a child process, before this one loads signalbot and SQLAlchemy: the bot
-        # itself never loads Alembic (storage/migrate.py says why).
-        try:
-            upgrade_in_child(settings.storage.url)
-        except MigrationError as exc:
-            print(f"holdspace: {exc}", file=sys.stderr)
-            return 1
+        # Before signalbot is loaded; if Alembic had to run, this process starts afresh
+        # without it (storage/migrate.py says why).
+        upgrade_then_restart(settings.storage.url)
     from bot.app import HoldspaceBot
 
     HoldspaceBot(settings, keyring).run()

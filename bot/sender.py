@@ -19,9 +19,11 @@ priority they were staged with.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import uuid
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 
 from bot.config import OutgoingSettings
@@ -52,9 +54,11 @@ class OutgoingQueue:
         self._dm_reserve = min(settings.dm_urgent_reserve, settings.dm_burst - 1)
         self._pause = Pause()
         self._order = SendOrder(settings.fair_every)
-        self._wake = asyncio.Event()
-        self._idle = asyncio.Event()
-        self._idle.set()
+        # Workers with nothing to send wait here (ordinary ones, and the urgent-only one);
+        # a submit wakes only as many as it brought items, so a send costs no stampede.
+        self._waiting: dict[bool, deque[asyncio.Future[None]]] = {False: deque(), True: deque()}
+        self._empty = asyncio.Event()
+        self._empty.set()
         self._tasks: list[asyncio.Task[None]] = []
         self._sent_ids: list[uuid.UUID] = []
         self._flush_wakeup = asyncio.Event()
@@ -69,16 +73,29 @@ class OutgoingQueue:
         self._room.set()
 
     def submit(self, items: Iterable[Staged]) -> None:
+        added = urgent = 0
         for row_id, item in items:
             if isinstance(item, OutgoingMessage) and item.tag is not None:
                 self._tags_in_flight += 1
                 self._tags_idle.clear()
             self._order.add(row_id, item)
-        if self._order:
-            self._idle.clear()
-            self._wake.set()
+            added += 1
+            urgent += item.priority is Priority.URGENT
+        if added:
+            self._empty.clear()
+            self._wake(urgent_only=False, count=added)
+            if urgent:
+                self._wake(urgent_only=True, count=1)
         if len(self._order) >= MAX_BACKLOG:
             self._room.clear()
+
+    def _wake(self, *, urgent_only: bool, count: int) -> None:
+        waiting = self._waiting[urgent_only]
+        while count > 0 and waiting:
+            waiter = waiting.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                count -= 1
 
     @property
     def backlog(self) -> int:
@@ -124,7 +141,7 @@ class OutgoingQueue:
     async def drain(self, timeout: float) -> bool:
         try:
             async with asyncio.timeout(timeout):
-                await self._idle.wait()
+                await self._empty.wait()
         except TimeoutError:
             return False
         await self._flush()
@@ -163,27 +180,32 @@ class OutgoingQueue:
                     self._dm_bucket.take()
                 return entry
             # Nothing may go now: sleep until a token or a backoff could change that, or
-            # until something is queued, sent or put back (which sets the event).
+            # until something is queued. (A lane freed by a finished send is picked up by
+            # the worker that finished it, which comes straight back here.)
             waits = [
                 self._wait_for(lane, now)
                 for lane in self._order.waiting()
                 if not urgent_only or lane.priority is Priority.URGENT
             ]
             delay = max(min(waits, default=IDLE_WAKE_SECONDS), 0.001)
-            self._wake.clear()
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiting[urgent_only].append(waiter)
             try:
                 async with asyncio.timeout(delay):
-                    await self._wake.wait()
+                    await waiter
             except TimeoutError:
                 pass
+            finally:
+                with contextlib.suppress(ValueError):
+                    self._waiting[urgent_only].remove(waiter)
 
     async def _work(self, *, urgent_only: bool) -> None:
         while True:
             entry = await self._next(urgent_only)
             try:
                 await self._send(entry)
-            finally:
-                self._wake.set()  # a lane is free again, or an item is back in line
+            except Exception as exc:  # noqa: BLE001 - a worker must outlive any one send
+                log.error("a send worker hit an error (%s)", type(exc).__name__)
 
     async def _send(self, entry: Entry) -> None:
         item = entry.item
@@ -231,7 +253,7 @@ class OutgoingQueue:
         if len(self._order) < MAX_BACKLOG:
             self._room.set()
         if not self._order:
-            self._idle.set()
+            self._empty.set()
         if entry.row_id is not None:
             self._sent_ids.append(entry.row_id)
             # Under load, clear sent rows in batches; when idle, at once, so a crash

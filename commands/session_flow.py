@@ -10,6 +10,7 @@ from dataclasses import replace
 from commands.compose import MessageText
 from commands.context import CircleContext
 from commands.errors import Refusal
+from commands.types import Priority
 from facilitation import guard
 from facilitation.checkins import mood_stats, summary_text
 from facilitation.session import (
@@ -123,7 +124,7 @@ async def _close(ctx: CircleContext, stored: StoredSession, state_json: str) -> 
     if guard.should_suggest(history, circle.guard_suggested_at, ctx.now):
         for facilitator in await ctx.uow.members.facilitators(circle.id):
             if not facilitator.is_away(ctx.now):
-                ctx.direct(facilitator.aci, guard.SUGGESTION)
+                ctx.direct(facilitator.aci, guard.SUGGESTION, priority=Priority.NORMAL)
         await ctx.uow.circles.set_guard_suggested(circle.id, ctx.now)
 
 

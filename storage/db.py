@@ -137,13 +137,14 @@ def _stored_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-async def upgrade(engine: AsyncEngine) -> None:
-    """Bring the schema to the newest migration (idempotent). A database that is already
-    there is left alone without loading Alembic."""
+async def upgrade(engine: AsyncEngine) -> bool:
+    """Bring the schema to the newest migration (idempotent); True if Alembic ran. A
+    database that is already there is left alone without loading Alembic."""
     async with engine.begin() as connection:
         if await connection.run_sync(_stored_revision) == SCHEMA_HEAD:
-            return
+            return False
         await connection.run_sync(_upgrade)
+    return True
 
 
 async def schema_status(engine: AsyncEngine) -> tuple[str | None, str | None]:

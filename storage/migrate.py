@@ -1,69 +1,53 @@
-"""Schema migrations in a child process: ``holdspace run`` never loads Alembic.
+"""Schema migrations at start-up, without keeping Alembic in the running bot's memory.
 
-Alembic (and the migration scripts) cost the bot about 10 MB of resident memory that it
-would keep for as long as it runs, for work done once at start-up. So the bot starts
-``python -m storage.migrate`` first, before it loads anything heavy itself, and waits for
-it; the child's memory goes back to the system when it exits. A database that is already
-at the newest revision is left alone without loading Alembic there either.
-
-The URL goes to the child in an environment variable, never on its command line, where
-other users of the machine could read a password in it.
+Alembic and the migration scripts cost about 10 MB of resident memory, which the bot would
+keep for as long as it runs, for work done once. So ``holdspace run`` brings the schema up
+to date first, before it loads signalbot; if that needed Alembic (a new database, or one
+from an older version), the process then replaces itself with a fresh copy of itself (same
+pid, same arguments, ``os.execv``), which finds the schema current and never loads it. A
+database already at the newest revision costs one small query and no Alembic at all.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
-import subprocess
 import sys
 
-URL_ENV = "HOLDSPACE_MIGRATE_URL"
-TIMEOUT_SECONDS = 600.0
+log = logging.getLogger("holdspace.migrate")
+
+RESTARTED_ENV = "HOLDSPACE_SCHEMA_UPGRADED"
+"""Set in the environment of the fresh copy: its schema was just brought up to date."""
+RESTARTING = "the database schema was upgraded; restarting without the migration code"
 
 
-class MigrationError(Exception):
-    """The schema could not be brought up to date (the child's own error is on stderr)."""
-
-
-def upgrade_in_child(url: str, timeout: float = TIMEOUT_SECONDS) -> None:
-    env = {**os.environ, URL_ENV: url}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "storage.migrate"],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise MigrationError("the schema upgrade took too long") from None
-    if done.returncode != 0:
-        raise MigrationError(f"the schema upgrade failed (exit status {done.returncode})")
-
-
-async def _upgrade(url: str) -> None:
+async def _upgrade(url: str) -> bool:
     from storage.db import create_engine, upgrade
 
     engine = create_engine(url)
     try:
-        await upgrade(engine)
+        return await upgrade(engine)
     finally:
         await engine.dispose()
 
 
-def main() -> int:
-    url = os.environ.get(URL_ENV)
-    if not url:
-        print(f"storage.migrate: {URL_ENV} is not set", file=sys.stderr)
-        return 2
+def upgrade_then_restart(url: str) -> None:
+    """Bring the schema up to date; if Alembic had to run, start this process afresh.
+
+    Runs on a loop of its own (not ``asyncio.run``, which would leave no current loop
+    for signalbot afterwards)."""
+    if os.environ.pop(RESTARTED_ENV, None) is not None:
+        return  # this is the fresh copy
+    loop = asyncio.new_event_loop()
     try:
-        asyncio.run(_upgrade(url))
-    except Exception as exc:  # noqa: BLE001 - the parent reports it; never the URL
-        print(f"storage.migrate: schema upgrade failed ({type(exc).__name__})", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        migrated = loop.run_until_complete(_upgrade(url))
+    finally:
+        loop.close()
+    if not migrated:
+        return
+    log.warning(RESTARTING)
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os.environ[RESTARTED_ENV] = "1"
+    os.execv(sys.executable, sys.orig_argv)  # noqa: S606 - this very program, again

@@ -4,15 +4,13 @@ tools need (benchmarks/imports.py measures the real process; this guards the imp
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from benchmarks.imports import CLI_ONLY
 from storage.db import SCHEMA_HEAD
-from storage.migrate import MigrationError, upgrade_in_child
 
 RUN_PATH = """
 import json, sys
@@ -33,21 +31,35 @@ def test_the_run_path_loads_no_command_line_tool() -> None:
     assert unwanted == []
 
 
-def test_migrations_run_in_a_child_that_the_bot_waits_for(tmp_path: Path) -> None:
-    database = tmp_path / "new.db"
-    upgrade_in_child(f"sqlite:///{database}")
-    import sqlite3
+UPGRADE = """
+import os, sys
+from storage.migrate import upgrade_then_restart
+print("start", os.getpid(), flush=True)
+upgrade_then_restart(sys.argv[1])
+print("running", os.getpid(), "alembic" in sys.modules, flush=True)
+"""
 
+
+def run_upgrade(url: str) -> list[list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", UPGRADE, url], capture_output=True, text=True, check=True
+    )
+    assert url not in done.stderr  # the URL is never logged
+    return [line.split() for line in done.stdout.splitlines()]
+
+
+def test_a_new_database_is_migrated_then_the_process_starts_afresh_without_alembic(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "new.db"
+    lines = run_upgrade(f"sqlite:///{database}")
+    [first, again, running] = lines  # the program ran twice: Alembic, then without it
+    assert first[0] == again[0] == "start" and first[1] == again[1] == running[1]  # same pid
+    assert running[2] == "False"
     with sqlite3.connect(database) as connection:
         [(revision,)] = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     assert revision == SCHEMA_HEAD
     assert database.stat().st_mode & 0o077 == 0  # created readable by its owner only
-    upgrade_in_child(f"sqlite:///{database}")  # already current: nothing to do, no error
 
-
-def test_a_failed_migration_stops_the_start_without_showing_the_url(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'not-a-dir' / 'x' / 'y.db'}"
-    (tmp_path / "not-a-dir").write_text("a file where a directory should be")
-    with pytest.raises(MigrationError) as raised:
-        upgrade_in_child(url)
-    assert "not-a-dir" not in str(raised.value)
+    [start, running] = run_upgrade(f"sqlite:///{database}")  # current: no Alembic, no restart
+    assert start[1] == running[1] and running[2] == "False"
