@@ -30,13 +30,12 @@ import re
 import subprocess
 import sys
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import BOT_NUMBER, COMMAND_MIX, CONNECT_TIMEOUT_S, RESULTS_DIR, Circle
+from benchmarks.harness import BOT_NUMBER, COMMAND_MIX, CONNECT_TIMEOUT_S, Circle
 from benchmarks.prepare import prepare_circles, until
-from benchmarks.throughput import machine
+from benchmarks.throughput import publish
 from bot.launcher import BotProcess
 from bot.sandbox import SandboxGateway
 from storage.migrate import RESTARTING
@@ -247,16 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json-out", type=Path)
     parser.add_argument("--table", action="store_true", help="also print the Markdown table")
     args = parser.parse_args(argv)
-    report = {
-        "benchmark": "imports",
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
-    } | asyncio.run(run())
-    text = json.dumps(report, indent=2)
-    out = args.json_out or RESULTS_DIR / f"imports-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + "\n")
-    print(text)
+    report = publish("imports", asyncio.run(run()), args.json_out)
     if args.table:
         print(markdown(report["restart"]["groups"]), file=sys.stderr)
     return 0

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 import tempfile
 import time
@@ -37,8 +36,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import BOT_NUMBER, CONNECT_TIMEOUT_S, RESULTS_DIR
-from benchmarks.throughput import machine
+from benchmarks.harness import BOT_NUMBER, CONNECT_TIMEOUT_S
+from benchmarks.throughput import publish
 from bot.launcher import BotProcess
 from bot.sandbox import Group, Person, SandboxGateway, SentMessage
 
@@ -221,17 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args(argv)
-    report = {
-        "benchmark": "session_pings",
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
-        "members": MEMBERS,
-    } | asyncio.run(run())
-    text = json.dumps(report, indent=2, ensure_ascii=False)
-    out = args.json_out or RESULTS_DIR / f"session-pings-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + "\n")
-    print(text)
+    publish("session-pings", {"members": MEMBERS} | asyncio.run(run()), args.json_out)
     return 0
 
 

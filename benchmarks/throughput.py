@@ -328,6 +328,20 @@ def write_json(report: dict[str, Any], path: Path) -> None:
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 
+def publish(name: str, results: dict[str, Any], json_out: Path | None) -> dict[str, Any]:
+    """A smaller benchmark's report: what, when and where, then its ``results``; printed,
+    and written to ``json_out`` or ``benchmarks/results/<name>-<timestamp>.json``."""
+    now = datetime.now(UTC)
+    report = {
+        "benchmark": name,
+        "date": now.isoformat(timespec="seconds"),
+        "machine": machine(),
+    } | results
+    write_json(report, json_out or RESULTS_DIR / f"{name}-{now:%Y%m%dT%H%M%S}.json")
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return report
+
+
 async def run(opts: Options) -> dict[str, Any]:
     stop_on_sigterm()
     started = time.perf_counter()

@@ -25,19 +25,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import BOT_NUMBER, CONNECT_TIMEOUT_S, RESULTS_DIR, BenchmarkError, rounded
+from benchmarks.harness import BOT_NUMBER, CONNECT_TIMEOUT_S, BenchmarkError, rounded
 from benchmarks.prepare import RESOURCE_ADD, RESOURCE_VET, sent_with, step, until
-from benchmarks.throughput import machine
+from benchmarks.throughput import publish
 from bot.launcher import BotProcess
 from bot.sandbox import Group, Person, SandboxGateway, SentMessage
 
@@ -257,10 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args(argv)
-    report = {
-        "benchmark": "urgent",
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+    config = {
         "config": {
             "pace": DEFAULT_PACE,
             "checkins": CHECKINS,
@@ -268,12 +263,8 @@ def main(argv: list[str] | None = None) -> int:
             "facilitators": 2,
             "time_up_lead_s": TIME_UP_LEAD_S,
         },
-    } | asyncio.run(run(args.rounds))
-    text = json.dumps(report, indent=2)
-    out = args.json_out or RESULTS_DIR / f"urgent-{datetime.now(UTC):%Y%m%dT%H%M%S}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + "\n")
-    print(text)
+    }
+    publish("urgent", config | asyncio.run(run(args.rounds)), args.json_out)
     return 0
 
 
