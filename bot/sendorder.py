@@ -39,24 +39,24 @@ class Lane:
     key: str
     direct: bool
     entries: deque[Entry] = field(default_factory=deque)
-    # For each priority, the sequence numbers of its waiting entries, oldest first.
-    waiting: dict[Priority, deque[int]] = field(
-        default_factory=lambda: {p: deque() for p in Priority}
-    )
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0])  # entries per priority
     busy: bool = False
     not_before: float = 0.0
 
     @property
     def priority(self) -> Priority:
         """The most urgent priority waiting in this lane (its head goes out at it)."""
-        for priority in (Priority.URGENT, Priority.NORMAL, Priority.LOW):
-            if self.waiting[priority]:
-                return priority
-        return Priority.LOW
+        counts = self.counts
+        if counts[Priority.URGENT]:
+            return Priority.URGENT
+        return Priority.NORMAL if counts[Priority.NORMAL] else Priority.LOW
 
     def rank(self) -> tuple[int, int]:
+        """Its priority, then how early its first item of that priority was queued (a
+        lane is rarely more than a few items long)."""
         priority = self.priority
-        return int(priority), -self.waiting[priority][0]
+        first = next(e.seq for e in self.entries if e.item.priority is priority)
+        return int(priority), -first
 
 
 @dataclass(eq=False)
@@ -93,7 +93,7 @@ class SendOrder:
             lane = self._lanes[key] = Lane(key, direct=item.to.aci is not None)
         entry = Entry(row_id, item, next(self._seq), lane)
         lane.entries.append(entry)
-        lane.waiting[item.priority].append(entry.seq)
+        lane.counts[item.priority] += 1
         self._count += 1
         return entry
 
@@ -134,7 +134,7 @@ class SendOrder:
         lane = entry.lane
         head = lane.entries.popleft()
         assert head is entry, "only a lane's head is ever in flight"
-        lane.waiting[entry.item.priority].popleft()
+        lane.counts[entry.item.priority] -= 1
         lane.busy = False
         lane.not_before = 0.0
         self._count -= 1
