@@ -7,6 +7,7 @@ out as JSON or CSV (the HSDS-aligned format documented in facilitation/directory
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -130,8 +131,24 @@ async def export_resources(settings: Settings, circle_id: str, kind: str) -> str
 
 
 def export_to(path: Path | None, text: str) -> None:
+    """Standard output, or a new file that is private from its first byte.
+
+    A directory can be sensitive (it says whom a circle trusts), so the file is created
+    with mode 0600 in the same call that creates it (no moment where it is readable by
+    others), never replaces an existing file, and never follows a symlink planted at the
+    path (``O_CREAT | O_EXCL | O_NOFOLLOW``)."""
     if path is None:
         sys.stdout.write(text)
         return
-    path.write_text(text, encoding="utf-8")
-    path.chmod(0o600)  # a directory can be sensitive: who a circle trusts
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:
+        raise OperatorError(
+            f"{path} already exists (or is a link): I won't overwrite it. "
+            "Choose a new file name, or move the old file away first."
+        ) from None
+    except OSError as exc:
+        raise OperatorError(f"cannot create {path}: {exc.strerror or type(exc).__name__}") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)

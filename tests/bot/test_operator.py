@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -131,3 +133,57 @@ async def test_unknown_circles_and_files_are_explained(
         environment, "resources", "import", str(tmp_path / "nope.json"), "--circle", "x"
     )
     assert nowhere.returncode == 1 and "cannot read" in nowhere.stderr
+
+
+def test_an_export_is_created_private_and_never_replaces_or_follows_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is born 0600 (never readable by others, not even for a moment), an existing
+    file is left alone, and a symlink planted at the path is not followed."""
+    from bot.operator import OperatorError, export_to
+
+    previous = os.umask(0o022)
+    modes: list[int] = []
+    real_open = os.open
+
+    def spying_open(path: Any, flags: int, mode: int = 0o777, **kwargs: Any) -> int:
+        fd = real_open(path, flags, mode, **kwargs)
+        modes.append(os.fstat(fd).st_mode & 0o777)  # the mode it was created with
+        return fd
+
+    monkeypatch.setattr(os, "open", spying_open)
+    try:
+        out = tmp_path / "directory.json"
+        export_to(out, '{"resources": []}')
+        assert modes == [0o600] and (out.stat().st_mode & 0o777) == 0o600
+        assert out.read_text() == '{"resources": []}'
+
+        with pytest.raises(OperatorError, match="already exists"):
+            export_to(out, "replaced")
+        assert out.read_text() == '{"resources": []}'
+
+        target = tmp_path / "elsewhere.txt"
+        target.write_text("the operator's notes")
+        link = tmp_path / "link.json"
+        link.symlink_to(target)
+        with pytest.raises(OperatorError, match="already exists"):
+            export_to(link, "leaked")
+        assert target.read_text() == "the operator's notes"
+        dangling = tmp_path / "dangling.json"
+        dangling.symlink_to(tmp_path / "not-yet.txt")
+        with pytest.raises(OperatorError, match="already exists"):
+            export_to(dangling, "leaked")
+        assert not (tmp_path / "not-yet.txt").exists()
+    finally:
+        os.umask(previous)
+
+
+def test_the_cli_refuses_to_overwrite_an_export(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    short = asyncio.run(make_circle(environment))
+    out = tmp_path / "export.json"
+    out.write_text("keep me")
+    refused = holdspace(environment, "resources", "export", "--circle", short, "--out", str(out))
+    assert refused.returncode == 1 and "already exists" in refused.stderr
+    assert out.read_text() == "keep me"
