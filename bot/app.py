@@ -48,7 +48,9 @@ QUOTE_SETTLE_SECONDS = 3.0
 
 
 class HoldspaceBot:
-    def __init__(self, settings: Settings, keyring: Keyring) -> None:
+    def __init__(
+        self, settings: Settings, keyring: Keyring, *, test_clock: Path | None = None
+    ) -> None:
         self.settings = settings
         self._keyring = keyring
         self._key_mtime = self._key_file_mtime()
@@ -60,7 +62,9 @@ class HoldspaceBot:
         self._ready = False
         self._stopping = False
         self._signal: Any = None
-        self.clock = AdjustableClock.from_environment()
+        self.clock = AdjustableClock(test_clock)  # None (wall time) unless try/tests ask
+        if self.clock.adjustable:
+            log.warning("the test clock is on: this bot's time can be moved (sandbox only)")
 
     # --- building signalbot ----------------------------------------------------------------
     def _build_signalbot(self) -> Any:
@@ -239,6 +243,8 @@ class HoldspaceBot:
 
     async def clock_moved(self) -> None:
         """SIGUSR1 (sandbox and tests only): re-read the clock offset, re-arm every timer."""
+        if not self.clock.adjustable:
+            return  # wall time: nothing can move it
         self.clock.reload()
         if self.dispatcher is not None:
             await self.dispatcher.rearm_all()
