@@ -67,7 +67,7 @@ async def list_circles(settings: Settings) -> str:
             lines = []
             for circle in circles:
                 members = await uow.members.count(circle.id)
-                entries = len(await uow.resources.of_circle(circle.id))
+                entries = await uow.resources.count_in(circle.id)
                 since = datetime.fromtimestamp(circle.created_at / 1000, tz=UTC).date()
                 lines.append(
                     f"{short_id(circle)}  {PURPOSE_BLURB[circle.purpose]}, {members} members, "
