@@ -143,9 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=200, help="timed commands per query")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--database", choices=backends.CHOICES, default=backends.default_choice()
-    )
+    parser.add_argument("--database", choices=backends.CHOICES, default=backends.default_choice())
     parser.add_argument("--json-out", type=Path, help="also write the JSON here")
     args = parser.parse_args(argv)
     report = asyncio.run(run(args.samples, args.seed, args.database))

@@ -9,6 +9,7 @@ import uuid
 from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
+from commands.lookalikes import name_in_use
 from commands.requests_flow import (
     EXPIRY_TIMER,
     approve,
@@ -135,6 +136,11 @@ async def join(ctx: CommandContext, args: str) -> None:
     if len(await uow.requests.open_in(circle.id)) >= MAX_OPEN_REQUESTS:
         raise Refusal(
             "The circle has several requests waiting already. Please try again in a few days."
+        )
+    if await name_in_use(uow, circle.id, name):
+        raise Refusal(  # checked before the code is used: it still works with another name
+            "That name looks like a name already used in the circle, so people could mix you "
+            "up. Please choose another (an initial is enough) and send the same /join again."
         )
     if not await uow.invites.use(found.id, ctx.now):
         raise Refusal("That code has already been used. Ask your contact for a new one.")

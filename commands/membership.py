@@ -52,21 +52,32 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
         member = await ctx.uow.members.add(
             circle.id, person, Role.MEMBER, founder=False, now=ctx.now
         )
+    named = True
     try:
         async with ctx.uow.session.begin_nested():
             await ctx.uow.members.set_alias(member, request.name)
     except AliasTakenError:
-        pass  # someone already uses that name here; they can pick another with /alias
+        named = False  # it would pass for a member's alias: the welcome doesn't use it
     agreement = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
+    greeting = f"Welcome, {request.name}" if named else "Welcome"
+    choose = (
+        ""
+        if named
+        else "The name you gave looks like one already used in the circle, so please pick "
+        "another with /alias <name> before you say hello.\n"
+    )
     ctx.direct(
         person.aci,
-        f"Welcome, {request.name}: the circle vouched you in, and you're now in its Signal group.\n"
-        "Before you take part, please read our community agreement:\n\n"
+        f"{greeting}: the circle vouched you in, and you're now in its Signal group.\n"
+        f"{choose}Before you take part, please read our community agreement:\n\n"
         f"{agreement.text if agreement else ''}\n\n"
         "Reply /agree to accept it. /help shows what I can do.",
     )
     ctx.post(
         f"Welcome, {request.name}! Vouched in by the circle. Please say hello when you're ready."
+        if named
+        else f"Welcome to the newcomer of join request {request.number}! Vouched in by the "
+        "circle. They'll choose a name to go by here."
     )
 
 
