@@ -41,6 +41,13 @@ from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.bot")
 
+PURGED = {
+    "check-ins": ("checkins",),
+    "dedupe keys": ("processed_events",),
+    "finished join requests": ("join_requests", "vouches", "timers"),
+    "spent invites": ("invites",),
+}
+"""The tables each retention rule deletes from (their files are cleared afterwards)."""
 WATCHDOG_SECONDS = 5
 KEY_RELOAD_SECONDS = 5
 CHECKPOINT_SECONDS = 5
@@ -150,6 +157,7 @@ class HoldspaceBot:
             )
         )
         self.sender.on_tagged_sent = self.dispatcher.record_sent
+        self.dispatcher.on_withdrawn = self.sender.withdraw
         await self.sender.start()
         resumed = await self.sender.resume_from_outbox()
         if resumed:
@@ -273,6 +281,8 @@ class HoldspaceBot:
         for what, count in removed.items():
             if count:
                 log.info("retention: removed %d %s", count, what)
+        touched = {table for what, count in removed.items() if count for table in PURGED[what]}
+        await self.storage.clear_residue(touched)  # out of the WAL and dead rows too
 
     def on_group_change(self, group_id: str | None) -> None:
         if self.gateway is not None and group_id:

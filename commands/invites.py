@@ -172,7 +172,7 @@ async def join(ctx: CommandContext, args: str) -> None:
         f"privately, send me /object {request.number} and your reason by direct message. "
         f"Open for {rules.request_days} days."
     )
-    ctx.post(text, tag=f"request:{request.id}")
+    ctx.post(text, tag=f"request:{request.id}", about=[request.id])
     ctx.reply(
         f"Thank you, {name}. Your request is with the circle now: members who know you can vouch "
         f"for you. I'll tell you when it's decided (requests stay open {rules.request_days} days)."

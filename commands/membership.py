@@ -34,6 +34,7 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
             ctx,
             f"{request.name} (request {request.number}) was approved, but the circle is full. "
             f"Raise the size with /circle set size, then /requests retry {request.number}.",
+            about=[request.id],
         )
         return
     try:
@@ -44,6 +45,7 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
             f"I couldn't add {request.name} (request {request.number}) to the Signal group: "
             f"{_why(exc)} Then send /requests retry {request.number}. Nothing is lost: the "
             "request stays approved.",
+            about=[request.id],
         )
         return
     await ctx.uow.requests.set_status(request.id, RequestStatus.ADDED)
@@ -77,7 +79,8 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
         f"Welcome, {request.name}! Vouched in by the circle. Please say hello when you're ready."
         if named
         else f"Welcome to the newcomer of join request {request.number}! Vouched in by the "
-        "circle. They'll choose a name to go by here."
+        "circle. They'll choose a name to go by here.",
+        about=[request.id, member.id],
     )
 
 
@@ -140,6 +143,7 @@ async def remove(ctx: CommandContext, args: str) -> None:
                     voucher.aci,
                     f"Someone you vouched for, {name} (join request {request.number}), has been "
                     "removed from the circle by a facilitator. You may want to talk with them.",
+                    about=[target.id, request.id],
                 )
                 told += 1
     await ctx.uow.members.remove(target.id)
@@ -149,4 +153,4 @@ async def remove(ctx: CommandContext, args: str) -> None:
     if told:
         plural = "s" if told != 1 else ""
         text.add(f" The {told} member{plural} who vouched for them were told privately.")
-    ctx.reply(text)
+    ctx.reply(text, about=[target.id])

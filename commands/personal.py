@@ -453,6 +453,8 @@ async def _forget(ctx: CommandContext, aci: str) -> None:
     before = await collect(ctx.uow, aci, ctx.now)
     report = await erase(ctx.uow, aci, ctx.now)
     ctx.timer_changes.extend((kind, ref_id, None) for kind, ref_id in report.timers_removed)
+    ctx.withdrawn.extend(report.outbox_removed)
+    ctx.erased_from.update(table for table, count in report.counts.items() if count)
     still_in = 0
     for circle_id in report.circles_left:
         if not await _leave(ctx, circle_id, aci, report):

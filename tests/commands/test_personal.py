@@ -340,6 +340,41 @@ async def test_forgetme_erases_them_so_that_no_row_can_be_linked_to_them(story: 
     assert texts(await chat.dm(bob, "/mydata")) in ([], [NOTHING_HELD])
 
 
+async def unsent_texts(storage: Storage) -> list[str]:
+    async with storage.unit_of_work() as uow:
+        return [payload.decode() for _, payload in await uow.outbox.pending(100_000)]
+
+
+async def test_forgetme_drops_unsent_messages_that_name_them_without_their_account(
+    story: Story,
+) -> None:
+    """Posts and notices that name someone by alias, chosen name or intro carry no ACI: the
+    join post, a facilitator's notice, a /queue or /requests answer to someone else. They
+    are matched by the member and request ids they concern, and go too."""
+    chat, p, bob = story.chat, story.p, story.bob
+    await chat.say(p["carol"], "/queue")  # lists bob's alias: his hand is up
+    await chat.say(p["dana"], "/requests", group=OTHER_GROUP)  # lists bob's newcomer name
+    before = "\n".join(await unsent_texts(chat.storage))
+    for clue in (ALIAS, NEWCOMER_NAME, WORDS["intro"]):
+        assert clue in before, clue  # the story left such messages unsent
+    code = code_in(only_text(await chat.dm(bob, "/forgetme")))
+    await chat.dm(bob, f"/forgetme {code}")
+    unsent = await unsent_texts(chat.storage)
+    after = "\n".join(unsent)
+    for clue in (ALIAS, NEWCOMER_NAME, WORDS["intro"]):
+        assert clue not in after, clue
+    assert [text for text in unsent if bob in text] == [  # only the last reply to bob
+        text for text in unsent if text.startswith(f'{{"k":"m","to":{{"p":"{bob}"}},"t":"Done.')
+    ]
+    assert "Join request 1 was withdrawn" in after  # what the facilitators are told stays
+
+    # A newcomer: the join post and the notice that it is held name them by their name.
+    assert "Frank" in after
+    code = code_in(only_text(await chat.dm(p["frank"], "/forgetme")))
+    await chat.dm(p["frank"], f"/forgetme {code}")
+    assert "Frank" not in "\n".join(await unsent_texts(chat.storage))
+
+
 # --- the scan -------------------------------------------------------------------------------------
 @dataclass
 class Clues:
