@@ -23,10 +23,15 @@ def _keyring(settings: Settings) -> Keyring:
 def cmd_run(args: argparse.Namespace) -> int:
     from bot import logsafety
     from bot.app import HoldspaceBot
+    from bot.keyfence import stale_at_start
 
     settings = _settings(args.config)
     logsafety.install(settings.logging.level)
     keyring = _keyring(settings)
+    stale = asyncio.run(stale_at_start(settings, keyring))
+    if stale is not None:
+        print(f"holdspace: {stale}", file=sys.stderr)
+        return 2
     HoldspaceBot(settings, keyring, test_clock=args.test_clock).run()
     return 0
 

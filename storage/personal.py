@@ -120,6 +120,13 @@ PERSONAL_DATA: dict[str, str] = {
     ),
     "agreements": "none: the circle's community agreement texts; who wrote them is not kept",
     "schedules": "none: the circle's weekly session times",
+    "bot_processes": (
+        "none: each running bot process's random id, host name, process id, start and "
+        "heartbeat times and the key generation numbers it holds (never key material)"
+    ),
+    "key_generations": (
+        "none: the key rotation journal, times per key generation number (nothing secret)"
+    ),
 }
 
 

@@ -6,7 +6,6 @@ an offset file there would move tenure, request expiry and retention for a real 
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -22,11 +21,7 @@ TEN_DAYS_MS = 10 * 86_400_000
 
 
 @pytest.fixture
-def offset_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key in list(os.environ):
-        if key.startswith("HOLDSPACE_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("HOLDSPACE_SIGNAL__PHONE_NUMBER", "+15550000001")
+def offset_file(tmp_path: Path, bot_env: Path) -> Path:
     path = tmp_path / "clock-offset"
     path.write_text(str(TEN_DAYS_MS))
     return path

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import uuid
 from pathlib import Path
-
-import pytest
 
 from bot.app import HoldspaceBot
 from bot.config import load_settings
@@ -30,13 +27,7 @@ def word_blobs(path: Path) -> set[bytes]:
         connection.close()
 
 
-async def test_purged_check_ins_leave_the_wal(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for key in list(os.environ):
-        if key.startswith("HOLDSPACE_"):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("HOLDSPACE_SIGNAL__PHONE_NUMBER", "+15550000001")
+async def test_purged_check_ins_leave_the_wal(tmp_path: Path, bot_env: Path) -> None:
     path = tmp_path / "bot.db"
     url = f"sqlite:///{path}"
     keyring = parse_key_text(generate_key_text())

@@ -39,7 +39,7 @@ def blobs(database: Path) -> set[bytes]:
         connection.close()
 
 
-async def forget(world: World, person: object) -> str:
+async def forget_bob(world: World) -> str:
     asked = await world.ask_dm(world.bob, "/forgetme")
     match = re.search(r"/forgetme ([A-Z]{6})\b", asked.text)
     assert match is not None, asked.text
@@ -51,13 +51,8 @@ async def forget(world: World, person: object) -> str:
 async def bob_leaves_traces(world: World) -> None:
     await world.setup_circle()
     await world.ask(world.bob, f"/alias {ALIAS}")
-    for person in (world.alice, world.bob):
-        after = len(world.gw.reactions)
-        ts = await world.gw.say(person, "/agree", world.group)
-        await world.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
-    mark = len(world.gw.sent)
-    await world.gw.say(world.alice, "/session start 30m", world.group)
-    await world.gw.wait_for_sent(lambda m: "/checkin" in m.text, after=mark)
+    await world.agree_in_group(world.alice, world.bob)
+    await world.start_session(world.alice)
     after = len(world.gw.reactions)
     ts = await world.gw.dm(world.bob, f"/checkin 2 {WORDS}")
     await world.gw.wait_for_reaction(lambda r: r.target_timestamp == ts, after=after)
@@ -67,11 +62,11 @@ async def test_forgetme_leaves_no_erased_ciphertext_in_the_wal_or_the_file(world
     await bob_leaves_traces(world)
     database = world.bot.workdir / "holdspace.db"
     if world.bot.database_url is not None:  # PostgreSQL: dead rows are vacuumed instead
-        await forget(world, world.bob)
+        await forget_bob(world)
         await assert_vacuumed(world.bot.database_url, ERASED_TABLES)
         return
     before = blobs(database)
-    await forget(world, world.bob)
+    await forget_bob(world)
     erased = before - blobs(database)
     assert len(erased) >= 4, "bob's ACI, alias, mood and words should be gone from the tables"
     wal = Path(f"{database}-wal")
