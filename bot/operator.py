@@ -16,6 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bot.config import Settings, key_env
+from bot.keyfence import stale_message
 from facilitation.circle import PURPOSE_BLURB
 from facilitation.directory_io import (
     DirectoryFormatError,
@@ -25,6 +26,7 @@ from facilitation.directory_io import (
     parse_csv,
     parse_json,
 )
+from storage import keyfence
 from storage.keyring import load_keyring
 from storage.records import Circle
 from storage.unit_of_work import Storage
@@ -35,13 +37,23 @@ class OperatorError(Exception):
 
 
 async def _open(settings: Settings) -> Storage:
+    """The database with the key as a bot would use it: during a key rotation, an operator
+    command encrypts with the generation the running bots do (storage/keyfence.py), and
+    refuses to run with a key that lacks the generation the database is written with."""
     keyring = load_keyring(key_file=settings.storage.key_file, env_value=key_env())
-    return await Storage.open(
+    storage = await Storage.open(
         settings.storage.url,
         keyring,
         migrate=settings.storage.auto_upgrade,
         account=settings.signal.phone_number,
     )
+    known = await keyfence.journal(storage.engine)
+    needed = keyfence.required_generation(known)
+    if needed is not None and needed not in keyring:
+        await storage.close()
+        raise OperatorError(stale_message(needed, keyring, "the key this command was given"))
+    storage.use_keyring(keyring.writing_with(keyfence.write_generation(keyring.ids, known)))
+    return storage
 
 
 def short_id(circle: Circle) -> str:

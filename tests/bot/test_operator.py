@@ -187,3 +187,33 @@ def test_the_cli_refuses_to_overwrite_an_export(
     refused = holdspace(environment, "resources", "export", "--circle", short, "--out", str(out))
     assert refused.returncode == 1 and "already exists" in refused.stderr
     assert out.read_text() == "keep me"
+
+
+async def test_an_import_during_a_rotation_encrypts_as_the_running_bots_do(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    """Between rotate-key's first two steps the new generation is for reading only: an
+    import with the new key file must not write values a bot still on the old key could
+    not read. And a key without the generation the database moved to is refused."""
+    from storage import keyfence
+    from storage.rotation import status
+
+    short = await make_circle(environment)
+    first = parse_key_text(environment["HOLDSPACE_KEY"])
+    both, _ = first.with_new_generation()
+    storage = await Storage.open(environment["HOLDSPACE_STORAGE__URL"], both)
+    try:
+        await keyfence.record(storage.engine, 2, {"added_at": 1})
+        good = tmp_path / "directory.json"
+        good.write_text(json.dumps(GOOD))
+        newer = dict(environment, HOLDSPACE_KEY=both.to_key_text())
+        assert holdspace(newer, "resources", "import", str(good), "--circle", short).returncode == 0
+        assert set((await status(storage.engine, both)).per_generation) == {1}
+
+        await keyfence.record(storage.engine, 2, {"writes_from": 2})
+        stale = holdspace(environment, "resources", "import", str(good), "--circle", short)
+        assert stale.returncode == 1 and "generation 2" in stale.stderr
+        assert holdspace(newer, "resources", "import", str(good), "--circle", short).returncode == 0
+        assert (await status(storage.engine, both)).per_generation.get(2, 0) > 0
+    finally:
+        await storage.close()
