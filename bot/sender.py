@@ -89,6 +89,15 @@ class OutgoingQueue:
         if len(self._order) >= MAX_BACKLOG:
             self._room.clear()
 
+    def withdraw(self, row_ids: Iterable[uuid.UUID]) -> None:
+        """Outbox rows /forgetme deleted: their copies still waiting here (behind a 429, or
+        the direct-message pace) are dropped instead of sent, and stop counting towards
+        the backlog at once. One already being sent can't be called back; it is not
+        retried if that send fails."""
+        for entry in self._order.withdraw(set(row_ids)):
+            self._tag_settled(entry.item)
+        self._settle()
+
     def _wake(self, *, urgent_only: bool, count: int) -> None:
         waiting = self._waiting[urgent_only]
         while count > 0 and waiting:
@@ -213,11 +222,13 @@ class OutgoingQueue:
         try:
             timestamp = await self._transport.send(item)
         except SendFailure as failure:
-            if failure.retryable:
+            if failure.retryable and not entry.withdrawn:
                 self._retry(entry, failure)
                 return
-            self.failed_count += 1
-            log.error("the gateway refused a message for good (%s)", failure)
+            if not failure.retryable:
+                self.failed_count += 1
+                log.error("the gateway refused a message for good (%s)", failure)
+            # (withdrawn by an erasure while this send was under way: not tried again)
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the worker
             self.failed_count += 1
             log.error("sending failed unexpectedly (%s); message dropped", type(exc).__name__)
@@ -225,16 +236,18 @@ class OutgoingQueue:
             self.sent_count += 1
         try:
             tag = item.tag if isinstance(item, OutgoingMessage) else None
-            if tag is not None:
-                try:
-                    if timestamp is not None and self.on_tagged_sent is not None:
-                        await self.on_tagged_sent(tag, timestamp)
-                finally:
-                    self._tags_in_flight -= 1
-                    if self._tags_in_flight == 0:
-                        self._tags_idle.set()
+            if tag is not None and timestamp is not None and self.on_tagged_sent is not None:
+                await self.on_tagged_sent(tag, timestamp)
         finally:
+            self._tag_settled(item)
             self._finish(entry)
+
+    def _tag_settled(self, item: Outgoing) -> None:
+        """A tagged message left the queue (sent, dropped or withdrawn)."""
+        if isinstance(item, OutgoingMessage) and item.tag is not None:
+            self._tags_in_flight -= 1
+            if self._tags_in_flight == 0:
+                self._tags_idle.set()
 
     def _retry(self, entry: Entry, failure: SendFailure) -> None:
         self.retry_count += 1
@@ -250,16 +263,20 @@ class OutgoingQueue:
 
     def _finish(self, entry: Entry) -> None:
         self._order.done(entry)
-        if len(self._order) < MAX_BACKLOG:
-            self._room.set()
-        if not self._order:
-            self._empty.set()
+        self._settle()
         if entry.row_id is not None:
             self._sent_ids.append(entry.row_id)
             # Under load, clear sent rows in batches; when idle, at once, so a crash
             # right after a reply rarely means sending it again on restart.
             if len(self._sent_ids) >= 64 or not self._order:
                 self._flush_wakeup.set()
+
+    def _settle(self) -> None:
+        """Items left the queue: room for new commands, and the news that it is empty."""
+        if len(self._order) < MAX_BACKLOG:
+            self._room.set()
+        if not self._order:
+            self._empty.set()
 
     # --- the outbox ----------------------------------------------------------------------
     async def _flush_loop(self) -> None:

@@ -17,6 +17,10 @@ be tested one by one. The rules:
    within ``fair_every`` picks per item queued before it, whatever arrives after it.
 5. **One at a time per lane.** A lane with an item in flight, or waiting out a retry's
    backoff, is skipped; the others go on.
+6. **Withdrawn items leave at once.** An erasure (/forgetme) withdraws the items of the
+   outbox rows it deleted: a waiting one is taken out of its lane, the rest of the lane
+   keeping its order; one already in flight cannot be called back, so it is only marked,
+   and the sender drops it instead of retrying it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
 from commands.types import Outgoing, OutgoingReaction, Priority
@@ -66,6 +70,7 @@ class Entry:
     seq: int
     lane: Lane
     backoff: float = 0.0  # the next retry's wait (set by the sender), doubled by each failure
+    withdrawn: bool = False  # an erasure withdrew it while in flight: never retried
 
 
 def lane_key(item: Outgoing) -> str:
@@ -145,3 +150,20 @@ class SendOrder:
         """The send failed and will be tried again, first in its lane, at ``not_before``."""
         entry.lane.busy = False
         entry.lane.not_before = not_before
+
+    def withdraw(self, row_ids: Collection[uuid.UUID]) -> list[Entry]:
+        """Take the waiting entries of these outbox rows out (rule 6) and return them; an
+        entry in flight is marked ``withdrawn`` instead and stays until ``done``."""
+        removed: list[Entry] = []
+        for lane in list(self._lanes.values()):
+            for entry in [e for e in lane.entries if e.row_id in row_ids]:
+                if lane.busy and entry is lane.entries[0]:
+                    entry.withdrawn = True
+                    continue
+                lane.entries.remove(entry)
+                lane.counts[entry.item.priority] -= 1
+                self._count -= 1
+                removed.append(entry)
+            if not lane.entries:
+                del self._lanes[lane.key]
+        return removed

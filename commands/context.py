@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from commands.attempts import Budget, JoinLimits
@@ -23,6 +23,9 @@ from commands.types import (
 )
 from storage.records import Circle, Member, Person
 from storage.unit_of_work import Storage, UnitOfWork
+
+About = Iterable[uuid.UUID]
+"""Member and join-request ids a message concerns (``OutgoingMessage.about``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,35 +55,56 @@ class CircleContext:
     priority: Priority = Priority.NORMAL
     """Of the messages this context sends, unless one says otherwise; the command's or the
     timer's (see the routers). Reactions are acknowledgements: LOW unless said otherwise."""
+    # After an erasure (applied only if the transaction commits): unsent outbox rows it
+    # deleted, whose queued copies must not go out, and the tables it deleted from.
+    withdrawn: list[uuid.UUID] = field(default_factory=list)
+    erased_from: set[str] = field(default_factory=set)
 
     def post(
         self,
         text: str | MessageText,
         *,
         tag: str | None = None,
+        about: About = (),
         priority: Priority | None = None,
     ) -> None:
-        """A message to the circle's group (not quoting anyone)."""
+        """A message to the circle's group (not quoting anyone). ``about``: the member and
+        request ids of people it names by alias or chosen name (see ``OutgoingMessage``)."""
         circle = self.require_circle()
-        body, mentions = _body(text)
+        body, mentions, concerns = _body(text, about)
         self.outgoing.append(
             OutgoingMessage(
                 Recipient.group(circle.group_id),
                 body,
                 mentions,
                 tag=tag,
-                priority=self.priority if priority is None else priority,
+                about=concerns,
+                priority=self._priority(priority),
             )
         )
 
     def direct(
-        self, aci: str, text: str | MessageText, *, priority: Priority | None = None
+        self,
+        aci: str,
+        text: str | MessageText,
+        *,
+        about: About = (),
+        priority: Priority | None = None,
     ) -> None:
-        body, mentions = _body(text)
-        chosen = self.priority if priority is None else priority
+        body, mentions, concerns = _body(text, about)
         self.outgoing.append(
-            OutgoingMessage(Recipient.person(aci), body, mentions, priority=chosen)
+            OutgoingMessage(
+                Recipient.person(aci),
+                body,
+                mentions,
+                about=concerns,
+                priority=self._priority(priority),
+            )
         )
+
+    def _priority(self, chosen: Priority | None) -> Priority:
+        """The message's own priority if it names one, else this context's."""
+        return self.priority if chosen is None else chosen
 
     async def set_timer(self, kind: str, ref_id: uuid.UUID, due_at: int | None) -> None:
         """Arm, move or (``None``) remove a timer; stored now, armed after commit."""
@@ -108,21 +132,31 @@ class CommandContext(CircleContext):
     memberships: list[Member] = field(default_factory=list)
 
     # --- replies -------------------------------------------------------------------------
-    def reply(self, text: str | MessageText, *, priority: Priority | None = None) -> None:
+    def reply(
+        self,
+        text: str | MessageText,
+        *,
+        about: About = (),
+        priority: Priority | None = None,
+    ) -> None:
         """Answer where the command came from; in a group, as a quote-reply to it."""
-        body, mentions = _body(text)
-        chosen = self.priority if priority is None else priority
+        body, mentions, concerns = _body(text, about)
+        chosen = self._priority(priority)
         if self.incoming.group_id is None:
+            to = Recipient.person(self.incoming.sender)
             self.outgoing.append(
-                OutgoingMessage(
-                    Recipient.person(self.incoming.sender), body, mentions, priority=chosen
-                )
+                OutgoingMessage(to, body, mentions, about=concerns, priority=chosen)
             )
             return
         quote = QuoteRef(self.incoming.timestamp, self.incoming.sender, self.incoming.text)
         self.outgoing.append(
             OutgoingMessage(
-                Recipient.group(self.incoming.group_id), body, mentions, quote, priority=chosen
+                Recipient.group(self.incoming.group_id),
+                body,
+                mentions,
+                quote,
+                about=concerns,
+                priority=chosen,
             )
         )
 
@@ -170,7 +204,10 @@ class CommandContext(CircleContext):
             raise Refusal("Only an admin of this Signal group can do that.")
 
 
-def _body(text: str | MessageText) -> tuple[str, tuple[Mention, ...]]:
+def _body(
+    text: str | MessageText, about: About
+) -> tuple[str, tuple[Mention, ...], tuple[str, ...]]:
+    concerns = tuple(dict.fromkeys(str(i) for i in about))
     if isinstance(text, MessageText):
-        return text.text, text.mentions
-    return text, ()
+        return text.text, text.mentions, tuple(dict.fromkeys((*text.about, *concerns)))
+    return text, (), concerns

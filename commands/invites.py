@@ -9,6 +9,7 @@ import uuid
 from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
+from commands.lookalikes import name_in_use
 from commands.requests_flow import (
     EXPIRY_TIMER,
     approve,
@@ -136,6 +137,11 @@ async def join(ctx: CommandContext, args: str) -> None:
         raise Refusal(
             "The circle has several requests waiting already. Please try again in a few days."
         )
+    if await name_in_use(uow, circle.id, name):
+        raise Refusal(  # checked before the code is used: it still works with another name
+            "That name looks like a name already used in the circle, so people could mix you "
+            "up. Please choose another (an initial is enough) and send the same /join again."
+        )
     if not await uow.invites.use(found.id, ctx.now):
         raise Refusal("That code has already been used. Ask your contact for a new one.")
     rules = policy(circle)
@@ -166,7 +172,7 @@ async def join(ctx: CommandContext, args: str) -> None:
         f"privately, send me /object {request.number} and your reason by direct message. "
         f"Open for {rules.request_days} days."
     )
-    ctx.post(text, tag=f"request:{request.id}")
+    ctx.post(text, tag=f"request:{request.id}", about=[request.id])
     ctx.reply(
         f"Thank you, {name}. Your request is with the circle now: members who know you can vouch "
         f"for you. I'll tell you when it's decided (requests stay open {rules.request_days} days)."

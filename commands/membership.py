@@ -34,6 +34,7 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
             ctx,
             f"{request.name} (request {request.number}) was approved, but the circle is full. "
             f"Raise the size with /circle set size, then /requests retry {request.number}.",
+            about=[request.id],
         )
         return
     try:
@@ -44,6 +45,7 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
             f"I couldn't add {request.name} (request {request.number}) to the Signal group: "
             f"{_why(exc)} Then send /requests retry {request.number}. Nothing is lost: the "
             "request stays approved.",
+            about=[request.id],
         )
         return
     await ctx.uow.requests.set_status(request.id, RequestStatus.ADDED)
@@ -52,21 +54,33 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
         member = await ctx.uow.members.add(
             circle.id, person, Role.MEMBER, founder=False, now=ctx.now
         )
+    named = True
     try:
         async with ctx.uow.session.begin_nested():
             await ctx.uow.members.set_alias(member, request.name)
     except AliasTakenError:
-        pass  # someone already uses that name here; they can pick another with /alias
+        named = False  # it would pass for a member's alias: the welcome doesn't use it
     agreement = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
+    greeting = f"Welcome, {request.name}" if named else "Welcome"
+    choose = (
+        ""
+        if named
+        else "The name you gave looks like one already used in the circle, so please pick "
+        "another with /alias <name> before you say hello.\n"
+    )
     ctx.direct(
         person.aci,
-        f"Welcome, {request.name}: the circle vouched you in, and you're now in its Signal group.\n"
-        "Before you take part, please read our community agreement:\n\n"
+        f"{greeting}: the circle vouched you in, and you're now in its Signal group.\n"
+        f"{choose}Before you take part, please read our community agreement:\n\n"
         f"{agreement.text if agreement else ''}\n\n"
         "Reply /agree to accept it. /help shows what I can do.",
     )
     ctx.post(
         f"Welcome, {request.name}! Vouched in by the circle. Please say hello when you're ready."
+        if named
+        else f"Welcome to the newcomer of join request {request.number}! Vouched in by the "
+        "circle. They'll choose a name to go by here.",
+        about=[request.id, member.id],
     )
 
 
@@ -129,6 +143,7 @@ async def remove(ctx: CommandContext, args: str) -> None:
                     voucher.aci,
                     f"Someone you vouched for, {name} (join request {request.number}), has been "
                     "removed from the circle by a facilitator. You may want to talk with them.",
+                    about=[target.id, request.id],
                 )
                 told += 1
     await ctx.uow.members.remove(target.id)
@@ -138,4 +153,4 @@ async def remove(ctx: CommandContext, args: str) -> None:
     if told:
         plural = "s" if told != 1 else ""
         text.add(f" The {told} member{plural} who vouched for them were told privately.")
-    ctx.reply(text)
+    ctx.reply(text, about=[target.id])

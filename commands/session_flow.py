@@ -88,7 +88,8 @@ async def render(ctx: CircleContext, post: Post) -> MessageText:
             circle = ctx.require_circle()
             wanted = uuid.UUID(part.member)
             names = await ctx.uow.members.display_names(circle.id, {wanted})
-            text.add(names.get(wanted, "someone"))
+            # Named without their account (no mention): the id lets /forgetme find it.
+            text.add(names.get(wanted, "someone")).concerning([wanted])
         elif isinstance(part, MemberRef):
             if part.member not in cache:
                 cache[part.member] = await ctx.uow.members.get(uuid.UUID(part.member))

@@ -7,7 +7,7 @@ from commands.context import CommandContext
 from commands.errors import Refusal
 from commands.router import Access, CommandRouter
 from commands.types import Priority
-from facilitation.directory import Category, details, visible
+from facilitation.directory import Category, Status, details
 from facilitation.guides import CRISIS, find_guide, guide_index
 
 support_router = CommandRouter("support")
@@ -54,11 +54,11 @@ async def sos(ctx: CommandContext, args: str) -> None:
     )
     for facilitator in present:
         ctx.direct(facilitator.aci, alert)
-    resources = [
-        r
-        for r in await ctx.uow.resources.of_circle(circle.id)
-        if r.category is Category.CRISIS and visible(r)
-    ][:MAX_CRISIS_RESOURCES]
+    # Only the few vetted crisis entries it shows, chosen in SQL: /sos never waits on a
+    # directory search, however long the circle's list grows.
+    resources = await ctx.uow.resources.of_circle(
+        circle.id, statuses=(Status.VETTED,), category=Category.CRISIS, limit=MAX_CRISIS_RESOURCES
+    )
     lines = [
         "I've let your circle's facilitators know; one of them will reach out to you privately."
         if present

@@ -70,7 +70,8 @@ async def vouch(ctx: CommandContext, args: str) -> None:
     if ctx.incoming.is_direct:
         ctx.reply(
             f"Thank you: your vouch for {request.name} counts "
-            f"({count_text(len(after.vouchers), rules.threshold)})."
+            f"({count_text(len(after.vouchers), rules.threshold)}).",
+            about=[request.id],
         )
     else:
         ctx.react("🤝")
@@ -101,6 +102,7 @@ async def object_(ctx: CommandContext, args: str) -> None:
         + (f': "{reason}"' if reason else " (no reason given)")
         + f". Decide with /requests approve {request.number} or /requests deny "
         f"{request.number}, in the group or here.",
+        about=[request.id],
     )
     ctx.direct(
         member.aci, "Thank you for saying so. The request is on hold and the facilitators have it."
@@ -131,7 +133,7 @@ async def requests(ctx: CommandContext, args: str) -> None:
         if request.status is not RequestStatus.APPROVED:
             raise Refusal(f"Request {request.number} isn't waiting to be added.")
         await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
-        ctx.reply(f"Trying again to add {request.name}.")
+        ctx.reply(f"Trying again to add {request.name}.", about=[request.id])
         return
     try:
         decided = vouching.decide(
@@ -143,7 +145,7 @@ async def requests(ctx: CommandContext, args: str) -> None:
         raise Refusal(f"Request {request.number} has expired.")
     if decided.status is RequestStatus.APPROVED:
         await approve(ctx, request)
-        ctx.reply(f"Approved: adding {request.name} to the circle.")
+        ctx.reply(f"Approved: adding {request.name} to the circle.", about=[request.id])
         return
     await ctx.uow.requests.set_status(request.id, RequestStatus.DENIED, decided_at=ctx.now)
     await ctx.set_timer(EXPIRY_TIMER, request.id, None)
@@ -152,7 +154,10 @@ async def requests(ctx: CommandContext, args: str) -> None:
         ctx.direct(
             person.aci, "The circle has decided not to take your request further. Take care."
         )
-    ctx.reply(f"Declined: request {request.number} ({request.name}). They have been told, kindly.")
+    ctx.reply(
+        f"Declined: request {request.number} ({request.name}). They have been told, kindly.",
+        about=[request.id],
+    )
 
 
 async def _list(ctx: CommandContext) -> None:
@@ -173,7 +178,7 @@ async def _list(ctx: CommandContext) -> None:
                 else f", {STATUS_WORDS[request.status]}"
             )
         )
-    ctx.reply("\n".join(lines))
+    ctx.reply("\n".join(lines), about=[request.id for request in open_requests])
 
 
 @vouches_router.command(
@@ -189,7 +194,7 @@ async def vouches(ctx: CommandContext, args: str) -> None:
     if target is None:
         raise Refusal("That person isn't a member of this circle.")
     request = await ctx.uow.requests.admitted(circle.id, target.person_id)
-    text = MessageText()
+    text = MessageText().concerning([target.id])
     if target.alias:
         text.add(target.alias)
     else:
@@ -201,7 +206,9 @@ async def vouches(ctx: CommandContext, args: str) -> None:
         )
     else:
         day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
-        text.add(f" joined through request {request.number} ({day}). Vouched for by: ")
+        text.concerning([request.id]).add(
+            f" joined through request {request.number} ({day}). Vouched for by: "
+        )
         edges = await ctx.uow.vouches.of_request(request.id)
         first = True
         for edge in edges:
@@ -212,7 +219,7 @@ async def vouches(ctx: CommandContext, args: str) -> None:
             if voucher_member is None:
                 text.add("a former member")
             elif voucher_member.alias:
-                text.add(voucher_member.alias)
+                text.concerning([voucher_member.id]).add(voucher_member.alias)
             else:
                 text.mention(voucher_member.aci)
             if edge.kind == "object":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
 
@@ -24,6 +25,7 @@ from storage.repositories.vouching import (
     JoinRequestRepository,
     VouchRepository,
 )
+from storage.residue import clear_residue
 
 
 class UnitOfWork:
@@ -115,6 +117,11 @@ class Storage:
         self.keyring = keyring
         self.cipher = FieldCipher(keyring)
         self.index = BlindIndexer(keyring)
+
+    async def clear_residue(self, tables: Iterable[str]) -> None:
+        """After a committed erasure or purge: deleted values leave the files as well
+        (SQLite's WAL truncated, PostgreSQL's touched tables vacuumed; storage/residue.py)."""
+        await clear_residue(self.engine, tables)
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(
