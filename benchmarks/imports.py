@@ -44,6 +44,8 @@ CLI_ONLY = (
     "alembic",
     "storage.migrations",
     "bot.rotate",
+    "bot.rotate_fence",
+    "bot.keyfile",
     "storage.rotation",
     "bot.operator",
     "bot.doctor",

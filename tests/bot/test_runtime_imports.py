@@ -63,3 +63,20 @@ def test_a_new_database_is_migrated_then_the_process_starts_afresh_without_alemb
 
     [start, running] = run_upgrade(f"sqlite:///{database}")  # current: no Alembic, no restart
     assert start[1] == running[1] and running[2] == "False"
+
+
+def test_the_fresh_copy_gets_every_argument_again(tmp_path: Path) -> None:
+    """``holdspace run --config FILE --test-clock FILE`` (try, the tests, the benchmarks)
+    must keep its options across the restart: the test clock is never in the environment."""
+    database = tmp_path / "new.db"
+    options = ["--config", str(tmp_path / "config.toml"), "--test-clock", str(tmp_path / "c")]
+    script = UPGRADE.replace('"running", os.getpid()', '"running", os.getpid(), *sys.argv[2:]')
+    done = subprocess.run(
+        [sys.executable, "-c", script, f"sqlite:///{database}", *options],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    [first, again, running] = [line.split() for line in done.stdout.splitlines()]
+    assert first[0] == again[0] == "start"  # Alembic ran, then the process started afresh
+    assert running[:2] == ["running", first[1]] and running[2:] == [*options, "False"]
