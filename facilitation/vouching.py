@@ -123,3 +123,23 @@ def expire(request: Request, now: int) -> Request:
     if request.status in (RequestStatus.PENDING, RequestStatus.HELD) and now >= request.expires_at:
         return replace(request, status=RequestStatus.EXPIRED)
     return request
+
+
+def after_voided(
+    request: Request, *, threshold: int, ban_hold: bool = False, by_facilitator: bool = False
+) -> RequestStatus:
+    """A request some of whose vouches or objections stopped counting, because the member
+    who gave them left or was removed: what its status is now.
+
+    An approval the vouches carried, not yet carried out, waits for vouches again when too
+    few are left. A hold whose last objection went: the request collects vouches again, but
+    if it already has enough it stays with the facilitators (a request someone raised a
+    concern about is never admitted without a person deciding). A hold for someone the
+    circle removed before stays whatever happens to the objections."""
+    short = len(request.vouchers) < threshold
+    if request.status is RequestStatus.APPROVED and not by_facilitator and short:
+        return RequestStatus.PENDING
+    released = request.objections == 0 and not ban_hold
+    if request.status is RequestStatus.HELD and released and short:
+        return RequestStatus.PENDING
+    return request.status

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from facilitation.agreement import DEFAULT_AGREEMENT, reminder_line
-from facilitation.circle import CircleSettings, SettingError, validate_time_zone
+from facilitation.circle import CircleSettings, Door, SettingError, Unvouched, validate_time_zone
 from facilitation.text import alias_key, clean_display_name, clean_free_text
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
@@ -47,9 +47,28 @@ def test_settings_are_validated() -> None:
         ("vouches", True),
         ("tz", "Nowhere/Else"),
         ("colour", 1),
+        ("door", "ajar"),
+        ("unvouched", "maybe"),
+        ("disappearing", timedelta(seconds=5)),
+        ("disappearing", timedelta(weeks=5)),
+        ("disappearing", 7),
     ]:
         with pytest.raises(SettingError):
             settings.with_setting(name, value)
+
+
+def test_the_door_unvouched_and_disappearing_settings() -> None:
+    settings = CircleSettings()
+    assert (settings.door, settings.unvouched, settings.disappearing) == (
+        Door.LOCKED,
+        Unvouched.HOLD,
+        None,  # the group's own timer is left alone until a facilitator sets one
+    )
+    assert settings.with_setting("door", "OPEN").door is Door.OPEN
+    assert settings.with_setting("unvouched", "allow").unvouched is Unvouched.ALLOW
+    week = timedelta(weeks=1)
+    assert settings.with_setting("disappearing", week).disappearing == week
+    assert settings.with_setting("disappearing", "off").disappearing == timedelta(0)
 
 
 def test_time_zones_are_canonical_iana_names() -> None:
