@@ -102,6 +102,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="with --retire: delete unused invites made before the rotation instead of waiting",
     )
     parser.add_argument(
+        "--drop-marks",
+        action="store_true",
+        help="with --retire: delete ban and founder marks only that generation recognises",
+    )
+    parser.add_argument(
         "--assume-bots-reloaded",
         action="store_true",
         help="do not wait for running bots to re-read the key file (none run, or restarted)",
@@ -126,8 +131,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def main(args: argparse.Namespace) -> int:
     from storage.rotation import RotationError
 
-    if args.drop_invites and args.retire is None:
-        return _fail("--drop-invites only goes with --retire N", 2)
+    if (args.drop_invites or args.drop_marks) and args.retire is None:
+        return _fail("--drop-invites and --drop-marks only go with --retire N", 2)
     if args.grace < 0 or args.batch_size < 1:
         return _fail("--grace must be 0 or more and --batch-size at least 1", 2)
     try:
@@ -454,6 +459,7 @@ async def _retire(settings: Settings, args: argparse.Namespace) -> int:
                 key_id,
                 drop_invites=args.drop_invites,
                 rotation_started_at=started,
+                drop_marks=args.drop_marks,
             )
         except RotationError as exc:
             if started is None and "invite" in str(exc):

@@ -29,6 +29,13 @@ class Role(StrEnum):
     FACILITATOR = "facilitator"
 
 
+class Standing(StrEnum):
+    """Where someone stands in a circle they are in the group of."""
+
+    MEMBER = "member"
+    UNVOUCHED = "unvouched"  # in the group without a vouch: the facilitators decide
+
+
 class Door(StrEnum):
     """Whether the circle keeps its Signal group's door locked: only admins add people, and
     no group link works. ``OPEN``: a facilitator chose to let the group's own settings be."""

@@ -28,6 +28,14 @@ class RequestStatus(StrEnum):
         return self in (RequestStatus.PENDING, RequestStatus.HELD, RequestStatus.APPROVED)
 
 
+class Origin(StrEnum):
+    """How a request came to be: a newcomer's ``/join``, or someone found in the group
+    without a vouch (listed beside join requests for the facilitators to decide)."""
+
+    JOIN = "join"
+    UNVOUCHED = "unvouched"
+
+
 class VouchRefused(StrEnum):
     """Why a vouch did not count; the command layer words each one kindly."""
 

@@ -67,21 +67,24 @@ PERSONAL_DATA: dict[str, str] = {
         "circles of another bot account sharing the database still hold them"
     ),
     "members": (
-        "erased: one row per circle they are in: role, founder flag, alias (encrypted, with a "
-        "keyed blind index per circle), joined date, agreement version accepted, away-until"
+        "erased: one row per circle they are in: role, founder flag, standing (a member, or "
+        "in the group without a vouch), alias (encrypted, with a keyed blind index per "
+        "circle), joined date, agreement version accepted, away-until"
     ),
     "checkins": (
         "erased: their check-ins and check-outs still retained: mood and words encrypted "
         "(purged anyway after the circle's retention period)"
     ),
     "join_requests": (
-        "erased: requests they made as a newcomer: chosen name and intro encrypted, status, "
-        "dates, objection count; the vouches on them and their timers go with them"
+        "erased: requests they made as a newcomer, and the entry listing them for the "
+        "facilitators when they were found in the group without a vouch: chosen name and "
+        "intro encrypted, status, origin, dates, objection count; the vouches on them and "
+        "their timers go with them"
     ),
     "vouches": (
         "erased: vouches and objections they gave: the voucher's member id is encrypted (found "
-        "by decrypting the vouch rows of their circles), the objection's reason encrypted; "
-        "vouches on their own join requests go too"
+        "by decrypting the vouch rows of their circles), the objection's reason encrypted, "
+        "when it stopped counting because they left; vouches on their own join requests go too"
     ),
     "resource_reviews": (
         "erased: vets and flags they gave: the reviewer's member id is encrypted (found by "
@@ -109,14 +112,21 @@ PERSONAL_DATA: dict[str, str] = {
         "erased: the expiry and admit timers of their join requests (ref_id is the request "
         "id); other timers point at sessions and schedules"
     ),
+    "roster_marks": (
+        "kept: a circle's ban list (people removed from it) and founders seen only by number "
+        "at setup, as keyed one-way hashes of (circle, ACI or number) and the key generation: "
+        "no ACI, number or link to any other row. /mydata says when a circle has them on its "
+        "ban list (it tests their own ACI); /forgetme keeps a ban on purpose, or asking to be "
+        "forgotten would undo a removal. Founder marks go once matched, or after 30 days"
+    ),
     "processed_events": (
         "kept: keyed one-way hashes of (sender, sent timestamp) that stop a message acting "
         "twice, purged after 14 days; without the key and the exact timestamps nothing links "
         "them to anyone"
     ),
     "circles": (
-        "none: the circle's settings, its Signal group id and bot account (encrypted); "
-        "no member is named"
+        "none: the circle's settings (door, unvouched, disappearing messages among them), its "
+        "Signal group id and bot account (encrypted); no member is named"
     ),
     "agreements": "none: the circle's community agreement texts; who wrote them is not kept",
     "schedules": "none: the circle's weekly session times",
