@@ -9,6 +9,7 @@ import logging
 import os
 import signal as signals
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,10 @@ WATCHDOG_SECONDS = 5
 KEY_RELOAD_SECONDS = 5
 CHECKPOINT_SECONDS = 5
 QUOTE_SETTLE_SECONDS = 3.0
+ROSTER_RETRY_SECONDS = 30
+ROSTER_RETRIES = 10
+"""A group that could not be read after an update is read again every 30 s, ten times at
+most; the hourly read of every circle catches anything after that."""
 
 
 class HoldspaceBot:
@@ -59,6 +64,7 @@ class HoldspaceBot:
         self.receiver: ResilientReceiver | None = None
         self._ready = False
         self._stopping = False
+        self._roster_retries: dict[str, int] = {}
         self._signal: Any = None
         self.clock = AdjustableClock.from_environment()
 
@@ -177,6 +183,25 @@ class HoldspaceBot:
             replace_existing=True,
             coalesce=True,
         )
+        # The roster follows each circle's group: now (changes made while the bot was down),
+        # every hour (an update envelope that was lost), and again soon after a failed read.
+        bot.scheduler.add_job(
+            self._follow_all_groups,
+            "interval",
+            hours=1,
+            next_run_time=datetime.now(UTC),
+            id="holdspace-roster",
+            replace_existing=True,
+            coalesce=True,
+        )
+        bot.scheduler.add_job(
+            self._retry_groups,
+            "interval",
+            seconds=ROSTER_RETRY_SECONDS,
+            id="holdspace-roster-retry",
+            replace_existing=True,
+            coalesce=True,
+        )
         database_file = sqlite_path(settings.storage.url)
         if database_file is not None:
             bot.scheduler.add_job(
@@ -262,15 +287,45 @@ class HoldspaceBot:
                 "dedupe keys": await uow.events.purge_before(now - DEDUPE_KEEP_MS),
                 "finished join requests": await uow.requests.purge_history(now),
                 "spent invites": await uow.invites.purge_spent(now),
+                "unmatched founder marks": await uow.marks.purge_founders(now),
             }
             await uow.commit()
         for what, count in removed.items():
             if count:
                 log.info("retention: removed %d %s", count, what)
 
-    def on_group_change(self, group_id: str | None) -> None:
+    async def on_group_change(self, group_id: str | None, actor: str | None) -> None:
+        """A group update envelope (someone added, left, was removed, changed a setting):
+        the circle follows its group within seconds. ``actor``: who made the change."""
         if self.gateway is not None and group_id:
             self.gateway.forget_roster(group_id)
+        if group_id and not self._stopping:
+            await self._follow_group(group_id, actor)
+
+    async def _follow_group(self, group_id: str, actor: str | None) -> None:
+        if self.dispatcher is None or self.sender is None:
+            return
+        outcome, staged = await self.dispatcher.reconcile(group_id, actor)
+        self.sender.submit(staged)
+        if outcome.retry:
+            self._roster_retries.setdefault(group_id, 0)
+        else:
+            self._roster_retries.pop(group_id, None)
+
+    async def _retry_groups(self) -> None:
+        for group_id in list(self._roster_retries):
+            self._roster_retries[group_id] += 1
+            if self._roster_retries[group_id] > ROSTER_RETRIES:
+                self._roster_retries.pop(group_id, None)
+                log.warning("a group stayed unreadable; the hourly read will try again")
+                continue
+            await self._follow_group(group_id, None)
+
+    async def _follow_all_groups(self) -> None:
+        if self.dispatcher is None or self._stopping:
+            return
+        for group_id in await self.dispatcher.circle_groups():
+            await self._follow_group(group_id, None)
 
     async def _watchdog(self) -> None:
         """signalbot's producer must always be alive; if it ever ends, start a new one."""
@@ -327,5 +382,13 @@ class _GroupChanges(GroupUpdateHandler):
         self._app = app
 
     async def handle_group_update(self, context: Any) -> None:
-        info = context.message.group_info
-        self._app.on_group_change(info.group_id if info is not None else None)
+        message = context.message
+        info = message.group_info
+        source = message.source_uuid
+        try:
+            await self._app.on_group_change(
+                info.group_id if info is not None else None,
+                source.lower() if isinstance(source, str) else None,
+            )
+        except Exception as exc:  # noqa: BLE001 - never let signalbot log our traceback
+            log.error("following a group update failed: %s", type(exc).__name__)

@@ -27,8 +27,7 @@ from commands.errors import Refusal, UsageError
 from commands.ports import MembershipError
 from commands.requests_flow import STATUS_WORDS, tell_facilitators
 from commands.router import Access, CommandRouter, Where
-from commands.session_flow import apply, open_session
-from facilitation import session as core
+from commands.session_flow import carry_on, open_session
 from facilitation.circle import PURPOSE_BLURB, Role
 from storage.crypto import normalize_aci
 from storage.personal import CircleInfo, ErasureReport, PersonalData, collect, erase
@@ -502,16 +501,8 @@ async def _leave(
 async def _pass_floor(ctx: CircleContext) -> None:
     """Their turn ended with them: call the next speaker, or just keep the timer right."""
     found = await open_session(ctx)
-    if found is None:
-        return
-    stored, state = found
-    transition: core.Transition | None = None
-    if state.phase is core.Phase.SHARING and state.paused_at is None:
-        try:
-            transition = core.next_speaker(state, ctx.now)
-        except core.SessionError:
-            transition = None
-    await apply(ctx, stored, transition or core.tick(state, ctx.now))
+    if found is not None:
+        await carry_on(ctx, *found, floor_freed=True)
 
 
 def _merge(ctx: CommandContext, there: CircleContext) -> None:

@@ -40,6 +40,9 @@ class CommandSpec:
     access: Access
     handler: Handler
     direct_usage: str | None = None  # a different usage line when sent by direct message
+    trusted: bool = False
+    """It reads or changes the circle's trust data (the directory, join requests, vouches,
+    objections, invites, flags, vets): not for someone in the group without a vouch."""
 
     def usage_for(self, direct: bool) -> str:
         return self.direct_usage if direct and self.direct_usage else self.usage
@@ -79,10 +82,11 @@ class CommandRouter:
         where: Where = Where.ANYWHERE,
         access: Access = Access.MEMBER,
         direct_usage: str | None = None,
+        trusted: bool = False,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             self.commands.append(
-                CommandSpec(name, usage, summary, where, access, handler, direct_usage)
+                CommandSpec(name, usage, summary, where, access, handler, direct_usage, trusted)
             )
             return handler
 

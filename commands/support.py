@@ -52,11 +52,17 @@ async def sos(ctx: CommandContext, args: str) -> None:
     )
     for facilitator in present:
         ctx.direct(facilitator.aci, alert)
-    resources = [
-        r
-        for r in await ctx.uow.resources.of_circle(circle.id)
-        if r.category is Category.CRISIS and visible(r)
-    ][:MAX_CRISIS_RESOURCES]
+    # Someone in the group without a vouch gets the guide to human help, not the circle's
+    # directory (it is trust data): the crisis path still answers them first.
+    resources = (
+        []
+        if member.unvouched
+        else [
+            r
+            for r in await ctx.uow.resources.of_circle(circle.id)
+            if r.category is Category.CRISIS and visible(r)
+        ][:MAX_CRISIS_RESOURCES]
+    )
     lines = [
         "I've let your circle's facilitators know; one of them will reach out to you privately."
         if present

@@ -455,12 +455,12 @@ async def _their_sessions(uow: UnitOfWork, who: _Who) -> list[tuple[SessionRow, 
     for row in rows:
         text = _decrypts_to(uow, "sessions", "state_enc", row.id, row.state_enc)
         state = from_json(text)  # a state we cannot read must stop the erasure, not skip it
-        if _names_any(state, who.member_strs):
+        if names_any(state, who.member_strs):
             found.append((row, state))
     return found
 
 
-def _names_any(state: SessionState, ids: frozenset[str]) -> bool:
+def names_any(state: SessionState, ids: frozenset[str]) -> bool:
     return (
         any(hand.member in ids for hand in state.queue)
         or (state.speaker is not None and state.speaker.member in ids)
@@ -469,7 +469,7 @@ def _names_any(state: SessionState, ids: frozenset[str]) -> bool:
     )
 
 
-def _scrub(state: SessionState, ids: frozenset[str]) -> tuple[SessionState, bool]:
+def scrub(state: SessionState, ids: frozenset[str]) -> tuple[SessionState, bool]:
     """The state without them: hands lowered, their turn over (without counting it as
     spoken), out of the spoken and away lists. True if they held the floor."""
     speaker = state.speaker
@@ -709,7 +709,7 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
     # Sessions: take their member ids out of every state, open or closed.
     freed: list[uuid.UUID] = []
     for row, state in await _their_sessions(uow, who):
-        scrubbed, was_speaker = _scrub(state, who.member_strs)
+        scrubbed, was_speaker = scrub(state, who.member_strs)
         await uow.sessions.save(row.id, to_json(scrubbed))
         counts["sessions"] += 1
         if was_speaker and row.status == "open":
