@@ -313,8 +313,8 @@ class Dispatcher:
         ctx.spec = spec
         try:
             _check_where(spec, incoming.is_direct)
-            _check_access(ctx, spec)
             check_standing(ctx, spec)
+            _check_access(ctx, spec)
             await spec.handler(ctx, args)
         except UsageError as exc:
             hint = f" ({exc.hint})" if exc.hint else ""

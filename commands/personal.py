@@ -28,7 +28,7 @@ from commands.ports import MembershipError
 from commands.requests_flow import STATUS_WORDS, tell_facilitators
 from commands.router import Access, CommandRouter, Where
 from commands.session_flow import carry_on, open_session
-from facilitation.circle import PURPOSE_BLURB, Role
+from facilitation.circle import PURPOSE_BLURB, Role, Standing
 from storage.crypto import normalize_aci
 from storage.personal import CircleInfo, ErasureReport, PersonalData, collect, erase
 from storage.unit_of_work import Storage
@@ -148,6 +148,17 @@ async def mydata(ctx: CommandContext, args: str) -> None:
         ctx.reply(chunk)
 
 
+def _ban_lines(data: PersonalData) -> list[str]:
+    """The ban lists they are on: a keyed one-way hash of their account id, per circle."""
+    return [
+        f"• The circle that is {PURPOSE_BLURB[circle.purpose]} keeps a keyed one-way hash of "
+        "your account id on its list of people removed from it: if you ask to join it again, "
+        "its facilitators decide. It can't be read back into your id, and /forgetme keeps "
+        "it, so that asking to be forgotten doesn't undo a removal."
+        for circle in data.banned_in
+    ]
+
+
 def chunks(lines: list[str], limit: int = MESSAGE_CHARS) -> list[str]:
     """Lines packed into messages of at most ``limit`` characters (a longer line is cut)."""
     messages: list[str] = []
@@ -204,6 +215,8 @@ def describe(data: PersonalData, aci: str, now: int) -> list[str]:
         )
     if data.elsewhere:
         lines.append(f"\n{ELSEWHERE}")
+    if data.banned_in:
+        lines += ["", *_ban_lines(data)]
     lines += [
         "",
         "Also kept, for 14 days: keyed one-way hashes of when your recent messages were "
@@ -227,6 +240,8 @@ def _membership(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int
         role = "facilitator" if m.role is Role.FACILITATOR else "member"
         founder = ", a founder" if m.founder else ""
         agreed = f"you accepted version {m.agreed_version}" if m.agreed_version else "not yet"
+        if m.standing is Standing.UNVOUCHED:
+            role = "in the group without a vouch, waiting for a facilitator to confirm you"
         lines += [
             f"• you: {role}{founder}, joined {_day(m.joined_at, zone)}",
             f"• your alias: {m.alias or 'none'}",
@@ -438,6 +453,8 @@ async def _ask(ctx: CommandContext, aci: str, pending: Confirmations) -> None:
                 )
     if data.elsewhere:
         lines.append(ELSEWHERE)
+    if data.banned_in:
+        lines += ["What stays:", *_ban_lines(data)]
     lines += [
         "It can't be undone: if you come back later, it's as a newcomer.",
         f"To confirm, within 10 minutes send:\n/forgetme {code}",

@@ -106,7 +106,10 @@ class RosterChanges:
 
     @property
     def absent(self) -> frozenset[str]:
-        """Member ids missing from this read: the next call's ``absent_before``."""
+        """Member ids this read saw missing: the next call's ``absent_before``. A read with
+        unidentified entries saw nobody missing for sure."""
+        if self.unidentified:
+            return frozenset()
         return self.waiting | {d.member_id for d in self.departures}
 
     @property

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Select, delete, func, select, update
 
-from facilitation.circle import Purpose, Role
+from facilitation.circle import Purpose, Role, Standing
 from facilitation.session_state import Phase, SessionState, from_json, to_json
 from facilitation.vouching import RequestStatus
 from storage.crypto import FieldCipher, normalize_aci
@@ -49,7 +49,7 @@ from storage.models import (
     TimerRow,
     VouchRow,
 )
-from storage.records import Member, Person
+from storage.records import Circle, Member, Person
 from storage.repositories._base import RepositoryContext
 from storage.unit_of_work import UnitOfWork
 
@@ -163,6 +163,7 @@ class Membership:
     joined_at: int
     agreed_version: int
     away_until: int | None
+    standing: Standing = Standing.MEMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +259,8 @@ class PersonalData:
     elsewhere: bool = False
     """They are also in (or asked to join) circles another bot account serves from this
     database: those are that account's to show and to erase."""
+    banned_in: tuple[CircleInfo, ...] = ()
+    """Circles whose ban list matches them (a keyed hash; kept by erase, on purpose)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -539,8 +542,15 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
     (the vouches they received are counted, never named)."""
     who = await _who(uow, aci)
     pending = len(await _their_outbox_ids(uow, aci))
+    banned = tuple(
+        _circle_info(c)
+        for c in sorted(
+            await uow.circles.many(await uow.marks.banned_from(aci)),
+            key=lambda c: (c.created_at, c.id),
+        )
+    )
     if who is None:
-        return PersonalData(known=False, pending_messages=pending)
+        return PersonalData(known=False, pending_messages=pending, banned_in=banned)
     person_row = await uow.session.get(PersonRow, who.person.id)
     requests = await _requests(uow, who)
     circle_ids = sorted({*who.circle_ids, *(r.circle_id for r in requests)})
@@ -549,15 +559,17 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
     return PersonalData(
         known=True,
         created_at=None if person_row is None else person_row.created_at,
-        circles=tuple(
-            CircleInfo(
-                c.id, c.purpose, c.settings.tz, c.agreement_version, c.settings.retention_days
-            )
-            for c in circles
-        ),
+        circles=tuple(_circle_info(c) for c in circles),
         memberships=tuple(
             Membership(
-                m.circle_id, m.role, m.founder, m.alias, m.joined_at, m.agreed_version, m.away_until
+                m.circle_id,
+                m.role,
+                m.founder,
+                m.alias,
+                m.joined_at,
+                m.agreed_version,
+                m.away_until,
+                m.standing,
             )
             for m in who.members
         ),
@@ -574,7 +586,13 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
         timers=len(timers),
         pending_messages=pending,
         elsewhere=who.elsewhere,
+        banned_in=banned,
     )
+
+
+def _circle_info(circle: Circle) -> CircleInfo:
+    s = circle.settings
+    return CircleInfo(circle.id, circle.purpose, s.tz, circle.agreement_version, s.retention_days)
 
 
 def _maybe(

@@ -90,6 +90,7 @@ def test_nobody_is_taken_for_gone_while_someone_is_listed_only_by_number() -> No
     assert changes.unidentified == 2
     assert not changes.departures
     assert changes.waiting == {f"m-{b}", f"m-{c}"}
+    assert not changes.absent  # nobody was seen missing for sure: no first sighting either
 
 
 def test_a_mass_departure_needs_a_second_read() -> None:
