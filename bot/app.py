@@ -29,6 +29,7 @@ from bot.clock import AdjustableClock
 from bot.config import Connection, Settings, key_env
 from bot.gateway import GatewayClient
 from bot.receiver import ResilientReceiver, install_safe_parse
+from bot.roster import ROSTER_RETRY_SECONDS, GroupFollower
 from bot.sender import OutgoingQueue
 from bot.timers import SchedulerTimers
 from bot.transport import SignalbotTransport
@@ -46,10 +47,6 @@ WATCHDOG_SECONDS = 5
 KEY_RELOAD_SECONDS = 5
 CHECKPOINT_SECONDS = 5
 QUOTE_SETTLE_SECONDS = 3.0
-ROSTER_RETRY_SECONDS = 30
-ROSTER_RETRIES = 10
-"""A group that could not be read after an update is read again every 30 s, ten times at
-most; the hourly read of every circle catches anything after that."""
 
 
 class HoldspaceBot:
@@ -64,7 +61,7 @@ class HoldspaceBot:
         self.receiver: ResilientReceiver | None = None
         self._ready = False
         self._stopping = False
-        self._roster_retries: dict[str, int] = {}
+        self.follower: GroupFollower | None = None
         self._signal: Any = None
         self.clock = AdjustableClock.from_environment()
 
@@ -185,8 +182,9 @@ class HoldspaceBot:
         )
         # The roster follows each circle's group: now (changes made while the bot was down),
         # every hour (an update envelope that was lost), and again soon after a failed read.
+        self.follower = follower = GroupFollower(self.dispatcher, self.gateway, self.sender)
         bot.scheduler.add_job(
-            self._follow_all_groups,
+            follower.everything,
             "interval",
             hours=1,
             next_run_time=datetime.now(UTC),
@@ -195,7 +193,7 @@ class HoldspaceBot:
             coalesce=True,
         )
         bot.scheduler.add_job(
-            self._retry_groups,
+            follower.retry,
             "interval",
             seconds=ROSTER_RETRY_SECONDS,
             id="holdspace-roster-retry",
@@ -299,33 +297,8 @@ class HoldspaceBot:
         the circle follows its group within seconds. ``actor``: who made the change."""
         if self.gateway is not None and group_id:
             self.gateway.forget_roster(group_id)
-        if group_id and not self._stopping:
-            await self._follow_group(group_id, actor)
-
-    async def _follow_group(self, group_id: str, actor: str | None) -> None:
-        if self.dispatcher is None or self.sender is None:
-            return
-        outcome, staged = await self.dispatcher.reconcile(group_id, actor)
-        self.sender.submit(staged)
-        if outcome.retry:
-            self._roster_retries.setdefault(group_id, 0)
-        else:
-            self._roster_retries.pop(group_id, None)
-
-    async def _retry_groups(self) -> None:
-        for group_id in list(self._roster_retries):
-            self._roster_retries[group_id] += 1
-            if self._roster_retries[group_id] > ROSTER_RETRIES:
-                self._roster_retries.pop(group_id, None)
-                log.warning("a group stayed unreadable; the hourly read will try again")
-                continue
-            await self._follow_group(group_id, None)
-
-    async def _follow_all_groups(self) -> None:
-        if self.dispatcher is None or self._stopping:
-            return
-        for group_id in await self.dispatcher.circle_groups():
-            await self._follow_group(group_id, None)
+        if group_id and self.follower is not None:
+            await self.follower.changed(group_id, actor)
 
     async def _watchdog(self) -> None:
         """signalbot's producer must always be alive; if it ever ends, start a new one."""
@@ -341,6 +314,8 @@ class HoldspaceBot:
         if self._stopping:
             return
         self._stopping = True
+        if self.follower is not None:
+            self.follower.stopped = True
         bot = self._signal
         pipeline = bot._pipeline
         for task in list(pipeline._produce_tasks):

@@ -143,11 +143,34 @@ class GatewayClient:
             data = await self._request("GET", path, "reading a group")
         except GatewayError as exc:
             raise GroupUnavailable(exc.status) from None
-        if not isinstance(data, dict) or not isinstance(data.get("members"), list):
+        snapshot = self._snapshot_of(data)
+        if snapshot is None:
             raise GroupUnavailable(None)
+        self._rosters[group_id] = (time.monotonic(), snapshot.roster)
+        return snapshot
+
+    async def snapshots(self) -> dict[str, GroupSnapshot]:
+        """Every group the account knows, in one listing (the hourly read of all circles:
+        one call, however many circles there are). Raises GroupUnavailable."""
+        path = f"/v1/groups/{self._account}?expand=true"
+        try:
+            data = await self._request("GET", path, "listing groups")
+        except GatewayError as exc:
+            raise GroupUnavailable(exc.status) from None
+        found: dict[str, GroupSnapshot] = {}
+        for entry in data if isinstance(data, list) else []:
+            snapshot = self._snapshot_of(entry)
+            internal = entry.get("internal_id") if isinstance(entry, dict) else None
+            if snapshot is not None and isinstance(internal, str):
+                found[internal] = snapshot
+        return found
+
+    def _snapshot_of(self, data: Any) -> GroupSnapshot | None:
+        if not isinstance(data, dict) or not isinstance(data.get("members"), list):
+            return None
         admins_raw = data.get("admins") if isinstance(data.get("admins"), list) else []
         permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
-        snapshot = GroupSnapshot(
+        return GroupSnapshot(
             members=tuple(self._refs(data["members"])),
             admins=tuple(self._refs(admins_raw)),
             bot_in_group=data.get("member") is not False,
@@ -157,8 +180,6 @@ class GatewayClient:
             members_can_add=permissions.get("add_members") != "only-admins",
             link_on=bool(data.get("invite_link")),
         )
-        self._rosters[group_id] = (time.monotonic(), snapshot.roster)
-        return snapshot
 
     async def lock_door(self, group_id: str) -> None:
         await self._update_group(

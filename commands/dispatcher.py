@@ -18,6 +18,7 @@ from commands.context import CircleContext, CommandContext, Deps
 from commands.errors import Quiet, Refusal, UsageError
 from commands.locks import KeyedLocks
 from commands.parsing import is_plain_name, parse_command
+from commands.ports import GroupSnapshot
 from commands.roster_sync import Outcome, arrive_unseen, reconcile
 from commands.router import (
     Access,
@@ -236,9 +237,12 @@ class Dispatcher:
         return joined
 
     # --- the roster follows the group --------------------------------------------------------
-    async def reconcile(self, group_id: str, actor: str | None = None) -> tuple[Outcome, Staged]:
+    async def reconcile(
+        self, group_id: str, actor: str | None = None, snapshot: GroupSnapshot | None = None
+    ) -> tuple[Outcome, Staged]:
         """Read one circle's group and follow it (see commands.roster_sync); ``actor``: the
-        sender of the group update that asked for it. Takes the circle's lock."""
+        sender of the group update that asked for it; ``snapshot``: the group, already read.
+        Takes the circle's lock."""
         async with self.deps.storage.unit_of_work() as uow:
             found = await uow.circles.by_group(group_id)
         if found is None:
@@ -251,7 +255,7 @@ class Dispatcher:
                     ctx.circle = await uow.circles.get(found.id)
                     if ctx.circle is None:
                         return Outcome.NOT_A_CIRCLE, []
-                    outcome = await reconcile(ctx, actor)
+                    outcome = await reconcile(ctx, actor, snapshot)
                     staged = await self._stage(uow, ctx.outgoing, now)
                     await uow.commit()
             except Exception as exc:  # noqa: BLE001 - one group must not stop the others

@@ -16,7 +16,7 @@ from commands.context import CircleContext, CommandContext
 from commands.departures import Ending, end_membership
 from commands.door import keep_locked
 from commands.membership import welcome_in
-from commands.ports import GroupUnavailable, PersonRef
+from commands.ports import GroupSnapshot, GroupUnavailable, PersonRef
 from commands.requests_flow import policy, tell_facilitators
 from facilitation.circle import Role, Standing, Unvouched
 from facilitation.roster import (
@@ -51,16 +51,20 @@ class Outcome(Enum):
         return self in (Outcome.UNREADABLE, Outcome.NOT_BELIEVED)
 
 
-async def reconcile(ctx: CircleContext, actor: str | None) -> Outcome:
-    """Make the circle's roster follow its group; ``actor``: who sent the update, if any."""
+async def reconcile(
+    ctx: CircleContext, actor: str | None, snapshot: GroupSnapshot | None = None
+) -> Outcome:
+    """Make the circle's roster follow its group; ``actor``: who sent the update, if any;
+    ``snapshot``: the group as just read (the hourly read lists every group at once)."""
     circle = ctx.require_circle()
-    try:
-        snapshot = await ctx.deps.groups.snapshot(circle.group_id)
-    except GroupUnavailable as exc:
-        if exc.status == 404:
-            log.warning("a circle's group is unknown to the gateway; its roster is kept")
-            return Outcome.UNKNOWN_GROUP
-        return Outcome.UNREADABLE
+    if snapshot is None:
+        try:
+            snapshot = await ctx.deps.groups.snapshot(circle.group_id)
+        except GroupUnavailable as exc:
+            if exc.status == 404:
+                log.warning("a circle's group is unknown to the gateway; its roster is kept")
+                return Outcome.UNKNOWN_GROUP
+            return Outcome.UNREADABLE
     if not snapshot.bot_in_group:
         log.warning("the bot is no longer in a circle's group; its roster is kept")
         return Outcome.NOT_IN_GROUP

@@ -96,3 +96,27 @@ async def test_a_fresh_group_read_says_who_is_in_it_and_whether_the_door_is_open
             assert not (await client.snapshot(group.internal_id)).bot_in_group
         finally:
             await client.close()
+
+
+async def test_one_listing_reads_every_group_for_the_hourly_pass() -> None:
+    from commands.ports import GroupUnavailable
+
+    async with SandboxGateway(account=NUMBER) as gw:
+        alice = gw.add_person("Alice", number="+15550000002")
+        one = gw.create_group("One", members=[alice], admins=[alice])
+        two = gw.create_group("Two", members=[alice], admins=[alice], bot_is_admin=False)
+        two.link = "enabled"
+        client = GatewayClient(
+            SignalSettings(service=gw.service, phone_number=NUMBER, connection=Connection.HTTP)
+        )
+        try:
+            found = await client.snapshots()
+            assert set(found) == {one.internal_id, two.internal_id}
+            assert found[one.internal_id].bot_is_admin and not found[one.internal_id].link_on
+            assert not found[two.internal_id].bot_is_admin and found[two.internal_id].link_on
+            assert [r.aci for r in found[two.internal_id].members] == [alice.uuid]
+            gw.fail_group_reads(1, 503)
+            with pytest.raises(GroupUnavailable):
+                await client.snapshots()
+        finally:
+            await client.close()
