@@ -155,62 +155,23 @@ class HoldspaceBot:
             log.warning("resending %d replies a previous run had not sent", resumed)
         armed = await self.dispatcher.rearm_all()
         log.info("re-armed %d timers from the database", armed)
-        bot.scheduler.add_job(
+        every = _Every(bot.scheduler)
+        every(
             self._watchdog,
-            "interval",
+            "receive-watchdog",
             seconds=WATCHDOG_SECONDS,
-            id="holdspace-receive-watchdog",
-            replace_existing=True,
             misfire_grace_time=WATCHDOG_SECONDS,
-            coalesce=True,
         )
-        bot.scheduler.add_job(
-            self._reload_key_file,
-            "interval",
-            seconds=KEY_RELOAD_SECONDS,
-            id="holdspace-key-reload",
-            replace_existing=True,
-            coalesce=True,
-        )
-        bot.scheduler.add_job(
-            self._retention,
-            "interval",
-            hours=1,
-            id="holdspace-retention",
-            replace_existing=True,
-            coalesce=True,
-        )
+        every(self._reload_key_file, "key-reload", seconds=KEY_RELOAD_SECONDS)
+        every(self._retention, "retention", hours=1)
         # The roster follows each circle's group: now (changes made while the bot was down),
         # every hour (an update envelope that was lost), and again soon after a failed read.
         self.follower = follower = GroupFollower(self.dispatcher, self.gateway, self.sender)
-        bot.scheduler.add_job(
-            follower.everything,
-            "interval",
-            hours=1,
-            next_run_time=datetime.now(UTC),
-            id="holdspace-roster",
-            replace_existing=True,
-            coalesce=True,
-        )
-        bot.scheduler.add_job(
-            follower.retry,
-            "interval",
-            seconds=ROSTER_RETRY_SECONDS,
-            id="holdspace-roster-retry",
-            replace_existing=True,
-            coalesce=True,
-        )
+        every(follower.everything, "roster", hours=1, next_run_time=datetime.now(UTC))
+        every(follower.retry, "roster-retry", seconds=ROSTER_RETRY_SECONDS)
         database_file = sqlite_path(settings.storage.url)
         if database_file is not None:
-            bot.scheduler.add_job(
-                self._checkpoint,
-                "interval",
-                seconds=CHECKPOINT_SECONDS,
-                args=(database_file,),
-                id="holdspace-checkpoint",
-                replace_existing=True,
-                coalesce=True,
-            )
+            every(self._checkpoint, "checkpoint", seconds=CHECKPOINT_SECONDS, args=(database_file,))
         self._ready = True
         log.info("holdspace is ready")
 
@@ -331,6 +292,24 @@ class HoldspaceBot:
         if self.storage is not None:
             await self.storage.close()
         await bot.stop()
+
+
+class _Every:
+    """Registers a recurring job in signalbot's scheduler: an interval, a stable id (a
+    re-run of the ready handlers replaces it), and missed runs coalesced into one."""
+
+    def __init__(self, scheduler: Any) -> None:
+        self._scheduler = scheduler
+
+    def __call__(self, job: Any, name: str, **when: Any) -> None:
+        self._scheduler.add_job(
+            job,
+            "interval",
+            id=f"holdspace-{name}",
+            replace_existing=True,
+            coalesce=True,
+            **when,
+        )
 
 
 class _Ready(ReadyHandler):

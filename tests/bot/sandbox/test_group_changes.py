@@ -19,6 +19,7 @@ from websockets.asyncio.client import ClientConnection
 
 from bot.sandbox import Group, SandboxGateway
 from bot.sandbox.app_actions import AppRefusal
+from tests.bot.sandbox.helpers import call
 
 if TYPE_CHECKING:
     from signalbot._client import SignalAPI
@@ -44,20 +45,8 @@ class World:
 
 
 @pytest.fixture
-async def gw() -> AsyncIterator[SandboxGateway]:
-    async with SandboxGateway(ACCOUNT) as gateway:
-        yield gateway
-
-
-@pytest.fixture
 def world(gw: SandboxGateway) -> World:
     return World(gw)
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 @pytest.fixture
@@ -67,15 +56,6 @@ async def client(gw: SandboxGateway) -> AsyncIterator[ClientConnection]:
     await gw.wait_reconnected(before, timeout=2)
     yield ws
     await ws.close()
-
-
-async def call(
-    http: aiohttp.ClientSession, gw: SandboxGateway, method: str, path: str, body: Any = None
-) -> tuple[int, Any]:
-    data = None if body is None else json.dumps(body)
-    async with http.request(method, f"http://{gw.service}{path}", data=data) as resp:
-        text = await resp.text()
-        return resp.status, json.loads(text) if text else None
 
 
 async def update_from(ws: ClientConnection) -> tuple[GroupUpdate, dict[str, Any]]:
