@@ -63,6 +63,6 @@ def require_tenure(ctx: CommandContext, action: str) -> Member:
         }[action]
         raise Refusal(
             f"{TENURE_WORDS[action]} count from members who have been in the circle a while; "
-            f"yours will {when}.{tail}"
+            f"yours will count {when}.{tail}"
         )
     return member
