@@ -82,11 +82,11 @@ async def welcome_in(ctx: CircleContext, request: JoinRequest, person: Person) -
 
 
 def why_refused(exc: MembershipError) -> str:
-    if exc.status is None:
-        return "the Signal gateway didn't answer. Check that it is running."
+    """Why Signal said no, in words a facilitator can act on (VOICE: no "gateway", no
+    status codes; the operator finds those in the log)."""
     if exc.status in (400, 403):
-        return "the gateway refused. Make the bot an admin of the Signal group."
-    return f"the gateway answered with an error (HTTP {exc.status})."
+        return "I'm not allowed to change who is in it. Make the bot an admin of the Signal group."
+    return "I couldn't reach Signal just now. Please wait a moment, or tell whoever runs me."
 
 
 @membership_router.timer(EXPIRY_TIMER)
