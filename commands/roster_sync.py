@@ -10,6 +10,7 @@ later, and a circle is never emptied by a bad answer.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from enum import Enum
 
 from commands.context import CircleContext, CommandContext
@@ -84,9 +85,11 @@ async def reconcile(
             "%d member(s) missing from a group read wait for a confirming read",
             len(changes.waiting),
         )
+    notes = ArrivalNotes()
     for arrival in changes.arrivals:
         admin = snapshot.roster.is_admin(arrival.aci, arrival.number)
-        await arrive(ctx, circle, arrival, admin=admin)
+        await arrive(ctx, circle, arrival, notes, admin=admin)
+    await notes.tell(ctx)
     by_id = {str(m.id): m for m in stored}
     for departure in changes.departures:
         await depart(ctx, by_id[departure.member_id], departure, actor)
@@ -135,10 +138,56 @@ async def arrive_unseen(ctx: CommandContext) -> Member:
     if kind is ArrivalKind.FOUNDER:
         roster = await ctx.deps.groups.roster(circle.group_id)
         admin = roster is not None and roster.is_admin(aci, number)
-    return await arrive(ctx, circle, Arrival(aci, number, kind, aci in facts.banned), admin=admin)
+    notes = ArrivalNotes()
+    arrival = Arrival(aci, number, kind, aci in facts.banned)
+    member = await arrive(ctx, circle, arrival, notes, admin=admin)
+    await notes.tell(ctx)
+    return member
 
 
-async def arrive(ctx: CircleContext, circle: Circle, arrival: Arrival, *, admin: bool) -> Member:
+@dataclass
+class ArrivalNotes:
+    """What the facilitators hear about one read's arrivals, in one message (someone who
+    adds five people, or the first read after an upgrade, is one message, not five)."""
+
+    held: list[tuple[int, bool]] = field(default_factory=list)  # (number, removed before)
+    opened: int = 0
+
+    async def tell(self, ctx: CircleContext) -> None:
+        if self.opened:
+            who = "Someone" if self.opened == 1 else f"{self.opened} people"
+            await tell_facilitators(
+                ctx,
+                f"{who} joined the group without a vouch. The circle lets people in that way "
+                "(/circle set unvouched hold changes that), so they're members now.",
+            )
+        if not self.held:
+            return
+        numbers = [f"#{n}" for n, _ in self.held]
+        listed = (
+            numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+        )
+        who = "Someone was" if len(numbers) == 1 else f"{len(numbers)} people were"
+        before = [f"#{n}" for n, banned in self.held if banned]
+        removed = (
+            " The circle removed this person before."
+            if len(numbers) == 1 and before
+            else (f" The circle removed {', '.join(before)} before." if before else "")
+        )
+        first = self.held[0][0]
+        await tell_facilitators(
+            ctx,
+            f"{who} added to the group without a vouch ({listed} in /requests).{removed} Until "
+            "you decide, they can read the agreement and the guides and take part in sessions, "
+            "but they see none of the circle's trust data (the directory, join requests, "
+            f"vouches, invites). /requests approve {first} welcomes someone as a member; "
+            f"/requests deny {first} takes them out of the group.",
+        )
+
+
+async def arrive(
+    ctx: CircleContext, circle: Circle, arrival: Arrival, notes: ArrivalNotes, *, admin: bool
+) -> Member:
     uow = ctx.uow
     person = await uow.people.get_or_create(arrival.aci, ctx.now)
     existing = await uow.members.in_circle(circle.id, person.id)
@@ -167,11 +216,7 @@ async def arrive(ctx: CircleContext, circle: Circle, arrival: Arrival, *, admin:
             f"community agreement:\n\n{text}\n\nReply /agree to accept it. /help shows what I "
             "can do.",
         )
-        await tell_facilitators(
-            ctx,
-            "Someone joined the group without a vouch. The circle lets people in that way "
-            "(/circle set unvouched hold changes that), so they're a member now.",
-        )
+        notes.opened += 1
         return member
     member = await uow.members.add(
         circle.id, person, Role.MEMBER, founder=False, now=ctx.now, standing=Standing.UNVOUCHED
@@ -187,15 +232,7 @@ async def arrive(ctx: CircleContext, circle: Circle, arrival: Arrival, *, admin:
         origin=Origin.UNVOUCHED,
         status=RequestStatus.HELD,
     )
-    before = " The circle removed this person before." if arrival.banned else ""
-    await tell_facilitators(
-        ctx,
-        f"Someone was added to the group without a vouch (#{request.number} in /requests)."
-        f"{before} Until you decide, they can read the agreement and the guides and take part "
-        "in sessions, but they see none of the circle's trust data (the directory, join "
-        f"requests, vouches, invites). /requests approve {request.number} welcomes them as a "
-        f"member; /requests deny {request.number} takes them out of the group.",
-    )
+    notes.held.append((request.number, arrival.banned))
     routine = "" if arrival.banned else " That's routine, and nothing you did wrong."
     ctx.direct(
         person.aci,

@@ -144,7 +144,7 @@ async def test_a_circle_that_allows_it_takes_people_in_without_a_vouch(
     frank = aci()
     add_to_group(chat, frank)
     out = await chat.group_changed(actor=p["bob"])
-    assert "they're a member now" in to(out, p["alice"])[0]
+    assert "they're members now" in to(out, p["alice"])[0]
     assert "Reply /agree" in to(out, frank)[0]
     await chat.dm(frank, "/agree")
     assert "Nothing vetted" in "".join(to(await chat.say(frank, "/resources x"), frank))
@@ -436,3 +436,19 @@ async def test_mydata_shows_the_standing_and_the_ban_that_forgetme_keeps(
     async with chat.storage.unit_of_work() as uow:
         circle = await uow.circles.by_group(GROUP)
         assert circle is not None and await uow.marks.is_banned(circle.id, frank)
+
+
+async def test_several_added_at_once_are_one_message_to_each_facilitator(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    take_from_group(chat, p["dana"])
+    await chat.group_changed(actor=p["alice"])  # removed: on the ban list now
+    newcomers = [aci(), aci(), p["dana"]]
+    add_to_group(chat, *newcomers)
+    out = await chat.group_changed(actor=p["bob"])
+    [note] = to(out, p["alice"])
+    assert "3 people were added to the group without a vouch (#1, #2 and #3 in /requests)" in note
+    assert "The circle removed #3 before." in note
+    no_identifiers(out, *newcomers)
+    assert all(to(out, who) for who in newcomers)  # each is sent the agreement
