@@ -15,8 +15,8 @@ log = logging.getLogger("holdspace.bot")
 
 ROSTER_RETRY_SECONDS = 30
 ROSTER_RETRIES = 10
-"""A group that could not be read after an update is read again every 30 s, ten times at
-most; the hourly read of every circle catches anything after that."""
+"""A group that could not be read after an update (or whose departures wait for a confirming
+read) is read again every 30 s, ten times at most; the hourly read catches anything later."""
 
 
 class GroupFollower:

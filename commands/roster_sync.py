@@ -46,10 +46,11 @@ class Outcome(Enum):
     UNKNOWN_GROUP = "unknown-group"  # 404: the gateway does not know the group
     NOT_IN_GROUP = "not-in-group"  # the bot was removed from it
     NOT_BELIEVED = "not-believed"  # an empty member list
+    WAITING = "waiting"  # done, but some departures wait for a confirming read
 
     @property
     def retry(self) -> bool:
-        return self in (Outcome.UNREADABLE, Outcome.NOT_BELIEVED)
+        return self in (Outcome.UNREADABLE, Outcome.NOT_BELIEVED, Outcome.WAITING)
 
 
 async def reconcile(
@@ -94,7 +95,7 @@ async def reconcile(
     for departure in changes.departures:
         await depart(ctx, by_id[departure.member_id], departure, actor)
     await keep_locked(ctx, circle, snapshot)
-    return Outcome.DONE
+    return Outcome.WAITING if changes.waiting else Outcome.DONE
 
 
 async def _facts(
