@@ -23,8 +23,7 @@ from storage.records import Member
 
 UNVOUCHED_REFUSAL = (
     "You're in this circle's group, but you came in without going through its vouching, so "
-    "its facilitators will confirm you first. That's routine, and nothing you did wrong. "
-    "Until then the directory, join requests, vouches and invites wait for you. You can "
+    "its facilitators will confirm you first. Until then the directory, join requests, vouches and invites wait for you. You can "
     "read the community agreement (/agreement), accept it with /agree, take part in "
     "sessions and read the guides (/guide)."
 )
