@@ -19,7 +19,7 @@ from commands.door import keep_locked
 from commands.membership import welcome_in
 from commands.ports import GroupSnapshot, GroupUnavailable, PersonRef
 from commands.requests_flow import policy, tell_facilitators
-from facilitation.circle import Role, Standing, Unvouched
+from facilitation.circle import Door, Role, Standing, Unvouched
 from facilitation.roster import (
     Arrival,
     ArrivalKind,
@@ -28,6 +28,7 @@ from facilitation.roster import (
     Listed,
     StoredMember,
     classify,
+    door_is_open,
 )
 from facilitation.roster import reconcile as plan_changes
 from facilitation.vouching import Origin, RequestStatus
@@ -59,6 +60,7 @@ async def reconcile(
     """Make the circle's roster follow its group; ``actor``: who sent the update, if any;
     ``snapshot``: the group as just read (the hourly read lists every group at once)."""
     circle = ctx.require_circle()
+    listed = snapshot is not None
     if snapshot is None:
         try:
             snapshot = await ctx.deps.groups.snapshot(circle.group_id)
@@ -77,6 +79,13 @@ async def reconcile(
         [Listed(ref.aci, ref.number) for ref in snapshot.members],
         facts,
     )
+    door_open = circle.settings.door is Door.LOCKED and door_is_open(
+        snapshot.members_can_add, snapshot.link_on
+    )
+    if listed and (not changes.believed or not changes.empty or changes.waiting or door_open):
+        # The hourly listing may be older than a command that just changed the group (a
+        # setup that locked the door, an add by the bot): act only on a fresh read.
+        return await reconcile(ctx, actor)
     if not changes.believed:
         log.warning("a circle's group was listed without members; its roster is kept")
         return Outcome.NOT_BELIEVED

@@ -23,9 +23,9 @@ from storage.records import Member
 
 UNVOUCHED_REFUSAL = (
     "You're in this circle's group, but you came in without going through its vouching, so "
-    "its facilitators will confirm you first. Until then the directory, join requests, vouches and invites wait for you. You can "
-    "read the community agreement (/agreement), accept it with /agree, take part in "
-    "sessions and read the guides (/guide)."
+    "its facilitators will confirm you first. Until then the directory, join requests, "
+    "vouches and invites wait for you. You can read the community agreement (/agreement), "
+    "accept it with /agree, take part in sessions and read the guides (/guide)."
 )
 
 

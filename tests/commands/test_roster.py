@@ -453,3 +453,25 @@ async def test_several_added_at_once_are_one_message_to_each_facilitator(
     assert "The circle removed #3 before." in note
     no_identifiers(out, *newcomers)
     assert all(to(out, who) for who in newcomers)  # each is sent the agreement
+
+
+async def test_an_hourly_listing_is_acted_on_only_after_a_fresh_read(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    from commands.ports import GroupSnapshot
+
+    chat, p = agreed, people
+    roster = chat.groups.rosters[GROUP]
+    stale = GroupSnapshot(
+        members=roster.members[:2],  # two members "gone", the door "open": all out of date
+        admins=roster.admins,
+        bot_in_group=True,
+        bot_is_admin=True,
+        members_can_add=True,
+        link_on=True,
+    )
+    locks = chat.groups.locks
+    outcome, staged = await chat.dispatcher.reconcile(GROUP, None, stale)
+    assert outcome is Outcome.DONE and staged == []
+    assert chat.groups.locks == locks  # the fresh read showed the door locked
+    assert "Members: 4" in only_text(await chat.say(p["alice"], "/circle"))
