@@ -1,5 +1,6 @@
 """The circle follows its Signal group, through the command layer: arrivals without a vouch,
-departures, the ban list, the door, disappearing messages, and reads that cannot be trusted."""
+leaving and removal, the ban list, tenure, /mydata, and reads that cannot be trusted. (The
+door: test_door.py; what a departure ends: test_departures.py.)"""
 
 from __future__ import annotations
 
@@ -7,40 +8,23 @@ import re
 
 import pytest
 
-from commands.compose import PLACEHOLDER
 from commands.dispatcher import STRANGER_VOUCH
 from commands.ports import GroupRoster, PersonRef
 from commands.roster_sync import Outcome
-from commands.types import Incoming, Mention, Outgoing, OutgoingMessage, QuoteRef
+from commands.types import Incoming
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, reactions
+from tests.commands.roster_helpers import (
+    add_to_group,
+    arrive_unvouched,
+    in_group,
+    invite,
+    join,
+    no_identifiers,
+    take_from_group,
+    to,
+)
 
 DAY = 86_400_000
-
-
-def to(outgoing: list[Outgoing], who: str) -> list[str]:
-    return [o.text for o in outgoing if isinstance(o, OutgoingMessage) and o.to.aci == who]
-
-
-def in_group(outgoing: list[Outgoing]) -> list[OutgoingMessage]:
-    return [o for o in outgoing if isinstance(o, OutgoingMessage) and o.to.group_id == GROUP]
-
-
-def no_identifiers(outgoing: list[Outgoing], *acis: str) -> None:
-    for item in outgoing:
-        if isinstance(item, OutgoingMessage):
-            for who in acis:
-                assert who not in item.text
-
-
-def add_to_group(chat: Chat, *newcomers: str) -> None:
-    groups = chat.groups
-    groups.set(GROUP, members=groups.members() + list(newcomers), admins=groups.admins())
-
-
-def take_from_group(chat: Chat, *gone: str) -> None:
-    groups = chat.groups
-    members = [m for m in groups.members() if m not in gone]
-    groups.set(GROUP, members=members, admins=[a for a in groups.admins() if a not in gone])
 
 
 @pytest.fixture
@@ -48,21 +32,6 @@ async def agreed(circle: Chat, people: dict[str, str]) -> Chat:
     for name in ("alice", "bob", "carol", "dana"):
         await circle.say(people[name], "/agree")
     return circle
-
-
-async def arrive_unvouched(chat: Chat, p: dict[str, str], frank: str) -> int:
-    """Bob adds Frank in the Signal app; returns Frank's number in /requests."""
-    add_to_group(chat, frank)
-    out = await chat.group_changed(actor=p["bob"])
-    [note] = to(out, p["alice"])
-    match = re.search(r"\(#(\d+) in /requests\)", note)
-    assert match is not None
-    assert "without a vouch" in note and "/requests approve" in note
-    no_identifiers(out, frank)
-    [hello] = to(out, frank)
-    assert "community agreement" in hello and "/agree" in hello
-    assert not in_group(out)  # nothing about it in the group
-    return int(match.group(1))
 
 
 async def test_someone_added_behind_the_circles_back_gets_no_trust_data(
@@ -164,7 +133,7 @@ async def test_someone_who_left_gets_nothing_by_direct_message(
     assert "aren't in one here" in only_text(await chat.dm(p["dana"], "/sos"))
     assert "Circles are invite-only" in only_text(await chat.dm(p["dana"], "/help"))
     # she left by herself: a fresh invite later is vouched as usual, not held
-    code = await _invite(chat, p["bob"])
+    code = await invite(chat, p["bob"])
     joined = await chat.dm(p["dana"], f"/join {code} Dana: back again")
     assert in_group(joined) and "with the circle now" in to(joined, p["dana"])[0]
 
@@ -176,7 +145,7 @@ async def test_removed_in_the_app_means_banned_and_their_join_waits(
     take_from_group(chat, p["dana"])
     out = await chat.group_changed(actor=p["alice"])
     assert "was removed from the Signal group" in to(out, p["alice"])[0]
-    code = await _invite(chat, p["bob"])
+    code = await invite(chat, p["bob"])
     joined = await chat.dm(p["dana"], f"/join {code} Dana: please")
     assert not in_group(joined)  # not posted for vouches
     [held] = to(joined, p["alice"])
@@ -193,72 +162,6 @@ async def test_removed_in_the_app_means_banned_and_their_join_waits(
         assert circle is not None and not await uow.marks.is_banned(circle.id, p["dana"])
 
 
-async def _invite(chat: Chat, who: str) -> str:
-    out = await chat.say(who, "/invite")
-    match = re.search(r"code: (\S+)", to(out, who)[0])
-    assert match is not None
-    return match.group(1)
-
-
-async def _join(chat: Chat, newcomer: str, code: str, post_ts: int) -> None:
-    out = await chat.dm(newcomer, f"/join {code} Erin: hi")
-    [post] = in_group(out)
-    assert post.tag is not None
-    await chat.dispatcher.record_sent(post.tag, post_ts)
-
-
-async def test_a_removal_ends_what_the_person_started(agreed: Chat, people: dict[str, str]) -> None:
-    chat, p = agreed, people
-    code = await _invite(chat, p["bob"])  # bob's unused code
-    erin_code = await _invite(chat, p["carol"])
-    await _join(chat, p["erin"], erin_code, 9_001)  # carol's invite: 1 of 2
-    take_from_group(chat, p["carol"])
-    out = await chat.group_changed(actor=p["alice"])
-    assert "no longer in the circle" in to(out, p["alice"])[0]
-    assert "0 of 2" in only_text(await chat.say(p["dana"], "/requests"))  # her vouch is void
-    bob = Mention(p["bob"], start=len("/remove "))
-    await chat.say(p["alice"], f"/remove {PLACEHOLDER}", mentions=(bob,))
-    finn = aci()
-    refused = only_text(await chat.dm(finn, f"/join {code} Finn: hi"))
-    assert "doesn't match any invite" in refused  # bob's unused code died with his membership
-
-
-async def test_an_approval_carried_by_a_vouch_that_is_void_waits_again(
-    agreed: Chat, people: dict[str, str]
-) -> None:
-    chat, p = agreed, people
-    await _join(chat, p["erin"], await _invite(chat, p["bob"]), 9_002)
-    chat.membership.refuse = 400  # the add fails: the request stays approved
-    await chat.say(p["carol"], "/vouch", quote=QuoteRef(9_002, "bot", "Join request"))
-    await chat.advance(0)
-    take_from_group(chat, p["carol"])
-    out = await chat.group_changed(actor=p["carol"])
-    assert any("waits for vouches again" in t for t in to(out, p["alice"]))
-    assert "1 of 2" in only_text(await chat.say(p["dana"], "/requests"))
-    chat.membership.refuse = None
-    await chat.advance(0)
-    assert chat.membership.added == []  # the admit timer was taken back
-
-
-async def test_a_concern_from_someone_gone_holds_only_if_a_facilitator_keeps_it(
-    agreed: Chat, people: dict[str, str]
-) -> None:
-    chat, p = agreed, people
-    await _join(chat, p["erin"], await _invite(chat, p["bob"]), 9_003)
-    await chat.dm(p["dana"], "/object 1 I don't trust this")
-    take_from_group(chat, p["dana"])
-    out = await chat.group_changed(actor=p["dana"])
-    note = " ".join(to(out, p["alice"]))
-    assert "no longer holds the request" in note and "/requests keep 1" in note
-    assert "collects vouches again" in note
-    assert "on hold" not in only_text(await chat.say(p["carol"], "/requests"))
-    assert "Kept" in only_text(await chat.say(p["alice"], "/requests keep 1"))
-    assert "on hold" in only_text(await chat.say(p["carol"], "/requests"))
-    assert "no concern from someone who left" in only_text(
-        await chat.say(p["alice"], "/requests keep 1")
-    )
-
-
 async def test_trust_actions_need_tenure(agreed: Chat, people: dict[str, str]) -> None:
     chat, p = agreed, people
     frank = aci()
@@ -267,7 +170,7 @@ async def test_trust_actions_need_tenure(agreed: Chat, people: dict[str, str]) -
     await chat.dm(frank, "/agree")
     await chat.say(p["bob"], "/resource add therapist Dr. A ; a@example.org ; kind")
     await chat.dm(p["alice"], "/resource vet 1")
-    await _join(chat, p["erin"], await _invite(chat, p["bob"]), 9_004)
+    await join(chat, p["erin"], await invite(chat, p["bob"]), 9_004)
     for command, words in (
         ("/object 2 not sure", "Concerns count"),
         ("/resource flag 1 closed", "Flags count"),
@@ -320,75 +223,6 @@ async def test_reads_that_cannot_be_trusted_change_nothing(
     outcome, _ = await chat.dispatcher.reconcile(OTHER_GROUP, None)
     assert outcome is Outcome.NOT_A_CIRCLE
     assert await chat.group_changed(actor=None) == []  # twice: nothing more
-
-
-async def test_the_door_is_locked_at_setup_and_kept_locked(
-    chat: Chat, people: dict[str, str]
-) -> None:
-    p = people
-    chat.groups.set(GROUP, members=[p["alice"], p["bob"]], admins=[p["alice"]])
-    chat.groups.open_door[GROUP] = True
-    reply = only_text(await chat.say(p["alice"], "/circle setup"))
-    assert "locked the group's door" in reply and "/circle set disappearing 1w" in reply
-    assert chat.groups.open_door[GROUP] is False
-    chat.groups.open_door[GROUP] = True  # an admin opens it again in the app
-    out = await chat.group_changed(actor=p["alice"])
-    assert "closed it again" in to(out, p["alice"])[0] and not chat.groups.open_door[GROUP]
-    await chat.say(p["alice"], "/circle set door open")
-    chat.groups.open_door[GROUP] = True
-    assert await chat.group_changed(actor=p["alice"]) == []
-    assert chat.groups.open_door[GROUP] is True
-    assert "Door: left to the group's own settings" in only_text(
-        await chat.say(p["bob"], "/circle")
-    )
-    chat.groups.refuse = 400  # the bot is no admin any more
-    locked = only_text(await chat.say(p["alice"], "/circle set door locked"))
-    assert "not an admin" in locked and "Only admins" in locked
-    out = await chat.group_changed(actor=p["alice"])
-    steps = to(out, p["alice"])[0]
-    assert "1. Open the group" in steps and "Make admin" in steps
-    assert await chat.group_changed(actor=p["alice"]) == []  # once a day, not a loop
-    chat.clock.advance(DAY)
-    assert to(await chat.group_changed(actor=p["alice"]), p["alice"])
-
-
-async def test_setup_by_a_bot_that_is_no_admin_says_what_to_change(
-    chat: Chat, people: dict[str, str]
-) -> None:
-    p = people
-    chat.groups.set(GROUP, members=[p["alice"], p["bob"]], admins=[p["alice"]])
-    chat.groups.refuse = 403
-    reply = only_text(await chat.say(p["alice"], "/circle setup"))
-    assert "not an admin" in reply and "2. Tap Permissions" in reply and "Group link" in reply
-
-
-async def test_disappearing_messages_are_a_circle_setting(
-    circle: Chat, people: dict[str, str]
-) -> None:
-    chat, p = circle, people
-    assert "group's own setting" in only_text(await chat.say(p["bob"], "/circle"))
-    assert "disappearing is now 7d" in only_text(
-        await chat.say(p["alice"], "/circle set disappearing 1w")
-    )
-    assert chat.groups.timers[GROUP] == 604800
-    assert "Disappearing messages: 7d" in only_text(await chat.say(p["bob"], "/circle"))
-    await chat.say(p["alice"], "/circle set disappearing off")
-    assert chat.groups.timers[GROUP] == 0
-    for bad in (
-        "/circle set disappearing 5s",
-        "/circle set disappearing 9w",
-        "/circle set disappearing soon",
-    ):
-        assert only_text(await chat.say(p["alice"], bad)).startswith(
-            "Usage: /circle set disappearing"
-        )
-    assert "Only a facilitator" in only_text(
-        await chat.say(p["bob"], "/circle set disappearing 1d")
-    )
-    chat.groups.refuse = 400
-    refused = only_text(await chat.say(p["alice"], "/circle set disappearing 1d"))
-    assert "Disappearing messages" in refused and "admin" in refused
-    assert "Disappearing messages: off" in only_text(await chat.say(p["bob"], "/circle"))
 
 
 async def test_a_founder_listed_only_by_number_is_a_founder_when_first_seen(
