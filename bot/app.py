@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import signal as signals
 import sqlite3
 from datetime import UTC, datetime
@@ -22,12 +21,14 @@ from signalbot import (
     SignalBot,
 )
 from signalbot._utils.retry import rerun_on_exception
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot import logsafety
 from bot.adapter import looks_like_command, to_incoming
 from bot.clock import AdjustableClock
-from bot.config import Connection, Settings, key_env
+from bot.config import Connection, Settings
 from bot.gateway import GatewayClient
+from bot.keyfence import ProcessKeys
 from bot.receiver import ResilientReceiver, install_safe_parse
 from bot.roster import ROSTER_RETRY_SECONDS, GroupFollower
 from bot.sender import OutgoingQueue
@@ -37,12 +38,20 @@ from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
 from storage.db import checkpoint_sqlite, sqlite_path
-from storage.keyring import Keyring, KeyringError, load_keyring
+from storage.keyring import Keyring
 from storage.retention import DEDUPE_KEEP_MS
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.bot")
 
+PURGED = {
+    "check-ins": ("checkins",),
+    "dedupe keys": ("processed_events",),
+    "finished join requests": ("join_requests", "vouches", "timers"),
+    "spent invites": ("invites",),
+    "unmatched founder marks": ("roster_marks",),
+}
+"""The tables each retention rule deletes from (their files are cleared afterwards)."""
 WATCHDOG_SECONDS = 5
 KEY_RELOAD_SECONDS = 5
 CHECKPOINT_SECONDS = 5
@@ -50,10 +59,12 @@ QUOTE_SETTLE_SECONDS = 3.0
 
 
 class HoldspaceBot:
-    def __init__(self, settings: Settings, keyring: Keyring) -> None:
+    def __init__(
+        self, settings: Settings, keyring: Keyring, *, test_clock: Path | None = None
+    ) -> None:
         self.settings = settings
         self._keyring = keyring
-        self._key_mtime = self._key_file_mtime()
+        self.keys = ProcessKeys(settings, keyring)  # the key file, the journal, the beat
         self.storage: Storage | None = None
         self.gateway: GatewayClient | None = None
         self.sender: OutgoingQueue | None = None
@@ -63,7 +74,9 @@ class HoldspaceBot:
         self._stopping = False
         self.follower: GroupFollower | None = None
         self._signal: Any = None
-        self.clock = AdjustableClock.from_environment()
+        self.clock = AdjustableClock(test_clock)  # None (wall time) unless try/tests ask
+        if self.clock.adjustable:
+            log.warning("the test clock is on: this bot's time can be moved (sandbox only)")
 
     # --- building signalbot ----------------------------------------------------------------
     def _build_signalbot(self) -> Any:
@@ -129,6 +142,7 @@ class HoldspaceBot:
             account=settings.signal.phone_number,
             checkpoint_in_background=True,
         )
+        await self.keys.beat(self.storage)  # the generation to write with, before any write
         async with self.storage.unit_of_work() as uow:
             if await uow.circles.claim_unowned():
                 log.warning("circles from an older version now belong to this bot's account")
@@ -149,6 +163,7 @@ class HoldspaceBot:
             )
         )
         self.sender.on_tagged_sent = self.dispatcher.record_sent
+        self.dispatcher.on_withdrawn = self.sender.withdraw
         await self.sender.start()
         resumed = await self.sender.resume_from_outbox()
         if resumed:
@@ -182,47 +197,33 @@ class HoldspaceBot:
         if incoming is None:
             return
         await self.sender.room()
+        await self.keys.usable()  # a key without the database's generation finds nobody
         if incoming.quote is not None:  # it may reply to a post whose timestamp is in flight
             await self.sender.tags_settled(timeout=QUOTE_SETTLE_SECONDS)
         staged = await self.dispatcher.handle(incoming)
         self.sender.submit(staged)
 
-    def _key_file_mtime(self) -> float | None:
-        path = self.settings.storage.key_file
-        if key_env() is not None or path is None:
-            return None  # a key from the environment only changes with a restart
-        try:
-            return os.stat(path).st_mtime
-        except OSError:
-            return None
-
     async def _reload_key_file(self) -> None:
-        """`holdspace rotate-key` adds a generation to the key file; adopt it within seconds,
-        before any row is re-encrypted under it."""
-        mtime = self._key_file_mtime()
-        if mtime is None or mtime == self._key_mtime or self.storage is None:
+        """Every few seconds: adopt a generation `holdspace rotate-key` added to the key file
+        and the one the rotation journal lets it write with, and report them (the fence that
+        keeps rotation from moving rows this process could not read: bot/keyfence.py)."""
+        if self.storage is None:
             return
         try:
-            keyring = load_keyring(key_file=self.settings.storage.key_file, env_value=None)
-        except KeyringError as exc:
-            log.error(
-                "the key file changed but could not be read (%s); keeping the old keys",
-                type(exc).__name__,
-            )
-            return
-        self._key_mtime = mtime
-        if keyring.ids != self._keyring.ids:
-            self._keyring = keyring
-            self.storage.use_keyring(keyring)
-            log.warning("loaded key generations %s from the key file", list(keyring.ids))
+            await self.keys.beat(self.storage)
+        except (OSError, SQLAlchemyError) as exc:
+            log.warning("could not report this bot's key generations (%s)", type(exc).__name__)
 
     async def run_timer(self, kind: str, ref_id: Any) -> None:
         if self.dispatcher is None or self.sender is None or self._stopping:
             return
+        await self.keys.usable()
         self.sender.submit(await self.dispatcher.run_timer(kind, ref_id))
 
     async def clock_moved(self) -> None:
         """SIGUSR1 (sandbox and tests only): re-read the clock offset, re-arm every timer."""
+        if not self.clock.adjustable:
+            return  # wall time: nothing can move it
         self.clock.reload()
         if self.dispatcher is not None:
             await self.dispatcher.rearm_all()
@@ -252,6 +253,8 @@ class HoldspaceBot:
         for what, count in removed.items():
             if count:
                 log.info("retention: removed %d %s", count, what)
+        touched = {table for what, count in removed.items() if count for table in PURGED[what]}
+        await self.storage.clear_residue(touched)  # out of the WAL and dead rows too
 
     async def on_group_change(self, group_id: str | None, actor: str | None) -> None:
         """A group update envelope (someone added, left, was removed, changed a setting):
@@ -290,6 +293,8 @@ class HoldspaceBot:
         if self.gateway is not None:
             await self.gateway.close()
         if self.storage is not None:
+            with contextlib.suppress(OSError, SQLAlchemyError):
+                await self.keys.leave(self.storage)  # no longer a process rotation waits for
             await self.storage.close()
         await bot.stop()
 

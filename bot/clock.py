@@ -1,21 +1,23 @@
 """The bot's clock: wall time, plus an offset that only the sandbox and tests use.
 
-With ``HOLDSPACE_TEST_CLOCK_FILE`` set, the clock reads a millisecond offset from that file
-at start-up and whenever the process gets SIGUSR1; the bot then re-arms every timer against
-the moved clock. That is how `holdspace try` and the end-to-end tests let a two-minute
-session run its whole course without anyone waiting for it. Operators never set it.
+With a test-clock file (``holdspace try``, the end-to-end tests and the benchmarks pass
+one with the hidden ``holdspace run --test-clock FILE``), the clock reads a millisecond
+offset from that file at start-up and whenever the process gets SIGUSR1; the bot then
+re-arms every timer against the moved clock. That is how a two-minute session runs its
+whole course without anyone waiting for it.
+
+Nothing in the environment turns it on: ``holdspace run`` as an operator starts it keeps
+wall time, so tenure, request expiry and retention can never be moved in a real circle by
+a stray variable or a signal.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 
 log = logging.getLogger("holdspace.clock")
-
-CLOCK_FILE_ENV = "HOLDSPACE_TEST_CLOCK_FILE"
 
 
 class AdjustableClock:
@@ -24,10 +26,9 @@ class AdjustableClock:
         self.offset_ms = 0
         self.reload()
 
-    @classmethod
-    def from_environment(cls) -> AdjustableClock:
-        path = os.environ.get(CLOCK_FILE_ENV)
-        return cls(Path(path) if path else None)
+    @property
+    def adjustable(self) -> bool:
+        return self._file is not None
 
     def reload(self) -> None:
         if self._file is None:

@@ -54,7 +54,6 @@ class BotProcess:
                 "HOLDSPACE_OUTGOING__BURST": "1000",
                 "HOLDSPACE_OUTGOING__DM_RATE": "1000",
                 "HOLDSPACE_OUTGOING__DM_BURST": "1000",
-                "HOLDSPACE_TEST_CLOCK_FILE": str(self.clock_file),
                 "PYTHONUNBUFFERED": "1",
             }
         )
@@ -62,8 +61,9 @@ class BotProcess:
         return env
 
     def command(self) -> list[str]:
-        """What runs in the child: the bot exactly as an operator starts it."""
-        return [sys.executable, "-m", "bot.cli", "run"]
+        """What runs in the child: the bot as an operator starts it, plus the test clock
+        (``holdspace run`` keeps wall time unless it is given one explicitly)."""
+        return [sys.executable, "-m", "bot.cli", "run", "--test-clock", str(self.clock_file)]
 
     async def start(self) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ out as JSON or CSV (the HSDS-aligned format documented in facilitation/directory
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bot.config import Settings, key_env
+from bot.keyfence import stale_message
 from facilitation.circle import PURPOSE_BLURB
 from facilitation.directory_io import (
     DirectoryFormatError,
@@ -24,6 +26,7 @@ from facilitation.directory_io import (
     parse_csv,
     parse_json,
 )
+from storage import keyfence
 from storage.keyring import load_keyring
 from storage.records import Circle
 from storage.unit_of_work import Storage
@@ -34,13 +37,23 @@ class OperatorError(Exception):
 
 
 async def _open(settings: Settings) -> Storage:
+    """The database with the key as a bot would use it: during a key rotation, an operator
+    command encrypts with the generation the running bots do (storage/keyfence.py), and
+    refuses to run with a key that lacks the generation the database is written with."""
     keyring = load_keyring(key_file=settings.storage.key_file, env_value=key_env())
-    return await Storage.open(
+    storage = await Storage.open(
         settings.storage.url,
         keyring,
         migrate=settings.storage.auto_upgrade,
         account=settings.signal.phone_number,
     )
+    known = await keyfence.journal(storage.engine)
+    needed = keyfence.required_generation(known)
+    if needed is not None and needed not in keyring:
+        await storage.close()
+        raise OperatorError(stale_message(needed, keyring, "the key this command was given"))
+    storage.use_keyring(keyring.writing_with(keyfence.write_generation(keyring.ids, known)))
+    return storage
 
 
 def short_id(circle: Circle) -> str:
@@ -66,7 +79,7 @@ async def list_circles(settings: Settings) -> str:
             lines = []
             for circle in circles:
                 members = await uow.members.count(circle.id)
-                entries = len(await uow.resources.of_circle(circle.id))
+                entries = await uow.resources.count_in(circle.id)
                 since = datetime.fromtimestamp(circle.created_at / 1000, tz=UTC).date()
                 lines.append(
                     f"{short_id(circle)}  {PURPOSE_BLURB[circle.purpose]}, {members} members, "
@@ -130,8 +143,24 @@ async def export_resources(settings: Settings, circle_id: str, kind: str) -> str
 
 
 def export_to(path: Path | None, text: str) -> None:
+    """Standard output, or a new file that is private from its first byte.
+
+    A directory can be sensitive (it says whom a circle trusts), so the file is created
+    with mode 0600 in the same call that creates it (no moment where it is readable by
+    others), never replaces an existing file, and never follows a symlink planted at the
+    path (``O_CREAT | O_EXCL | O_NOFOLLOW``)."""
     if path is None:
         sys.stdout.write(text)
         return
-    path.write_text(text, encoding="utf-8")
-    path.chmod(0o600)  # a directory can be sensitive: who a circle trusts
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:
+        raise OperatorError(
+            f"{path} already exists (or is a link): I won't overwrite it. "
+            "Choose a new file name, or move the old file away first."
+        ) from None
+    except OSError as exc:
+        raise OperatorError(f"cannot create {path}: {exc.strerror or type(exc).__name__}") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)

@@ -2,44 +2,49 @@
 
 ::
 
-    holdspace rotate-key [--config FILE]            add a generation and re-encrypt everything
-    holdspace rotate-key --status [--verbose]       encrypted values per generation (per table)
-    holdspace rotate-key --continue                 finish an interrupted rotation
-    holdspace rotate-key --retire N [--drop-invites]  remove generation N once nothing needs it
+    holdspace rotate-key [--config FILE] [--wait S]  add a generation and re-encrypt everything
+    holdspace rotate-key --status [--verbose]        the journal, the running bots, the values
+    holdspace rotate-key --continue                  carry on (after a pause, or a key update)
+    holdspace rotate-key --retire N [--drop-invites] [--drop-marks]
+                                                     remove generation N once nothing needs it
 
-The protocol with running bots
-------------------------------
-A bot can only read a row whose generation it has loaded, so every process using the
-database must know the new generation before the first row is moved to it.
+The protocol with running bots (storage/keyfence.py)
+-----------------------------------------------------
+A bot can only read a row whose generation it has loaded, and finds people and circles by
+blind indexes computed under the generations it holds. So nothing may be written with a
+new generation until every bot holds it, and nothing re-encrypted until every bot writes
+with it. Every bot process reports, every 5 s, the generations it holds and the one it
+encrypts with (``bot_processes``); a process silent for 20 s is not counted.
 
-Key file (``storage.key_file``):
+1. rotate-key records generation N+1 in the journal (in the database) as *added*, then
+   adds it to the key file, keeping every older generation for reading (a 0600 temp file
+   in the same directory, fsync, rename). Bots re-read the key file within 5 s; an added
+   generation is for reading only, so they keep encrypting with N.
+2. rotate-key waits until every live bot holds N+1, then records that writes move to it.
+   Bots encrypt and index with N+1 from their next beat.
+3. It waits until every live bot encrypts with N+1, then re-encrypts in small batches
+   (``storage.rotation.rotate``) and clears what the old values left in the files.
 
-1. rotate-key adds generation N+1 to the key file, keeping every older generation for
-   reading, and replaces the file atomically (a 0600 temp file in the same directory,
-   fsync, rename, fsync of the directory). The file keeps its owner.
-2. Running bots check the key file's mtime every few seconds and reload it: within
-   ``RELOAD_SECONDS`` they encrypt new values and compute new blind indexes with N+1, and
-   look values up under every generation they hold.
-3. rotate-key waits ``--grace`` seconds (15) for that, then re-encrypts in small batches
-   (``storage.rotation.rotate``). Skip the wait with ``--assume-bots-reloaded`` when no bot
-   is running or every bot was restarted after step 1.
-4. Later, ``--retire N`` removes generation N from the key file once no value uses it.
+If a bot does not get there within ``--wait`` seconds (a bot on another host whose key file
+was not updated), rotate-key stops and says which one; nothing is lost, and ``--continue``
+carries on. ``--retire N`` waits for no live bot to encrypt with N, and refuses while any
+value still does. A bot that finds the database written with a generation it lacks handles
+nothing until its key has it (and refuses to start), so it never enrols anyone twice.
 
-``HOLDSPACE_KEY`` (the key in the environment, which wins over the key file): rotate-key
-cannot change another process's environment. It prints the new key text on standard output
-and stops; set it in the environment of EVERY process using this database (each bot, cron
-jobs, this shell), restart them, then run ``holdspace rotate-key --continue``.
-
-A bot that missed the change fails to read moved rows (decryption errors in its log) and
-keeps writing with generation N; ``--status`` shows such values, ``--continue`` moves them,
-and ``--retire`` refuses while any remain. (When the bots record the generations they have
-loaded in the database, step 3 can wait for that record instead of a fixed time.)
+Where the key cannot be written (``HOLDSPACE_KEY``, or a key file mounted read-only as
+Compose does), rotate-key prints the new key text, says where it goes, and stops; after
+the key is in place (and, for ``HOLDSPACE_KEY``, the bots restarted), ``--continue`` goes
+on from step 2. The journal lives in the database, never beside the key.
 
 Invite codes are kept only as a keyed hash and cannot be re-computed; ``--retire`` refuses
-while unused, unexpired invites made before the rotation started may depend on the old
-generation (or deletes them with ``--drop-invites``). The start of each rotation is kept
-in a small journal next to the key file (``holdspace-rotation.json``: generation numbers and
-times, nothing secret); without it every outstanding invite counts.
+while unused, unexpired invites made before writes moved away from the generation may
+depend on it (or deletes them with ``--drop-invites``).
+
+A circle's ban list and founders seen only by number (``roster_marks``) are keyed hashes
+too. Step 3 makes every ban again under the new generation wherever the person is still
+known (``storage.rotation_marks``); ``--retire`` does so once more, then refuses while marks
+only the old generation recognises remain (a ban on someone since forgotten, a founder
+not yet seen), unless ``--drop-marks`` deletes them.
 """
 
 from __future__ import annotations
@@ -48,26 +53,33 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.config import ConfigError, Settings, key_env, load_settings
-from storage.keyring import Keyring, KeyringError, load_keyring
+from bot.config import ConfigError, Settings, load_settings
+from bot.keyfile import Keys, load_keys, put_in_place, say, write_key_file
+from bot.rotate_fence import (
+    DEFAULT_WAIT,
+    describe_values,
+    encrypting_with,
+    holding,
+    status_lines,
+    still_encrypting_with,
+    wait_for,
+)
+from storage import keyfence
+from storage.keyring import Keyring, KeyringError
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
-    from storage.rotation import RotationStatus
+__all__ = ["build_parser", "main", "run", "write_key_file"]
 
-RELOAD_SECONDS = 10  # how often a running bot checks the key file (at most)
-DEFAULT_GRACE = 15.0
-JOURNAL_NAME = "holdspace-rotation.json"
+LEGACY_JOURNAL = "holdspace-rotation.json"
+"""Where earlier versions kept the journal: beside the key file (read once, if there)."""
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,24 +88,28 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "rotate-key",
         help="add an encryption key generation and re-encrypt the database with it",
         description="Add a new encryption key generation, re-encrypt every stored value "
-        "with it, and later retire the old one. Safe while the bot runs (see --grace).",
+        "with it, and later retire the old one. Safe while the bots run: it waits for each "
+        "of them to hold, then to use, the new generation.",
     )
     parser.add_argument("--config", "-c", help="path to config.toml")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
-        "--status", action="store_true", help="show encrypted values per key generation"
+        "--status",
+        action="store_true",
+        help="show the journal, the running bots and their key generations, and values per "
+        "generation",
     )
     mode.add_argument(
         "--continue",
         dest="resume",
         action="store_true",
-        help="finish an interrupted rotation (adds no generation)",
+        help="finish a paused or interrupted rotation (adds no generation)",
     )
     mode.add_argument(
         "--retire",
         type=int,
         metavar="N",
-        help="remove generation N from the key once no stored value needs it",
+        help="remove generation N from the key once no stored value or running bot needs it",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="also per table")
     parser.add_argument(
@@ -107,23 +123,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="with --retire: delete ban and founder marks only that generation recognises",
     )
     parser.add_argument(
-        "--assume-bots-reloaded",
-        action="store_true",
-        help="do not wait for running bots to re-read the key file (none run, or restarted)",
-    )
-    parser.add_argument(
-        "--grace",
+        "--wait",
         type=float,
-        default=DEFAULT_GRACE,
+        default=DEFAULT_WAIT,
         metavar="SECONDS",
-        help="how long to wait for running bots to reload the key file "
-        f"(default {DEFAULT_GRACE:g})",
+        help="how long to wait for the running bots at each step "
+        f"(default {DEFAULT_WAIT:g}); then stop, to go on later with --continue",
     )
     parser.add_argument(
         "--batch-size", type=int, default=200, help="rows per transaction (default 200)"
-    )
-    parser.add_argument(
-        "--journal", help=f"where rotation times are kept (default: {JOURNAL_NAME} by the key file)"
     )
     parser.set_defaults(func=main)
 
@@ -133,8 +141,8 @@ def main(args: argparse.Namespace) -> int:
 
     if (args.drop_invites or args.drop_marks) and args.retire is None:
         return _fail("--drop-invites and --drop-marks only go with --retire N", 2)
-    if args.grace < 0 or args.batch_size < 1:
-        return _fail("--grace must be 0 or more and --batch-size at least 1", 2)
+    if args.wait < 0 or args.batch_size < 1:
+        return _fail("--wait must be 0 or more and --batch-size at least 1", 2)
     try:
         settings = load_settings(Path(args.config) if args.config else None)
         if args.status:
@@ -144,13 +152,9 @@ def main(args: argparse.Namespace) -> int:
         return asyncio.run(_rotate(settings, args))
     except (ConfigError, KeyringError) as exc:
         return _fail(str(exc), 2)
-    except OSError as exc:  # writing the key file or the journal
+    except OSError as exc:  # the database file, or the key file's directory
         where = f" {exc.filename}" if exc.filename else ""
-        return _fail(
-            f"cannot write{where}: {exc.strerror or type(exc).__name__}. If the key file is "
-            "read-only (a mounted secret), use HOLDSPACE_KEY instead",
-            1,
-        )
+        return _fail(f"cannot write{where}: {exc.strerror or type(exc).__name__}", 1)
     except RotationError as exc:
         return _fail(str(exc), 1)
 
@@ -160,246 +164,134 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
 def _now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-# --- the key and where it lives -------------------------------------------------------------
+async def _engine(settings: Settings) -> AsyncEngine:
+    """The database, at the newest schema (the fence and the journal live in it)."""
+    from storage.db import SCHEMA_HEAD, create_engine, schema_status, upgrade
+    from storage.rotation import RotationError
+
+    engine = create_engine(settings.storage.url)
+    if settings.storage.auto_upgrade:
+        await upgrade(engine)
+    elif (await schema_status(engine))[0] != SCHEMA_HEAD:
+        await engine.dispose()
+        raise RotationError("the database schema is not current: run holdspace db upgrade")
+    return engine
 
 
-@dataclass(frozen=True)
-class _Keys:
-    keyring: Keyring
-    path: Path | None  # None: the key came from HOLDSPACE_KEY
-    raw: bytes | None  # the key file as read, to notice another writer before replacing it
-
-    @property
-    def source(self) -> str:
-        return "HOLDSPACE_KEY" if self.path is None else str(self.path)
-
-
-def _load_keys(settings: Settings) -> _Keys:
-    env = key_env()
-    path = settings.storage.key_file
-    raw = None if env or path is None else _read(path)
-    keyring = load_keyring(key_file=path, env_value=env)
-    return _Keys(keyring, None if env else path, raw)
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None  # load_keyring says what is wrong
-
-
-def env_key_text(keyring: Keyring) -> str:
-    """The keyring as one line for ``HOLDSPACE_KEY`` (``ID:BASE64`` entries, commas)."""
-    lines = keyring.to_key_text().splitlines()
-    return ",".join(line for line in lines if line and not line.startswith("#"))
-
-
-def write_key_file(path: Path, text: str, *, expected: bytes | None = None) -> None:
-    """Replace the key file atomically: 0600 temp file beside it, fsync, rename, fsync dir.
-
-    With ``expected``, refuse if the file no longer holds those bytes (another rotation ran).
-    A symlink is followed: the file it points to is replaced, the link stays.
-    """
-    path = path.resolve() if path.is_symlink() else path
-    if expected is not None and _read(path) != expected:
-        raise KeyringError(f"{path} changed while rotate-key ran; nothing was written")
-    previous = path.stat() if path.exists() else None
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temporary = Path(name)
-    try:
-        os.fchmod(fd, 0o600)
-        if previous is not None and previous.st_uid != os.getuid():
-            os.fchown(fd, previous.st_uid, previous.st_gid)  # root rotating a bot's key
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
-
-
-# --- the journal: when each generation was added and began to encrypt ---------------------
-
-
-class Journal:
-    """``{"generations": {"2": {"added_at": ms, "writes_from": ms, ...}}}``; nothing secret.
-
-    ``writes_from`` is when every writer was taken to use that generation (after the grace
-    period, or when ``--continue`` ran): invites made before it may hash under an older one.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.generations: dict[int, dict[str, int]] = {}
-        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            for key, entry in data["generations"].items():
-                self.generations[int(key)] = {
-                    str(k): int(v) for k, v in entry.items() if isinstance(v, int)
-                }
-
-    @classmethod
-    def for_settings(cls, settings: Settings, override: str | None) -> Journal:
-        if override:
-            return cls(Path(override))
-        key_file = settings.storage.key_file
-        return cls((key_file.parent if key_file is not None else Path()) / JOURNAL_NAME)
-
-    def record(self, key_id: int, **times: int) -> None:
-        self.generations.setdefault(key_id, {}).update(times)
-        data = {"generations": {str(k): v for k, v in sorted(self.generations.items())}}
-        write_key_file(self.path, json.dumps(data, indent=2) + "\n")  # same atomic write
-
-    def get(self, key_id: int, what: str) -> int | None:
-        return self.generations.get(key_id, {}).get(what)
-
-    def newest(self) -> int | None:
-        return max(self.generations, default=None)
-
-    def replaced_at(self, key_id: int) -> int | None:
-        """When writers stopped using ``key_id`` (the first later generation to start)."""
-        starts = [
-            entry["writes_from"]
-            for other, entry in self.generations.items()
-            if other > key_id and "writes_from" in entry
-        ]
-        return min(starts, default=None)
+async def _adopt_legacy_journal(engine: AsyncEngine, keys: Keys) -> None:
+    """Earlier versions kept the journal beside the key file: copy what the database lacks."""
+    if keys.path is None:
+        return
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, KeyError):
+        data = json.loads((keys.path.parent / LEGACY_JOURNAL).read_text(encoding="utf-8"))
+        known = await keyfence.journal(engine)
+        for key, entry in data["generations"].items():
+            times = {
+                field: int(value)
+                for field, value in entry.items()
+                if field in keyfence.JOURNAL_FIELDS and isinstance(value, int)
+            }
+            if int(key) not in known and times:
+                await keyfence.record(engine, int(key), times)
 
 
 # --- subcommands ----------------------------------------------------------------------------
 
 
-def _engine(settings: Settings) -> AsyncEngine:
-    from storage.db import create_engine
-
-    return create_engine(settings.storage.url)
-
-
 async def _status(settings: Settings, *, verbose: bool) -> int:
     from storage.rotation import status
 
-    keys = _load_keys(settings)
-    engine = _engine(settings)
+    keys = load_keys(settings)
+    engine = await _engine(settings)
     try:
+        await _adopt_legacy_journal(engine, keys)
         counts = await status(engine, keys.keyring)
+        fence = await status_lines(engine)
     finally:
         await engine.dispose()
     ids = ", ".join(str(i) for i in keys.keyring.ids)
-    print(f"Key generations in {keys.source}: {ids} (the primary is {keys.keyring.primary_id}).")
-    print(_describe(counts, keys.keyring, verbose=verbose))
+    print(f"Key generations in {keys.source}: {ids} (the newest is {keys.keyring.primary_id}).")
+    print("\n".join(fence))
+    print(describe_values(counts, keys.keyring, verbose=verbose))
     if counts.pending:
         print(
-            f"{counts.pending} value(s) are not under the primary generation yet: "
-            "holdspace rotate-key --continue"
+            f"{counts.pending} value(s) are not under generation {keys.keyring.primary_id} "
+            "yet: holdspace rotate-key --continue"
         )
     return 0
-
-
-def _describe(counts: RotationStatus, keyring: Keyring, *, verbose: bool) -> str:
-    lines = ["Encrypted values per key generation:"]
-    for key_id in sorted(set(keyring.ids) | set(counts.per_generation)):
-        note = " (primary)" if key_id == keyring.primary_id else ""
-        if key_id not in keyring:
-            note = " (NOT in the key: these cannot be read)"
-        lines.append(f"  generation {key_id}{note}: {counts.per_generation.get(key_id, 0)}")
-    if verbose:
-        for table, per in sorted(counts.per_table.items()):
-            spread = ", ".join(f"generation {k}: {n}" for k, n in sorted(per.items()))
-            lines.append(f"    {table}: {spread or 'empty'}")
-    if counts.malformed:
-        lines.append(f"  not a holdspace ciphertext (damaged?): {counts.malformed}")
-    return "\n".join(lines)
 
 
 async def _rotate(settings: Settings, args: argparse.Namespace) -> int:
     from storage.rotation import status
 
-    keys = _load_keys(settings)
-    journal = Journal.for_settings(settings, args.journal)
+    keys = load_keys(settings)
     keyring = keys.keyring
-    engine = _engine(settings)
+    engine = await _engine(settings)
     try:
+        await _adopt_legacy_journal(engine, keys)
         if not args.resume:
             before = await status(engine, keyring)
             keyring, new_id = keyring.with_new_generation()
             if before.pending:
-                _say(
+                say(
                     f"{before.pending} value(s) are still under generations older than "
                     f"{keys.keyring.primary_id}; they move to generation {new_id} as well."
                 )
-            if keys.path is None:
-                journal.record(new_id, added_at=_now_ms())
-                _tell_environment(keyring, new_id)
-                return 0
-            write_key_file(keys.path, keyring.to_key_text(), expected=keys.raw)
-            journal.record(new_id, added_at=_now_ms())
+            # Recorded first: a bot that loads the new key reads with it, writes with it
+            # only once every bot holds it.
+            await keyfence.record(engine, new_id, {"added_at": _now_ms()})
             kept = ", ".join(str(i) for i in keys.keyring.ids)
-            _say(
-                f"Added key generation {new_id} to {keys.path} "
-                f"(generation(s) {kept} stay in it to read older data)."
-            )
-        elif (newest := journal.newest()) is not None and newest > keyring.primary_id:
-            return _fail(
-                f"generation {newest} was added (journal {journal.path}) but the key in "
-                f"{keys.source} only goes up to {keyring.primary_id}: update it first",
-                1,
-            )
-        await _grace(keys, args)
-        if journal.get(keyring.primary_id, "writes_from") is None:
-            journal.record(keyring.primary_id, writes_from=_now_ms())
-        return await _reencrypt(engine, keyring, journal, args)
+            what = f"with generation {new_id} added (generation(s) {kept} kept to read older data)"
+            if not put_in_place(keys, keyring, what):
+                say(
+                    "Nothing was re-encrypted yet. Once the key is in place: "
+                    "holdspace rotate-key --continue"
+                )
+                return 0
+            say(f"Added key generation {new_id} to {keys.path} ({what}).")
+        else:
+            newest = max(await keyfence.journal(engine), default=None)
+            if newest is not None and newest > keyring.newest_id:
+                return _fail(
+                    f"generation {newest} was added but the key in {keys.source} only goes up "
+                    f"to {keyring.newest_id}: put the new key in place first",
+                    1,
+                )
+        return await _move_to(engine, keyring, args)
     finally:
         await engine.dispose()
 
 
-def _tell_environment(keyring: Keyring, new_id: int) -> None:
-    sys.stdout.write(env_key_text(keyring) + "\n")
-    sys.stdout.flush()
-    _say(
-        f"The key comes from HOLDSPACE_KEY, which rotate-key cannot change. Above is the new "
-        f"key text, with generation {new_id} added (older ones kept to read older data).\n"
-        "1. Set HOLDSPACE_KEY to it in the environment of EVERY process using this database "
-        "(each bot, scheduled jobs, this shell) and restart them.\n"
-        "2. Then run: holdspace rotate-key --continue\n"
-        "Nothing was re-encrypted yet. Keep the text secret: it is the key to the database."
-    )
+async def _move_to(engine: AsyncEngine, keyring: Keyring, args: argparse.Namespace) -> int:
+    """Steps 2 and 3 of the protocol for the key's newest generation."""
+    primary = keyring.newest_id
+    if not await wait_for(
+        engine,
+        holding(primary),
+        f"load key generation {primary}",
+        args.wait,
+        "Bots re-read their key file every 5 s; a bot on another host needs its copy updated.",
+    ):
+        return 1
+    known = await keyfence.journal(engine)
+    if primary not in known or known[primary].writes_from is None:
+        await keyfence.record(engine, primary, {"writes_from": _now_ms()})
+    if not await wait_for(
+        engine,
+        encrypting_with(primary),
+        f"encrypt with key generation {primary}",
+        args.wait,
+        "Bots switch within 5 s.",
+    ):
+        return 1
+    return await _reencrypt(engine, keyring, args)
 
 
-async def _grace(keys: _Keys, args: argparse.Namespace) -> None:
-    """Give running bots time to re-read a key file that changed moments ago."""
-    if keys.path is None or args.assume_bots_reloaded or args.grace <= 0:
-        return
-    with contextlib.suppress(OSError):
-        remaining = args.grace - (time.time() - keys.path.stat().st_mtime)
-        if remaining > 0:
-            _say(
-                f"Waiting {remaining:.0f} s before re-encrypting: running bots re-read the key "
-                f"file within {RELOAD_SECONDS} s, and a bot without the new generation could "
-                "not read the rows moved to it. (--assume-bots-reloaded skips this when no bot "
-                "runs or all were restarted.)"
-            )
-            await asyncio.sleep(remaining)
-
-
-async def _reencrypt(
-    engine: AsyncEngine, keyring: Keyring, journal: Journal, args: argparse.Namespace
-) -> int:
+async def _reencrypt(engine: AsyncEngine, keyring: Keyring, args: argparse.Namespace) -> int:
     from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
     from storage.rotation import clear_freed_pages, rotate, status
@@ -416,7 +308,7 @@ async def _reencrypt(
     after = await status(engine, keyring)
     primary = keyring.primary_id
     print(f"Re-encrypted {changed} row(s) under key generation {primary}.")
-    print(_describe(after, keyring, verbose=args.verbose))
+    print(describe_values(after, keyring, verbose=args.verbose))
     if after.pending:
         print(
             f"{after.pending} value(s) are still under older generations (a bot writing with "
@@ -424,33 +316,43 @@ async def _reencrypt(
             "holdspace rotate-key --continue"
         )
         return 1
-    journal.record(primary, finished_at=_now_ms())
+    await keyfence.record(engine, primary, {"finished_at": _now_ms()})
     old = [key_id for key_id in keyring.ids if key_id != primary]
     if old:
         listed = ", ".join(str(i) for i in old)
         print(
-            f"No stored value uses generation(s) {listed} any more. Once every bot runs with "
-            f"generation {primary}, retire them: holdspace rotate-key --retire {old[0]}\n"
+            f"No stored value uses generation(s) {listed} any more. Retire them: "
+            f"holdspace rotate-key --retire {old[0]}\n"
             "Database backups made before now can only be read with the old generation(s): "
             "keep an offline copy of today's key file for as long as you keep those backups."
         )
     return 0
 
 
+def _replaced_at(known: dict[int, keyfence.Generation], key_id: int) -> int | None:
+    """When writers stopped using ``key_id`` (the first later generation they moved to)."""
+    starts = [g.writes_from for i, g in known.items() if i > key_id and g.writes_from]
+    return min(starts, default=None)
+
+
 async def _retire(settings: Settings, args: argparse.Namespace) -> int:
-    from storage.rotation import (
-        RotationError,
-        clear_freed_pages,
-        outstanding_invites,
-        retire,
-    )
+    from storage.rotation import RotationError, clear_freed_pages, outstanding_invites, retire
 
     key_id: int = args.retire
-    keys = _load_keys(settings)
-    journal = Journal.for_settings(settings, args.journal)
-    started = journal.replaced_at(key_id)
-    engine = _engine(settings)
+    keys = load_keys(settings)
+    engine = await _engine(settings)
     try:
+        await _adopt_legacy_journal(engine, keys)
+        started = _replaced_at(await keyfence.journal(engine), key_id)
+        retirable = key_id in keys.keyring and key_id != keys.keyring.primary_id
+        if retirable and not await wait_for(
+            engine,
+            still_encrypting_with(key_id),
+            f"stop encrypting with key generation {key_id}",
+            args.wait,
+            "Bots switch within 5 s once they hold the newer generation.",
+        ):
+            return _fail(f"generation {key_id} cannot be retired yet", 1)
         invites, _ = await outstanding_invites(engine, created_before=started)
         try:
             smaller = await retire(
@@ -463,29 +365,22 @@ async def _retire(settings: Settings, args: argparse.Namespace) -> int:
             )
         except RotationError as exc:
             if started is None and "invite" in str(exc):
-                _say(
-                    f"(No record of when generation {key_id} was replaced in {journal.path}, "
-                    "so every outstanding invite counts.)"
+                say(
+                    f"(The journal does not say when writes moved away from generation "
+                    f"{key_id}, so every outstanding invite counts.)"
                 )
             return _fail(f"generation {key_id} cannot be retired yet: {exc}", 1)
         if args.drop_invites and invites:
             await clear_freed_pages(engine)
+            say(f"Deleted {invites} unused invite(s) made before the rotation; ask for new ones.")
+        remaining = ", ".join(str(i) for i in smaller.ids)
+        written = put_in_place(keys, smaller, f"without generation {key_id} ({remaining} remain)")
+        if written:
+            say(f"Removed generation {key_id} from {keys.path}; generation(s) {remaining} remain.")
+        await keyfence.record(engine, key_id, {"retired_at": _now_ms()})
     finally:
         await engine.dispose()
-    if args.drop_invites and invites:
-        _say(f"Deleted {invites} unused invite(s) made before the rotation; ask for new ones.")
-    remaining = ", ".join(str(i) for i in smaller.ids)
-    if keys.path is None:
-        sys.stdout.write(env_key_text(smaller) + "\n")
-        _say(
-            f"Above is the key text without generation {key_id} (generations {remaining}). "
-            "Set HOLDSPACE_KEY to it in every process using this database and restart them."
-        )
-    else:
-        write_key_file(keys.path, smaller.to_key_text(), expected=keys.raw)
-        _say(f"Removed generation {key_id} from {keys.path}; generation(s) {remaining} remain.")
-    journal.record(key_id, retired_at=_now_ms())
-    _say(
+    say(
         f"Destroy every other copy of generation {key_id} (old key files, password managers, "
         "backups of the key) unless you keep database backups made before the rotation: "
         "those need it to be read."

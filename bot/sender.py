@@ -53,6 +53,8 @@ class OutgoingQueue:
         self._backlog = 0
         self._room = asyncio.Event()
         self._room.set()
+        self._queued: set[uuid.UUID] = set()  # outbox rows waiting in the queues
+        self._withdrawn: set[uuid.UUID] = set()
 
     def submit(self, items: Iterable[Staged]) -> None:
         for item in items:
@@ -61,9 +63,23 @@ class OutgoingQueue:
                 self._tags_idle.clear()
             shard = hash(item[1].to.key) % len(self._queues)
             self._queues[shard].put_nowait(item)
+            if item[0] is not None:
+                self._queued.add(item[0])
             self._backlog += 1
         if self._backlog >= MAX_BACKLOG:
             self._room.clear()
+
+    def withdraw(self, row_ids: Iterable[uuid.UUID]) -> None:
+        """Outbox rows /forgetme deleted: their copies still waiting here (behind a 429, or
+        the direct-message pace) are dropped instead of sent."""
+        self._withdrawn.update(self._queued.intersection(row_ids))
+
+    def _take(self, row_id: uuid.UUID) -> bool:
+        """The row leaves the queue; True if /forgetme withdrew it meanwhile."""
+        self._queued.discard(row_id)
+        withdrawn = row_id in self._withdrawn
+        self._withdrawn.discard(row_id)
+        return withdrawn
 
     async def room(self) -> None:
         """Back-pressure: wait while more than ``MAX_BACKLOG`` items wait to be sent.
@@ -118,7 +134,8 @@ class OutgoingQueue:
         while True:
             row_id, item = await queue.get()
             try:
-                timestamp = await self._deliver(item)
+                withdrawn = row_id is not None and self._take(row_id)
+                timestamp = None if withdrawn else await self._deliver(item)
                 tag = item.tag if isinstance(item, OutgoingMessage) else None
                 if tag is not None:
                     try:

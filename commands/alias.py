@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
+from commands.lookalikes import name_in_use
 from commands.router import Access, CommandRouter, Where
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name
 from storage.repositories.members import AliasTakenError
@@ -29,8 +30,11 @@ async def alias(ctx: CommandContext, args: str) -> None:
         raise UsageError("letters or digits, please")
     if len(name) > MAX_ALIAS_CHARS:
         raise UsageError(f"at most {MAX_ALIAS_CHARS} characters")
+    taken = Refusal("Someone in this circle already uses that name. Try another.")
+    if await name_in_use(ctx.uow, member.circle_id, name, member_id=member.id):
+        raise taken  # another member's alias or a newcomer's name, or a look-alike of one
     try:
         await ctx.uow.members.set_alias(member, name)
     except AliasTakenError as exc:
-        raise Refusal("Someone in this circle already uses that name. Try another.") from exc
+        raise taken from exc
     ctx.reply(f"In this circle I'll call you {name}.")

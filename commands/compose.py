@@ -6,6 +6,9 @@ a mention would otherwise shift it onto the wrong person.
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
+
 from commands.types import Mention
 
 PLACEHOLDER = "\ufffc"
@@ -21,6 +24,7 @@ class MessageText:
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._mentions: list[Mention] = []
+        self._about: dict[str, None] = {}
         self._offset = 0
 
     def add(self, text: str) -> MessageText:
@@ -33,6 +37,16 @@ class MessageText:
         self._parts.append(PLACEHOLDER)
         self._offset += 1
         return self
+
+    def concerning(self, ids: Iterable[uuid.UUID]) -> MessageText:
+        """Record whose member or join-request ids the text names (by alias or chosen
+        name): a /forgetme of theirs drops the message while it is still unsent."""
+        self._about.update((str(i), None) for i in ids)
+        return self
+
+    @property
+    def about(self) -> tuple[str, ...]:
+        return tuple(self._about)
 
     @property
     def text(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from commands.attempts import Budget, JoinLimits
@@ -23,6 +23,9 @@ from commands.types import (
 )
 from storage.records import Circle, Member, Person
 from storage.unit_of_work import Storage, UnitOfWork
+
+About = Iterable[uuid.UUID]
+"""Member and join-request ids a message concerns (``OutgoingMessage.about``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +54,25 @@ class CircleContext:
     circle: Circle | None = None
     outgoing: list[Outgoing] = field(default_factory=list)
     timer_changes: list[tuple[str, uuid.UUID, int | None]] = field(default_factory=list)
+    # After an erasure (applied only if the transaction commits): unsent outbox rows it
+    # deleted, whose queued copies must not go out, and the tables it deleted from.
+    withdrawn: list[uuid.UUID] = field(default_factory=list)
+    erased_from: set[str] = field(default_factory=set)
 
-    def post(self, text: str | MessageText, *, tag: str | None = None) -> None:
-        """A message to the circle's group (not quoting anyone)."""
+    def post(self, text: str | MessageText, *, tag: str | None = None, about: About = ()) -> None:
+        """A message to the circle's group (not quoting anyone). ``about``: the member and
+        request ids of people it names by alias or chosen name (see ``OutgoingMessage``)."""
         circle = self.require_circle()
-        body, mentions = _body(text)
+        body, mentions, concerns = _body(text, about)
         self.outgoing.append(
-            OutgoingMessage(Recipient.group(circle.group_id), body, mentions, tag=tag)
+            OutgoingMessage(
+                Recipient.group(circle.group_id), body, mentions, tag=tag, about=concerns
+            )
         )
 
-    def direct(self, aci: str, text: str | MessageText) -> None:
-        body, mentions = _body(text)
-        self.outgoing.append(OutgoingMessage(Recipient.person(aci), body, mentions))
+    def direct(self, aci: str, text: str | MessageText, *, about: About = ()) -> None:
+        body, mentions, concerns = _body(text, about)
+        self.outgoing.append(OutgoingMessage(Recipient.person(aci), body, mentions, about=concerns))
 
     async def set_timer(self, kind: str, ref_id: uuid.UUID, due_at: int | None) -> None:
         """Arm, move or (``None``) remove a timer; stored now, armed after commit."""
@@ -90,17 +100,18 @@ class CommandContext(CircleContext):
     memberships: list[Member] = field(default_factory=list)
 
     # --- replies -------------------------------------------------------------------------
-    def reply(self, text: str | MessageText) -> None:
+    def reply(self, text: str | MessageText, *, about: About = ()) -> None:
         """Answer where the command came from; in a group, as a quote-reply to it."""
-        body, mentions = _body(text)
+        body, mentions, concerns = _body(text, about)
         if self.incoming.group_id is None:
-            self.outgoing.append(
-                OutgoingMessage(Recipient.person(self.incoming.sender), body, mentions)
-            )
+            to = Recipient.person(self.incoming.sender)
+            self.outgoing.append(OutgoingMessage(to, body, mentions, about=concerns))
             return
         quote = QuoteRef(self.incoming.timestamp, self.incoming.sender, self.incoming.text)
         self.outgoing.append(
-            OutgoingMessage(Recipient.group(self.incoming.group_id), body, mentions, quote)
+            OutgoingMessage(
+                Recipient.group(self.incoming.group_id), body, mentions, quote, about=concerns
+            )
         )
 
     def react(self, emoji: str) -> None:
@@ -147,7 +158,10 @@ class CommandContext(CircleContext):
             raise Refusal("Only an admin of this Signal group can do that.")
 
 
-def _body(text: str | MessageText) -> tuple[str, tuple[Mention, ...]]:
+def _body(
+    text: str | MessageText, about: About
+) -> tuple[str, tuple[Mention, ...], tuple[str, ...]]:
+    concerns = tuple(dict.fromkeys(str(i) for i in about))
     if isinstance(text, MessageText):
-        return text.text, text.mentions
-    return text, ()
+        return text.text, text.mentions, tuple(dict.fromkeys((*text.about, *concerns)))
+    return text, (), concerns

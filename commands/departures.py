@@ -15,6 +15,7 @@ Signal app, leaving the group, a facilitator's "no" to someone added without a v
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from dataclasses import replace
 from enum import Enum
@@ -46,6 +47,14 @@ class Ending(Enum):
         """Leaving by yourself is no reason to be held at the door next time; everything
         else is (and when the bot cannot tell, it errs on the side of the circle)."""
         return self is not Ending.LEFT
+
+
+async def naming(ctx: CircleContext, member: Member) -> list[uuid.UUID]:
+    """The ids a message naming ``member`` by alias carries (``about=``): their member id
+    and, if they were vouched in, their join request's, which outlives the membership, so
+    a /forgetme of theirs still finds a notice about their departure while it is unsent."""
+    request = await ctx.uow.requests.admitted(member.circle_id, member.person_id)
+    return [member.id] if request is None else [member.id, request.id]
 
 
 async def end_membership(ctx: CircleContext, member: Member, ending: Ending) -> int:
@@ -101,6 +110,7 @@ async def _reweigh(
             ctx,
             f"{label} had been approved by vouches, but one of them came from someone who is "
             "no longer in the circle, so it waits for vouches again.",
+            about=[request.id],
         )
     if not lost_objections:
         return
@@ -118,6 +128,7 @@ async def _reweigh(
         f"A concern about {label} came from someone who is no longer in the circle, so it "
         f"no longer holds the request.{after} To keep the concern, send /requests keep "
         f"{request.number}.",
+        about=[request.id],
     )
 
 
@@ -135,6 +146,7 @@ async def _tell_vouchers(ctx: CircleContext, circle: Circle, member: Member, end
                 voucher.aci,
                 f"Someone you vouched for, {name} (join request {request.number}), has been "
                 f"removed from the circle by {by}. You may want to talk with them.",
+                about=[member.id, request.id],
             )
             told += 1
     return told

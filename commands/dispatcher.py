@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from commands.context import CircleContext, CommandContext, Deps
 from commands.errors import Quiet, Refusal, UsageError
@@ -78,6 +78,8 @@ class Dispatcher:
         self.sent_handlers: Mapping[str, SentHandler] = sent
         self.deps = deps
         self.locks = KeyedLocks()
+        # Told which queued outbox rows an erasure deleted (the bot's send queue drops them).
+        self.on_withdrawn: Callable[[Sequence[uuid.UUID]], None] | None = None
 
     async def handle(self, incoming: Incoming) -> Staged:
         """Run one command; returns the replies it committed to the outbox."""
@@ -132,6 +134,7 @@ class Dispatcher:
             # Leaving the block rolled back whatever the handler wrote.
             return await self._answer_alone(incoming, refused, resolve=joined)
         self._apply_timers(ctx)
+        await self._after_erasure(ctx)
         return staged
 
     async def _resolve(self, ctx: CommandContext) -> bool:
@@ -210,6 +213,18 @@ class Dispatcher:
         for timer in timers:
             self.deps.timers.arm(timer.kind, timer.ref_id, timer.due_at)
         return len(timers)
+
+    async def _after_erasure(self, ctx: CircleContext) -> None:
+        """/forgetme committed: queued copies of the messages it deleted stay unsent, and
+        the deleted values leave the database's files (WAL, dead rows) before the reply."""
+        if ctx.withdrawn and self.on_withdrawn is not None:
+            self.on_withdrawn(ctx.withdrawn)
+        if not ctx.erased_from:
+            return
+        try:
+            await self.deps.storage.clear_residue(ctx.erased_from)
+        except Exception as exc:  # noqa: BLE001 - the erasure stands; the hourly purge retries
+            log.error("could not clear erased values from the files (%s)", type(exc).__name__)
 
     def _apply_timers(self, ctx: CircleContext) -> None:
         final: dict[tuple[str, uuid.UUID], int | None] = {}

@@ -10,6 +10,7 @@ from dataclasses import replace
 from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
+from commands.lookalikes import name_in_use
 from commands.requests_flow import (
     EXPIRY_TIMER,
     approve,
@@ -24,6 +25,7 @@ from commands.standing import require_tenure
 from facilitation import vouching
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name, clean_free_text
 from facilitation.vouching import RequestStatus
+from storage.repositories.vouching import JoinRequest
 from storage.unit_of_work import UnitOfWork
 
 invites_router = CommandRouter("invites")
@@ -142,6 +144,11 @@ async def join(ctx: CommandContext, args: str) -> None:
         raise Refusal(
             "The circle has several requests waiting already. Please try again in a few days."
         )
+    if await name_in_use(uow, circle.id, name):
+        raise Refusal(  # checked before the code is used: it still works with another name
+            "That name looks like a name already used in the circle, so people could mix you "
+            "up. Please choose another (an initial is enough) and send the same /join again."
+        )
     if not await uow.invites.use(found.id, ctx.now):
         raise Refusal("That code has already been used. Ask your contact for a new one.")
     rules = policy(circle)
@@ -168,7 +175,7 @@ async def join(ctx: CommandContext, args: str) -> None:
             counted = 1
     await ctx.set_timer(EXPIRY_TIMER, request.id, request.expires_at)
     if banned:
-        await _hold_for_facilitators(ctx, request.number, name, intro)
+        await _hold_for_facilitators(ctx, request, intro)
         return
     text = MessageText().add(f"🌱 Join request {request.number}: {name} would like to join.")
     if intro:
@@ -179,7 +186,7 @@ async def join(ctx: CommandContext, args: str) -> None:
         f"privately, send me /object {request.number} and your reason by direct message. "
         f"Open for {rules.request_days} days."
     )
-    ctx.post(text, tag=f"request:{request.id}")
+    ctx.post(text, tag=f"request:{request.id}", about=[request.id])
     ctx.reply(
         f"Thank you, {name}. Your request is with the circle now: members who know you can vouch "
         f"for you. I'll tell you when it's decided (requests stay open {rules.request_days} days)."
@@ -189,10 +196,11 @@ async def join(ctx: CommandContext, args: str) -> None:
 
 
 async def _hold_for_facilitators(
-    ctx: CommandContext, number: int, name: str, intro: str | None
+    ctx: CommandContext, request: JoinRequest, intro: str | None
 ) -> None:
     """Someone the circle removed before asks to join again: only the facilitators see the
     request, and only they can admit them (vouches cannot)."""
+    number, name = request.number, request.name
     words = f' In their words: "{intro}"' if intro else ""
     await tell_facilitators(
         ctx,
@@ -200,6 +208,7 @@ async def _hold_for_facilitators(
         "person before, so the request waits for you, and vouches can't admit them. "
         f"/requests approve {number} lifts that and adds them; /requests deny {number} "
         "declines, kindly.",
+        about=[request.id],
     )
     ctx.reply(
         f"Thank you, {name}. Your request is with the circle's facilitators now. I'll tell you "

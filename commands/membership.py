@@ -6,7 +6,7 @@ import uuid
 
 from commands.compose import MessageText
 from commands.context import CircleContext, CommandContext
-from commands.departures import Ending, end_membership
+from commands.departures import Ending, end_membership, naming
 from commands.errors import Refusal, UsageError
 from commands.parsing import exactly_one_mention
 from commands.ports import MembershipError
@@ -37,6 +37,7 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
             ctx,
             f"{request.name} (request {request.number}) was approved, but the circle is full. "
             f"Raise the size with /circle set size, then /requests retry {request.number}.",
+            about=[request.id],
         )
         return
     try:
@@ -47,6 +48,7 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
             f"I couldn't add {request.name} (request {request.number}) to the Signal group: "
             f"{why_refused(exc)} Then send /requests retry {request.number}. Nothing is lost: the "
             "request stays approved.",
+            about=[request.id],
         )
         return
     await welcome_in(ctx, request, person)
@@ -63,21 +65,33 @@ async def welcome_in(ctx: CircleContext, request: JoinRequest, person: Person) -
         member = await ctx.uow.members.add(
             circle.id, person, Role.MEMBER, founder=False, now=ctx.now
         )
+    named = True
     try:
         async with ctx.uow.session.begin_nested():
             await ctx.uow.members.set_alias(member, request.name)
     except AliasTakenError:
-        pass  # someone already uses that name here; they can pick another with /alias
+        named = False  # it would pass for a member's alias: the welcome doesn't use it
     agreement = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
+    greeting = f"Welcome, {request.name}" if named else "Welcome"
+    choose = (
+        ""
+        if named
+        else "The name you gave looks like one already used in the circle, so please pick "
+        "another with /alias <name> before you say hello.\n"
+    )
     ctx.direct(
         person.aci,
-        f"Welcome, {request.name}: the circle vouched you in, and you're now in its Signal group.\n"
-        "Before you take part, please read our community agreement:\n\n"
+        f"{greeting}: the circle vouched you in, and you're now in its Signal group.\n"
+        f"{choose}Before you take part, please read our community agreement:\n\n"
         f"{agreement.text if agreement else ''}\n\n"
         "Reply /agree to accept it. /help shows what I can do.",
     )
     ctx.post(
         f"Welcome, {request.name}! Vouched in by the circle. Please say hello when you're ready."
+        if named
+        else f"Welcome to the newcomer of join request {request.number}! Vouched in by the "
+        "circle. They'll choose a name to go by here.",
+        about=[request.id, member.id],
     )
 
 
@@ -129,10 +143,11 @@ async def remove(ctx: CommandContext, args: str) -> None:
         await ctx.deps.membership.remove_member(circle.group_id, target.aci)
     except MembershipError as exc:
         raise Refusal(f"I couldn't remove them: {why_refused(exc)}") from exc
+    about = await naming(ctx, target)
     told = await end_membership(ctx, target, Ending.REMOVED)
     name = target.alias if target.alias else "A member"
     text = MessageText().add(f"{name} has been removed from the circle.")
     if told:
         plural = "s" if told != 1 else ""
         text.add(f" The {told} member{plural} who vouched for them were told privately.")
-    ctx.reply(text)
+    ctx.reply(text, about=about)

@@ -9,7 +9,7 @@ from storage.records import Member
 def add_member(text: MessageText, member: Member, *, notify: bool = True) -> MessageText:
     """Append the member's alias, or a mention when they have none (and ``notify``)."""
     if member.alias:
-        return text.add(member.alias)
+        return text.concerning([member.id]).add(member.alias)
     if notify:
         return text.mention(member.aci)
     return text.add("a member")

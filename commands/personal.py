@@ -1,9 +1,9 @@
 """/mydata and /forgetme: what I hold about you, and forgetting it.
 
 Both work by direct message only. /mydata sends everything decrypted, to the person alone,
-and never names anyone else (the vouches they received are counted, not named). /forgetme
-first says what it will delete and gives a short code; ``/forgetme CODE`` within ten
-minutes deletes it all (``storage.personal.erase``), takes them out of their circles'
+and never names anyone else (who vouched or objected is never shown, not even as a count).
+/forgetme first says what it will delete and gives a short code; ``/forgetme CODE`` within
+ten minutes deletes it all (``storage.personal.erase``), takes them out of their circles'
 Signal groups and tells each circle's facilitators, without a name, that a member left.
 
 The pending confirmation lives in memory only, keyed by a keyed hash of the ACI and holding
@@ -279,18 +279,20 @@ def _vouches(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -
 
 
 def _requests(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -> list[str]:
+    """Their own requests. While one is open it says only that: whether it is held for the
+    facilitators, or how many vouched or objected, would tell a newcomer that someone
+    raised a concern (and in a small circle, who). Counts are never shown, decided or not."""
     found = [r for r in data.requests if r.circle_id == circle.id]
     if not found:
         return []
-    lines = ["Your requests to join (who vouched is never shown):"]
+    lines = [
+        "Your requests to join (who vouched or raised a concern, and how many, is never shown):"
+    ]
     for r in found:
-        counted = f"{r.vouches} vouch{'es' if r.vouches != 1 else ''}"
-        if r.objections:
-            counted += f", {r.objections} concern{'s' if r.objections != 1 else ''}"
-        until = f" · open until {_when(r.expires_at, zone)}" if r.status.open else ""
+        state = "open" if r.status.open else STATUS_WORDS[r.status]
         lines.append(
             f'• request {r.number} as "{r.name}", {_day(r.created_at, zone)}: '
-            f"{STATUS_WORDS[r.status]} · {counted}{until} · your words: {_quoted(r.intro)}"
+            f"{state} · your words: {_quoted(r.intro)}"
         )
     return lines
 
@@ -467,6 +469,8 @@ async def _forget(ctx: CommandContext, aci: str) -> None:
     before = await collect(ctx.uow, aci, ctx.now)
     report = await erase(ctx.uow, aci, ctx.now)
     ctx.timer_changes.extend((kind, ref_id, None) for kind, ref_id in report.timers_removed)
+    ctx.withdrawn.extend(report.outbox_removed)
+    ctx.erased_from.update(table for table, count in report.counts.items() if count)
     still_in = 0
     for circle_id in report.circles_left:
         if not await _leave(ctx, circle_id, aci, report):

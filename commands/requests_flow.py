@@ -3,7 +3,7 @@ and approving it (the add to the Signal group is a timer, so it survives a resta
 
 from __future__ import annotations
 
-from commands.context import CircleContext, CommandContext
+from commands.context import About, CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
 from commands.parsing import parse_int
 from facilitation.vouching import Policy, Request, RequestStatus, Voucher
@@ -88,11 +88,14 @@ async def approve(ctx: CircleContext, request: JoinRequest, *, by: str = "vouche
     await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
 
 
-async def tell_facilitators(ctx: CircleContext, text: str) -> None:
+async def tell_facilitators(ctx: CircleContext, text: str, *, about: About = ()) -> None:
+    """A private note to each facilitator who is not away; ``about``: the ids of the
+    member or join request it names (see ``OutgoingMessage.about``)."""
     circle = ctx.require_circle()
+    about = tuple(about)
     for facilitator in await ctx.uow.members.facilitators(circle.id):
         if not facilitator.is_away(ctx.now):
-            ctx.direct(facilitator.aci, text)
+            ctx.direct(facilitator.aci, text, about=about)
 
 
 def count_text(vouchers: int, threshold: int) -> str:

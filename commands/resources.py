@@ -28,6 +28,11 @@ from storage.repositories.resources import StoredResource
 resources_router = CommandRouter("resources")
 
 MAX_REASON_CHARS = 300
+MAX_OPEN_PER_MEMBER = 5
+"""Suggestions one member may have waiting to be vetted at once."""
+MAX_OPEN_PER_CIRCLE = 50
+"""Suggestions a circle keeps waiting at once: one member (or a few) can't bury the
+facilitators' list, or make every search slower."""
 RESOURCE_USAGE = (
     "/resource ID · /resource add <category> <name> ; <contact> ; <notes> [; tags] · "
     "/resource vet ID · /resource flag ID <reason> · /resource remove ID"
@@ -54,18 +59,22 @@ def _answer(ctx: CommandContext, text: str) -> None:
 )
 async def resources(ctx: CommandContext, args: str) -> None:
     circle = ctx.require_circle()
-    everything = await ctx.uow.resources.of_circle(circle.id)
     tz = circle.settings.tz
     if args.strip().casefold() == "pending":
         ctx.require_facilitator()
-        waiting = [r for r in everything if r.status in (Status.PENDING, Status.FLAGGED)]
+        waiting = await ctx.uow.resources.of_circle(
+            circle.id, statuses=(Status.PENDING, Status.FLAGGED)
+        )
         lines = ["Waiting for a look:"] + [short_line(r, ctx.now, tz) for r in waiting]
         _answer(ctx, "\n".join(lines) if waiting else "Nothing is waiting to be vetted.")
         return
     first, rest = split_first(args)
     category = parse_category(first) if first else None
     words = rest if category is not None else args
-    found = search(everything, words, category, ctx.now)
+    vetted = await ctx.uow.resources.of_circle(
+        circle.id, statuses=(Status.VETTED,), category=category
+    )
+    found = search(vetted, words, category, ctx.now)
     if not found:
         _answer(
             ctx,
@@ -128,6 +137,17 @@ async def _add(ctx: CommandContext, rest: str) -> None:
         new = parse_add(rest)
     except ResourceError as exc:
         raise UsageError(str(exc), usage=ADD_USAGE) from exc
+    waiting = await ctx.uow.resources.open_suggestions(circle.id)
+    if sum(1 for added_by in waiting if added_by == member.id) >= MAX_OPEN_PER_MEMBER:
+        raise Refusal(
+            f"Thank you for all of them! You have {MAX_OPEN_PER_MEMBER} suggestions waiting "
+            "to be vetted already. Once some are vetted, you can add more."
+        )
+    if len(waiting) >= MAX_OPEN_PER_CIRCLE:
+        raise Refusal(
+            f"The circle has {MAX_OPEN_PER_CIRCLE} suggestions waiting to be vetted, as many "
+            "as it keeps at once. Please suggest this one again once some are vetted."
+        )
     [number] = await ctx.uow.resources.add_many(
         circle.id, [(new, Status.PENDING, None)], member.id, ctx.now
     )

@@ -10,11 +10,12 @@ later, and a circle is never emptied by a bad answer.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from enum import Enum
 
 from commands.context import CircleContext, CommandContext
-from commands.departures import Ending, end_membership
+from commands.departures import Ending, end_membership, naming
 from commands.door import keep_locked
 from commands.membership import welcome_in
 from commands.ports import GroupSnapshot, GroupUnavailable, PersonRef
@@ -162,6 +163,10 @@ class ArrivalNotes:
 
     held: list[tuple[int, bool]] = field(default_factory=list)  # (number, removed before)
     opened: int = 0
+    # The member and request ids of the people the notes stand for (``about=``): a
+    # /forgetme of theirs drops a note that is still unsent.
+    held_about: list[uuid.UUID] = field(default_factory=list)
+    opened_about: list[uuid.UUID] = field(default_factory=list)
 
     async def tell(self, ctx: CircleContext) -> None:
         if self.opened:
@@ -170,6 +175,7 @@ class ArrivalNotes:
                 ctx,
                 f"{who} joined the group without a vouch. The circle lets people in that way "
                 "(/circle set unvouched hold changes that), so they're members now.",
+                about=self.opened_about,
             )
         if not self.held:
             return
@@ -192,6 +198,7 @@ class ArrivalNotes:
             "but they see none of the circle's trust data (the directory, join requests, "
             f"vouches, invites). /requests approve {first} welcomes someone as a member; "
             f"/requests deny {first} takes them out of the group.",
+            about=self.held_about,
         )
 
 
@@ -227,6 +234,7 @@ async def arrive(
             "can do.",
         )
         notes.opened += 1
+        notes.opened_about.append(member.id)
         return member
     member = await uow.members.add(
         circle.id, person, Role.MEMBER, founder=False, now=ctx.now, standing=Standing.UNVOUCHED
@@ -243,6 +251,7 @@ async def arrive(
         status=RequestStatus.HELD,
     )
     notes.held.append((request.number, arrival.banned))
+    notes.held_about += [member.id, request.id]
     routine = "" if arrival.banned else " That's routine, and nothing you did wrong."
     ctx.direct(
         person.aci,
@@ -268,12 +277,14 @@ async def depart(
     else:
         ending = Ending.GONE
     who = member.alias or "A member"
+    about = await naming(ctx, member)
     if member.unvouched:
         own = await ctx.uow.requests.open_for_person(
             member.person_id, origin=Origin.UNVOUCHED, circle_id=circle.id
         )
         number = f" (#{own.number})" if own is not None else ""
         who = f"The person added without a vouch{number}"
+        about += [own.id] if own is not None else []
     await end_membership(ctx, member, ending)
     how = {
         Ending.LEFT: "left the Signal group",
@@ -282,4 +293,6 @@ async def depart(
         "while I wasn't watching)",
     }[ending]
     after = "" if ending is Ending.LEFT else " If they ask to join again, it waits for you."
-    await tell_facilitators(ctx, f"{who} {how}, so they're no longer in the circle.{after}")
+    await tell_facilitators(
+        ctx, f"{who} {how}, so they're no longer in the circle.{after}", about=about
+    )

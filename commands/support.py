@@ -6,7 +6,7 @@ from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal
 from commands.router import Access, CommandRouter
-from facilitation.directory import Category, details, visible
+from facilitation.directory import Category, Status, details
 from facilitation.guides import CRISIS, find_guide, guide_index
 
 support_router = CommandRouter("support")
@@ -53,15 +53,18 @@ async def sos(ctx: CommandContext, args: str) -> None:
     for facilitator in present:
         ctx.direct(facilitator.aci, alert)
     # Someone in the group without a vouch gets the guide to human help, not the circle's
-    # directory (it is trust data): the crisis path still answers them first.
+    # directory (it is trust data): the crisis path still answers them first. Everyone else
+    # gets only the few vetted crisis entries shown, chosen in SQL: /sos never waits on a
+    # directory search, however long the circle's list grows.
     resources = (
         []
         if member.unvouched
-        else [
-            r
-            for r in await ctx.uow.resources.of_circle(circle.id)
-            if r.category is Category.CRISIS and visible(r)
-        ][:MAX_CRISIS_RESOURCES]
+        else await ctx.uow.resources.of_circle(
+            circle.id,
+            statuses=(Status.VETTED,),
+            category=Category.CRISIS,
+            limit=MAX_CRISIS_RESOURCES,
+        )
     )
     lines = [
         "I've let your circle's facilitators know; one of them will reach out to you privately."

@@ -98,7 +98,7 @@ async def queue(ctx: CommandContext, args: str) -> None:
             lines.append(f"{position}. {names.get(raised.member, 'someone')}{first}")
     if not lines:
         lines.append("Nobody is speaking and no hands are up. /hand to share.")
-    ctx.reply("\n".join(lines))
+    ctx.reply("\n".join(lines), about=found)
 
 
 @turns_router.command(

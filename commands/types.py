@@ -94,6 +94,10 @@ class OutgoingMessage:
     # Asks to be told the gateway's timestamp once sent (e.g. "request:<id>", so members can
     # quote-reply to the bot's post). Never shown to anyone.
     tag: str | None = None
+    # The member and join-request ids of the people the text names by alias or chosen name
+    # (it then holds no ACI of theirs): /forgetme finds and drops it if it is still unsent.
+    # Never sent.
+    about: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return f"OutgoingMessage({self.to!r}, chars={len(self.text)})"
@@ -132,6 +136,8 @@ def encode_outgoing(item: Outgoing) -> bytes:
             body["q"] = [item.quote.timestamp, item.quote.author, item.quote.text]
         if item.tag is not None:
             body["tag"] = item.tag
+        if item.about:
+            body["a"] = list(item.about)
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -148,4 +154,6 @@ def decode_outgoing(payload: bytes) -> Outgoing:
     if "q" in body:
         timestamp, author, text = body["q"]
         quote = QuoteRef(int(timestamp), author, text)
-    return OutgoingMessage(to, body["t"], mentions, quote, body.get("tag"))
+    return OutgoingMessage(
+        to, body["t"], mentions, quote, body.get("tag"), tuple(body.get("a", ()))
+    )

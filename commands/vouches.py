@@ -74,7 +74,8 @@ async def vouch(ctx: CommandContext, args: str) -> None:
     if ctx.incoming.is_direct:
         ctx.reply(
             f"Thank you: your vouch for {request.name} counts "
-            f"({count_text(len(after.vouchers), rules.threshold)})."
+            f"({count_text(len(after.vouchers), rules.threshold)}).",
+            about=[request.id],
         )
     else:
         ctx.react("🤝")
@@ -106,6 +107,7 @@ async def object_(ctx: CommandContext, args: str) -> None:
         + (f': "{reason}"' if reason else " (no reason given)")
         + f". Decide with /requests approve {request.number} or /requests deny "
         f"{request.number}, in the group or here.",
+        about=[request.id],
     )
     ctx.direct(
         member.aci, "Thank you for saying so. The request is on hold and the facilitators have it."
@@ -143,7 +145,7 @@ async def requests(ctx: CommandContext, args: str) -> None:
         if request.status is not RequestStatus.APPROVED:
             raise Refusal(f"Request {request.number} isn't waiting to be added.")
         await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
-        ctx.reply(f"Trying again to add {request.name}.")
+        ctx.reply(f"Trying again to add {request.name}.", about=[request.id])
         return
     try:
         decided = vouching.decide(
@@ -158,7 +160,7 @@ async def requests(ctx: CommandContext, args: str) -> None:
         if person is not None:
             await ctx.uow.marks.lift_ban(request.circle_id, person.aci)
         await approve(ctx, request, by="facilitator")
-        ctx.reply(f"Approved: adding {request.name} to the circle.")
+        ctx.reply(f"Approved: adding {request.name} to the circle.", about=[request.id])
         return
     await ctx.uow.requests.set_status(request.id, RequestStatus.DENIED, decided_at=ctx.now)
     await ctx.set_timer(EXPIRY_TIMER, request.id, None)
@@ -167,7 +169,10 @@ async def requests(ctx: CommandContext, args: str) -> None:
         ctx.direct(
             person.aci, "The circle has decided not to take your request further. Take care."
         )
-    ctx.reply(f"Declined: request {request.number} ({request.name}). They have been told, kindly.")
+    ctx.reply(
+        f"Declined: request {request.number} ({request.name}). They have been told, kindly.",
+        about=[request.id],
+    )
 
 
 async def _keep(ctx: CommandContext, request: JoinRequest) -> None:
@@ -210,7 +215,7 @@ async def _list(ctx: CommandContext) -> None:
                 else f", {STATUS_WORDS[request.status]}"
             )
         )
-    ctx.reply("\n".join(lines))
+    ctx.reply("\n".join(lines), about=[request.id for request in open_requests])
 
 
 @vouches_router.command(
@@ -227,7 +232,7 @@ async def vouches(ctx: CommandContext, args: str) -> None:
     if target is None:
         raise Refusal("That person isn't a member of this circle.")
     request = await ctx.uow.requests.admitted(circle.id, target.person_id)
-    text = MessageText()
+    text = MessageText().concerning([target.id])
     if target.alias:
         text.add(target.alias)
     else:
@@ -239,13 +244,15 @@ async def vouches(ctx: CommandContext, args: str) -> None:
         )
     elif request.unvouched:
         day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
-        text.add(
+        text.concerning([request.id]).add(
             f" was added to the group without a vouch ({day}) and confirmed by a facilitator "
             f"(request {request.number})."
         )
     else:
         day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
-        text.add(f" joined through request {request.number} ({day}). Vouched for by: ")
+        text.concerning([request.id]).add(
+            f" joined through request {request.number} ({day}). Vouched for by: "
+        )
         edges = await ctx.uow.vouches.of_request(request.id)
         first = True
         for edge in edges:
@@ -256,7 +263,7 @@ async def vouches(ctx: CommandContext, args: str) -> None:
             if voucher_member is None:
                 text.add("a former member")
             elif voucher_member.alias:
-                text.add(voucher_member.alias)
+                text.concerning([voucher_member.id]).add(voucher_member.alias)
             else:
                 text.mention(voucher_member.aci)
             if edge.kind == "object":

@@ -143,7 +143,11 @@ class BlindIndexer:
 
     def __init__(self, keyring: Keyring) -> None:
         self._keyring = keyring
-        self._generations = tuple(sorted(keyring.ids, reverse=True))  # primary first
+        primary = keyring.primary_id
+        # The primary first: callers store ``candidates(...)[0]``. Then the others, newest
+        # first (the primary is not always the newest: see Keyring.writing_with).
+        others = sorted((i for i in keyring.ids if i != primary), reverse=True)
+        self._generations = (primary, *others)
         self._keys: dict[tuple[int, str], bytes] = {}
 
     def __repr__(self) -> str:

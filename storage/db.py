@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 from storage import sqlite_inline
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 """The newest migration's revision. Start-up compares the database's revision with it
 before importing Alembic at all (about 8 MB of resident memory the bot then never pays).
 A test checks it against Alembic's own idea of the head."""
@@ -41,6 +41,9 @@ def _prepare_sqlite_file(path: Path) -> None:
 
 
 BUSY_TIMEOUT_MS = 5000
+WAL_SIZE_LIMIT = 1 << 20
+"""``journal_size_limit``: after a checkpoint the WAL is cut back to 1 MiB, so it never
+keeps old page images (deleted values among them) beyond that (see storage/residue.py)."""
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -53,6 +56,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
     cursor.close()
 
 

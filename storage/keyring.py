@@ -1,7 +1,9 @@
 """Master keys: parsing, loading and HKDF subkey derivation.
 
-One 32-byte master key per generation (key id 1..255); the highest id is the primary
-and encrypts new data, older generations stay around to decrypt. Every key used
+One 32-byte master key per generation (key id 1..255); the primary encrypts new data and
+computes new blind indexes, the others stay around to decrypt and to look up. The primary
+is the highest id, except while a key rotation waits for every running bot to hold a new
+generation before anyone writes with it (``writing_with``; see storage/keyfence.py). Every key used
 anywhere is an HKDF-SHA256 subkey of a master, separated by its ``info`` label:
 
 - ``holdspace/v1/enc/<table>.<column>``  field encryption (see ``storage.crypto``)
@@ -54,7 +56,7 @@ class Keyring:
 
     __slots__ = ("_masters", "_primary", "_subkeys")
 
-    def __init__(self, keys: Mapping[int, bytes]) -> None:
+    def __init__(self, keys: Mapping[int, bytes], *, primary: int | None = None) -> None:
         if not keys:
             raise KeyringError("keyring is empty")
         masters = {i: bytes(memoryview(keys[i])) for i in sorted(keys)}  # not bytes(int)
@@ -65,7 +67,9 @@ class Keyring:
         if len(set(masters.values())) != len(masters):
             raise KeyringError("two key generations have the same key material")
         self._masters = {i: SecretBytes(k) for i, k in masters.items()}
-        self._primary = max(keys)
+        if primary is not None and primary not in masters:
+            raise KeyringError(f"key id {primary} is not in this keyring")
+        self._primary = max(keys) if primary is None else primary
         self._subkeys: dict[tuple[int, bytes], bytes] = {}
 
     @property
@@ -74,8 +78,19 @@ class Keyring:
 
     @property
     def ids(self) -> tuple[int, ...]:
-        """All generations, ascending (so the primary is last)."""
+        """All generations, ascending (the newest is last; see ``primary_id``)."""
         return tuple(self._masters)
+
+    @property
+    def newest_id(self) -> int:
+        return max(self._masters)
+
+    def writing_with(self, key_id: int) -> Keyring:
+        """The same generations, with ``key_id`` as the primary (it must be one of them)."""
+        if key_id == self._primary:
+            return self
+        keys = {i: k.get_secret_value() for i, k in self._masters.items()}
+        return Keyring(keys, primary=key_id)
 
     def __contains__(self, key_id: object) -> bool:
         return key_id in self._masters
@@ -110,7 +125,7 @@ class Keyring:
 
     def with_new_generation(self) -> tuple[Keyring, int]:
         """A new keyring with a fresh random primary key added; this one is unchanged."""
-        new_id = self._primary + 1
+        new_id = self.newest_id + 1
         if new_id > MAX_KEY_ID:
             raise KeyringError(f"no key ids left (maximum is {MAX_KEY_ID})")
         keys = {i: k.get_secret_value() for i, k in self._masters.items()}

@@ -101,7 +101,8 @@ PERSONAL_DATA: dict[str, str] = {
     ),
     "outbox": (
         "erased: replies and notices not yet sent (payload encrypted) that are addressed to "
-        "them, mention them or quote them; every row is deleted anyway once sent"
+        "them, mention them, quote them, or name them by alias or chosen name (such a message "
+        "carries their member or join-request id); every row is deleted anyway once sent"
     ),
     "sessions": (
         "scrubbed: the encrypted session state names member ids (raised hands with their "
@@ -130,6 +131,13 @@ PERSONAL_DATA: dict[str, str] = {
     ),
     "agreements": "none: the circle's community agreement texts; who wrote them is not kept",
     "schedules": "none: the circle's weekly session times",
+    "bot_processes": (
+        "none: each running bot process's random id, host name, process id, start and "
+        "heartbeat times and the key generation numbers it holds (never key material)"
+    ),
+    "key_generations": (
+        "none: the key rotation journal, times per key generation number (nothing secret)"
+    ),
 }
 
 
@@ -290,6 +298,8 @@ class ErasureReport:
     """(kind, ref_id) of timers deleted here: disarm their in-memory copies."""
     counts: dict[str, int] = field(default_factory=dict)
     """Rows deleted, cleared or scrubbed, per table."""
+    outbox_removed: tuple[uuid.UUID, ...] = ()
+    """Unsent messages deleted: copies already queued in memory must not go out either."""
     person_kept: bool = False
     """True if the person row stays, for circles another bot account serves."""
 
@@ -501,11 +511,13 @@ async def _their_timer_keys(
     return [(kind, ref_id) for kind, ref_id in rows.all()]
 
 
-def names_person(payload: bytes, aci: str) -> bool:
-    """Whether an outbox payload (the bot layer's JSON) names this ACI anywhere: as the
-    recipient, in a mention, as a quoted or reacted-to author. Format-agnostic: any string
-    in the JSON that contains the ACI counts."""
-    needle = normalize_aci(aci)
+def names_person(payload: bytes, needles: Iterable[str]) -> bool:
+    """Whether an outbox payload (the bot layer's JSON) names the person anywhere: their ACI
+    as the recipient, in a mention, as a quoted or reacted-to author; or one of their member
+    or join-request ids, which the bot attaches to a message that names them by alias or
+    chosen name (a join post, a welcome, a facilitator's notice, a /queue answer).
+    Format-agnostic: any string in the JSON that contains a needle counts."""
+    wanted = tuple(needle.lower() for needle in needles)
     try:
         stack: list[object] = [json.loads(payload)]
     except (ValueError, UnicodeDecodeError):
@@ -513,7 +525,7 @@ def names_person(payload: bytes, aci: str) -> bool:
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            if needle in value.lower():
+            if any(needle in value.lower() for needle in wanted):
                 return True
         elif isinstance(value, dict):
             stack.extend(value.values())
@@ -522,7 +534,12 @@ def names_person(payload: bytes, aci: str) -> bool:
     return False
 
 
-async def _their_outbox_ids(uow: UnitOfWork, aci: str) -> list[uuid.UUID]:
+async def _their_outbox_ids(uow: UnitOfWork, aci: str, who: _Who | None) -> list[uuid.UUID]:
+    """Unsent messages that name them: by ACI, or by one of their member or request ids."""
+    needles = {normalize_aci(aci)}
+    if who is not None:
+        needles |= who.member_strs
+        needles |= {str(row.id) for row in await _their_request_rows(uow, who)}
     rows = await uow.session.execute(
         select(OutboxRow.id, OutboxRow.payload_enc).where(
             _context(uow).mine(OutboxRow.account_bidx)
@@ -532,7 +549,7 @@ async def _their_outbox_ids(uow: UnitOfWork, aci: str) -> list[uuid.UUID]:
     return [
         row_id
         for row_id, blob in rows.all()
-        if names_person(cipher.decrypt("outbox", "payload_enc", row_id, blob), aci)
+        if names_person(cipher.decrypt("outbox", "payload_enc", row_id, blob), needles)
     ]
 
 
@@ -541,7 +558,7 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
     """Everything held about the person with this ACI, decrypted; nothing about anyone else
     (the vouches they received are counted, never named)."""
     who = await _who(uow, aci)
-    pending = len(await _their_outbox_ids(uow, aci))
+    pending = len(await _their_outbox_ids(uow, aci, who))
     banned = tuple(
         _circle_info(c)
         for c in sorted(
@@ -715,13 +732,13 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
     suggested. Scrubbed: their member ids in every session's state. Kept: the circles'
     resources, the sessions' anonymous counts and averages, the dedupe hashes."""
     counts = dict.fromkeys(sorted(PERSONAL_TABLES), 0)
-    outbox_ids = await _their_outbox_ids(uow, aci)
+    who = await _who(uow, aci)
+    outbox_ids = await _their_outbox_ids(uow, aci, who)
     if outbox_ids:
         await uow.outbox.remove(outbox_ids)
         counts["outbox"] = len(outbox_ids)
-    who = await _who(uow, aci)
     if who is None:
-        return ErasureReport(counts=counts)
+        return ErasureReport(counts=counts, outbox_removed=tuple(outbox_ids))
     session = uow.session
 
     # Sessions: take their member ids out of every state, open or closed.
@@ -796,4 +813,5 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
         timers_removed=tuple(timer_keys),
         counts=counts,
         person_kept=who.elsewhere,
+        outbox_removed=tuple(outbox_ids),
     )

@@ -60,8 +60,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from facilitation.text import alias_key
 from storage.crypto import MIN_BLOB_SIZE, VERSION, BlindIndexer, DecryptionError, FieldCipher
+from storage.db import sqlite_path
 from storage.keyring import Keyring, parse_key_text
 from storage.models import Base, InviteRow
+from storage.residue import truncate_wal, vacuum
 from storage.rotation_marks import (
     MarkRotationError,
     drop_marks_under,
@@ -582,9 +584,9 @@ async def clear_freed_pages(engine: AsyncEngine, *, full: bool = False) -> None:
 
     SQLite: ``PRAGMA wal_checkpoint(TRUNCATE)``, ``VACUUM``, checkpoint again. With
     ``secure_delete=ON`` (set on every connection) freed pages are already zeroed; VACUUM
-    rewrites the file so no page of it holds an old blob, and the checkpoint empties the
-    WAL. If another process holds a read transaction, the last checkpoint may not finish
-    until it ends (the WAL is then cleared by a later checkpoint).
+    rewrites the file so no page of it holds an old blob, and the last checkpoint empties
+    the WAL (``storage.residue.truncate_wal``, retried while a bot is mid-transaction;
+    RotationError if it never could).
 
     PostgreSQL: ``VACUUM`` of every holdspace table (``VACUUM FULL`` with ``full=True``,
     which rewrites each table but locks it against the bot while it runs). Plain VACUUM
@@ -595,17 +597,20 @@ async def clear_freed_pages(engine: AsyncEngine, *, full: bool = False) -> None:
     files. Old ciphertext there stays readable by whoever also holds the old key: destroy
     every copy of a retired key (and age out backups made under it) to be sure.
     """
-    async with engine.connect() as base:
-        connection = await base.execution_options(isolation_level="AUTOCOMMIT")
-        if engine.dialect.name == "sqlite":
+    if engine.dialect.name == "sqlite":
+        async with engine.connect() as base:
+            connection = await base.execution_options(isolation_level="AUTOCOMMIT")
             await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             await connection.exec_driver_sql("VACUUM")
-            await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            return
+        path = sqlite_path(engine.url.render_as_string(hide_password=False))
+        if path is not None and not await asyncio.to_thread(truncate_wal, path):
+            raise RotationError(
+                "the re-encrypted database is written, but its write-ahead log could not be "
+                "emptied (a bot held the database). Run holdspace rotate-key --continue again"
+            )
+        return
+    async with engine.connect() as connection:
         present = await connection.run_sync(_present_columns)
-        quote = engine.dialect.identifier_preparer.quote
-        for table in Base.metadata.sorted_tables:
-            if table.name in present:
-                await connection.exec_driver_sql(
-                    f"VACUUM {'FULL ' if full else ''}{quote(table.name)}"
-                )
+    await vacuum(
+        engine, [t.name for t in Base.metadata.sorted_tables if t.name in present], full=full
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
 
@@ -22,6 +23,7 @@ from storage.repositories.resources import ResourceRepository
 from storage.repositories.sessions import CheckinRepository, SessionRepository
 from storage.repositories.timers import ScheduleRepository, TimerRepository
 from storage.repositories.vouching import JoinRequestRepository, VouchRepository
+from storage.residue import clear_residue
 
 
 class UnitOfWork:
@@ -114,6 +116,11 @@ class Storage:
         self.keyring = keyring
         self.cipher = FieldCipher(keyring)
         self.index = BlindIndexer(keyring)
+
+    async def clear_residue(self, tables: Iterable[str]) -> None:
+        """After a committed erasure or purge: deleted values leave the files as well
+        (SQLite's WAL truncated, PostgreSQL's touched tables vacuumed; storage/residue.py)."""
+        await clear_residue(self.engine, tables)
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(

@@ -59,4 +59,9 @@ def upsert_insert(session: AsyncSession) -> Any:
     """The dialect's INSERT, which has ``on_conflict_do_nothing``/``_do_update`` on both
     SQLite and PostgreSQL (the only two backends holdspace supports)."""
     name = session.bind.dialect.name if session.bind is not None else "sqlite"
-    return postgresql.insert if name == "postgresql" else sqlite.insert
+    return upsert_insert_for(name)
+
+
+def upsert_insert_for(dialect_name: str) -> Any:
+    """``upsert_insert`` by dialect name, for code that holds an engine, not a session."""
+    return postgresql.insert if dialect_name == "postgresql" else sqlite.insert

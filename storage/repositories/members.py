@@ -7,6 +7,7 @@ from sqlalchemy import Row, Select, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from facilitation.circle import Role, Standing
+from facilitation.lookalike import look_alike
 from facilitation.text import alias_key
 from storage.models import CircleRow, MemberRow, PersonRow
 from storage.records import Member, Person
@@ -184,8 +185,25 @@ class MemberRepository:
                 )
         return names
 
+    async def aliases(self, circle_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+        """Every alias in the circle, decrypted (member id, alias), to compare look-alikes.
+
+        Look-alikes are compared on read rather than through a stored index: a skeleton
+        index would need the key to be computed, so no migration could fill it for
+        existing aliases, and existing look-alike pairs would break its uniqueness. A
+        circle has at most 1,000 members and aliases change rarely, so decrypting them
+        when one is set or a newcomer asks to join costs a few milliseconds."""
+        rows = await self._ctx.run(_NAMES, {"circle_id": circle_id})
+        cipher = self._ctx.cipher
+        return [
+            (row.id, cipher.decrypt_text(_TABLE, "alias_enc", row.id, row.alias_enc))
+            for row in rows
+            if row.alias_enc is not None
+        ]
+
     async def set_alias(self, member: Member, alias: str | None) -> None:
-        """Set or clear the member's alias; raises AliasTakenError if it is in use."""
+        """Set or clear the member's alias; raises AliasTakenError if another member of the
+        circle uses it, in any case, or a name that looks the same (``look_alike``)."""
         if alias is None:
             await self._set(member.id, alias_enc=None, alias_bidx=None)
             return
@@ -200,6 +218,11 @@ class MemberRepository:
         )
         if holder is not None and holder != member.id:
             raise AliasTakenError
+        if any(
+            other_id != member.id and look_alike(alias, other)
+            for other_id, other in await self.aliases(member.circle_id)
+        ):
+            raise AliasTakenError  # "Ѕky" (a Cyrillic DZE) would pass for "Sky"
         encrypted = self._ctx.cipher.encrypt(_TABLE, "alias_enc", member.id, alias)
         try:
             async with self._ctx.session.begin_nested():

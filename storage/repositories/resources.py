@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
@@ -79,13 +79,50 @@ class ResourceRepository:
         )
         return StoredResource(row.id, resource)
 
-    async def of_circle(self, circle_id: uuid.UUID) -> list[Resource]:
-        rows = await self._ctx.session.scalars(
-            select(ResourceRow)
-            .where(ResourceRow.circle_id == circle_id)
-            .order_by(ResourceRow.number)
-        )
+    async def of_circle(
+        self,
+        circle_id: uuid.UUID,
+        *,
+        statuses: Collection[Status] | None = None,
+        category: Category | None = None,
+        limit: int | None = None,
+    ) -> list[Resource]:
+        """The circle's entries in number order, filtered in SQL before anything is
+        decrypted: a search asks for the vetted ones only, so pending, flagged and removed
+        entries (which a member could pile up) never cost it a decryption."""
+        query = select(ResourceRow).where(ResourceRow.circle_id == circle_id)
+        if statuses is not None:
+            query = query.where(ResourceRow.status.in_([s.value for s in statuses]))
+        if category is not None:
+            query = query.where(ResourceRow.category == category.value)
+        query = query.order_by(ResourceRow.number)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = await self._ctx.session.scalars(query)
         return [self._stored(row).resource for row in rows]
+
+    async def count_in(self, circle_id: uuid.UUID) -> int:
+        """How many entries the circle has, any status (nothing decrypted)."""
+        total = await self._ctx.session.scalar(
+            select(func.count()).select_from(ResourceRow).where(ResourceRow.circle_id == circle_id)
+        )
+        return int(total or 0)
+
+    async def open_suggestions(self, circle_id: uuid.UUID) -> list[uuid.UUID | None]:
+        """Who suggested each entry still waiting to be vetted (None: imported). Only the
+        pending rows' ``added_by`` is decrypted, and the caps keep them few."""
+        rows = await self._ctx.session.execute(
+            select(ResourceRow.id, ResourceRow.added_by_enc).where(
+                ResourceRow.circle_id == circle_id, ResourceRow.status == Status.PENDING.value
+            )
+        )
+        cipher = self._ctx.cipher
+        return [
+            None
+            if blob is None
+            else uuid.UUID(cipher.decrypt_text(_TABLE, "added_by_enc", row_id, blob))
+            for row_id, blob in rows.all()
+        ]
 
     async def by_number(self, circle_id: uuid.UUID, number: int) -> StoredResource | None:
         row = await self._ctx.session.scalar(

@@ -9,27 +9,26 @@ import pytest
 
 from bot.app import HoldspaceBot
 from bot.config import load_settings
-from storage.keyring import generate_key_text, load_keyring, parse_key_text
+from storage.keyring import load_keyring, parse_key_text
 from storage.unit_of_work import Storage
 
 
-async def test_the_bot_reloads_a_changed_key_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    for key in list(os.environ):
-        if key.startswith("HOLDSPACE_"):
-            monkeypatch.delenv(key)
-    key_file = tmp_path / "holdspace.key"
-    key_file.write_text(generate_key_text())
-    key_file.chmod(0o600)
-    monkeypatch.setenv("HOLDSPACE_SIGNAL__PHONE_NUMBER", "+15550000001")
-    monkeypatch.setenv("HOLDSPACE_STORAGE__KEY_FILE", str(key_file))
-    url = f"sqlite+aiosqlite:///{tmp_path / 'k.db'}"
+async def opened_bot(url: str, key_file: Path, monkeypatch: pytest.MonkeyPatch) -> HoldspaceBot:
+    """The bot as ``holdspace run`` builds it, its storage open (the test closes it)."""
     monkeypatch.setenv("HOLDSPACE_STORAGE__URL", url)
-    settings = load_settings(None)
     keyring = load_keyring(key_file=key_file, env_value=None)
-    app = HoldspaceBot(settings, keyring)
+    app = HoldspaceBot(load_settings(None), keyring)
     app.storage = await Storage.open(url, keyring, account="+15550000001")
+    return app
+
+
+async def test_the_bot_reloads_a_changed_key_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bot_env: Path
+) -> None:
+    key_file = bot_env
+    app = await opened_bot(f"sqlite+aiosqlite:///{tmp_path / 'k.db'}", key_file, monkeypatch)
+    keyring = app.keys.loaded
+    assert app.storage is not None
     try:
         await app._reload_key_file()  # unchanged: nothing happens
         assert app.storage.keyring.ids == (1,)
@@ -44,5 +43,46 @@ async def test_the_bot_reloads_a_changed_key_file(
         await app._reload_key_file()  # unreadable: keep what works
         assert app.storage.keyring.ids == (1, 2)
         assert parse_key_text(rotated.to_key_text()).ids == (1, 2)
+    finally:
+        await app.storage.close()
+
+
+async def test_the_bot_writes_with_a_new_generation_only_once_the_journal_moves_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bot_env: Path
+) -> None:
+    from bot.keyfence import stale_at_start
+    from storage import keyfence
+
+    key_file = bot_env
+    app = await opened_bot(f"sqlite:///{tmp_path / 'k.db'}", key_file, monkeypatch)
+    assert app.storage is not None
+    keyring, settings, engine = app.keys.loaded, app.settings, app.storage.engine
+    try:
+        await keyfence.record(engine, 2, {"added_at": 1})  # rotate-key, step 1
+        rotated, _ = keyring.with_new_generation()
+        key_file.write_text(rotated.to_key_text())
+        os.utime(key_file, (1, 1))
+        await app._reload_key_file()
+        assert app.storage.keyring.ids == (1, 2) and app.storage.keyring.primary_id == 1
+        [me] = await keyfence.processes(engine)
+        assert me.key_ids == (1, 2) and me.write_key_id == 1 and me.id == app.keys.id
+
+        await keyfence.record(engine, 2, {"writes_from": 2})  # step 2
+        await app._reload_key_file()
+        assert app.storage.keyring.primary_id == 2
+        [me] = await keyfence.processes(engine)
+        assert me.write_key_id == 2
+
+        # A generation this bot does not hold: it stops handling anything, and a bot with
+        # this key would not start at all.
+        await keyfence.record(engine, 3, {"added_at": 3, "writes_from": 3})
+        await app._reload_key_file()
+        assert not app.keys._usable.is_set()
+        stale = await stale_at_start(settings, rotated)
+        assert stale is not None and "generation 3" in stale and "holdspace.key" in stale
+        assert await stale_at_start(settings, rotated.with_new_generation()[0]) is None
+
+        await app.keys.leave(app.storage)
+        assert await keyfence.processes(engine) == []
     finally:
         await app.storage.close()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -131,3 +133,87 @@ async def test_unknown_circles_and_files_are_explained(
         environment, "resources", "import", str(tmp_path / "nope.json"), "--circle", "x"
     )
     assert nowhere.returncode == 1 and "cannot read" in nowhere.stderr
+
+
+def test_an_export_is_created_private_and_never_replaces_or_follows_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is born 0600 (never readable by others, not even for a moment), an existing
+    file is left alone, and a symlink planted at the path is not followed."""
+    from bot.operator import OperatorError, export_to
+
+    previous = os.umask(0o022)
+    modes: list[int] = []
+    real_open = os.open
+
+    def spying_open(path: Any, flags: int, mode: int = 0o777, **kwargs: Any) -> int:
+        fd = real_open(path, flags, mode, **kwargs)
+        modes.append(os.fstat(fd).st_mode & 0o777)  # the mode it was created with
+        return fd
+
+    monkeypatch.setattr(os, "open", spying_open)
+    try:
+        out = tmp_path / "directory.json"
+        export_to(out, '{"resources": []}')
+        assert modes == [0o600] and (out.stat().st_mode & 0o777) == 0o600
+        assert out.read_text() == '{"resources": []}'
+
+        with pytest.raises(OperatorError, match="already exists"):
+            export_to(out, "replaced")
+        assert out.read_text() == '{"resources": []}'
+
+        target = tmp_path / "elsewhere.txt"
+        target.write_text("the operator's notes")
+        link = tmp_path / "link.json"
+        link.symlink_to(target)
+        with pytest.raises(OperatorError, match="already exists"):
+            export_to(link, "leaked")
+        assert target.read_text() == "the operator's notes"
+        dangling = tmp_path / "dangling.json"
+        dangling.symlink_to(tmp_path / "not-yet.txt")
+        with pytest.raises(OperatorError, match="already exists"):
+            export_to(dangling, "leaked")
+        assert not (tmp_path / "not-yet.txt").exists()
+    finally:
+        os.umask(previous)
+
+
+def test_the_cli_refuses_to_overwrite_an_export(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    short = asyncio.run(make_circle(environment))
+    out = tmp_path / "export.json"
+    out.write_text("keep me")
+    refused = holdspace(environment, "resources", "export", "--circle", short, "--out", str(out))
+    assert refused.returncode == 1 and "already exists" in refused.stderr
+    assert out.read_text() == "keep me"
+
+
+async def test_an_import_during_a_rotation_encrypts_as_the_running_bots_do(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    """Between rotate-key's first two steps the new generation is for reading only: an
+    import with the new key file must not write values a bot still on the old key could
+    not read. And a key without the generation the database moved to is refused."""
+    from storage import keyfence
+    from storage.rotation import status
+
+    short = await make_circle(environment)
+    first = parse_key_text(environment["HOLDSPACE_KEY"])
+    both, _ = first.with_new_generation()
+    storage = await Storage.open(environment["HOLDSPACE_STORAGE__URL"], both)
+    try:
+        await keyfence.record(storage.engine, 2, {"added_at": 1})
+        good = tmp_path / "directory.json"
+        good.write_text(json.dumps(GOOD))
+        newer = dict(environment, HOLDSPACE_KEY=both.to_key_text())
+        assert holdspace(newer, "resources", "import", str(good), "--circle", short).returncode == 0
+        assert set((await status(storage.engine, both)).per_generation) == {1}
+
+        await keyfence.record(storage.engine, 2, {"writes_from": 2})
+        stale = holdspace(environment, "resources", "import", str(good), "--circle", short)
+        assert stale.returncode == 1 and "generation 2" in stale.stderr
+        assert holdspace(newer, "resources", "import", str(good), "--circle", short).returncode == 0
+        assert (await status(storage.engine, both)).per_generation.get(2, 0) > 0
+    finally:
+        await storage.close()

@@ -152,3 +152,20 @@ async def test_a_full_backlog_holds_new_commands_back_until_there_is_room(
     assert await queue.drain(timeout=5)
     assert len(transport.delivered) == MAX_BACKLOG  # nothing was dropped on the way
     await queue.stop()
+
+
+async def test_messages_withdrawn_by_an_erasure_are_not_sent(storage: Storage) -> None:
+    """While replies wait (here behind a 429 pause), /forgetme deletes the rows that name
+    someone; their queued copies must not go out."""
+    import uuid
+
+    transport = ScriptedTransport([SendFailure(429, retryable=True)])
+    queue = OutgoingQueue(transport, storage, FAST)
+    await queue.start()
+    ids = [uuid.uuid4() for _ in range(4)]
+    queue.submit((row_id, message(f"m{n}")) for n, row_id in enumerate(ids))
+    queue.withdraw([ids[1], ids[3], uuid.uuid4()])  # and one that was never queued
+    assert await queue.drain(timeout=5)
+    await queue.stop()
+    assert transport.delivered == ["m0", "m2"]
+    assert not queue._withdrawn and not queue._queued  # nothing kept for ever

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select, update
 
+from commands.resources import MAX_OPEN_PER_CIRCLE, MAX_OPEN_PER_MEMBER
 from commands.types import Outgoing, OutgoingMessage
+from facilitation.directory import Category, Contact, NewResource, Status
+from storage.models import ResourceRow
 from tests.commands.chat import GROUP, Chat, only_text, reactions
 
 DAY = 86_400_000
@@ -130,3 +134,106 @@ async def test_sos_reaches_the_facilitators_privately_and_never_the_group(
     assert "Reaching human help" in help_text
     stranger = only_text(await chat.dm("e0000000-0000-4000-8000-000000000005", "/sos"))
     assert "can't alert anyone" in stranger and "Reaching human help" in stranger
+
+
+# --- flooding the directory ---------------------------------------------------------------------
+async def suggest_directly(
+    chat: Chat, count: int, by: str | None = None, status: str = "pending"
+) -> None:
+    """``count`` entries as if suggested earlier (by the member with ACI ``by``)."""
+    async with chat.storage.unit_of_work() as uow:
+        circle = await uow.circles.by_group(GROUP)
+        assert circle is not None
+        member = None if by is None else await uow.members.by_aci(circle.id, by)
+        new = NewResource("Placeholder", Category.OTHER, Contact(other="ask"))
+        await uow.resources.add_many(
+            circle.id,
+            [(new, Status(status), None)] * count,
+            None if member is None else member.id,
+            chat.clock.now,
+        )
+        await uow.commit()
+
+
+async def pending_count(chat: Chat) -> int:
+    async with chat.storage.engine.connect() as connection:
+        return int(
+            await connection.scalar(
+                select(func.count()).select_from(ResourceRow).where(ResourceRow.status == "pending")
+            )
+            or 0
+        )
+
+
+async def test_a_member_has_at_most_five_open_suggestions(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    for n in range(1, MAX_OPEN_PER_MEMBER + 1):
+        assert f"#{n} (Quill Tax Studio) is waiting" in only_text(await chat.dm(p["bob"], QUILL))
+    refused = only_text(await chat.dm(p["bob"], QUILL))
+    assert f"{MAX_OPEN_PER_MEMBER} suggestions waiting to be vetted" in refused
+    assert "Thank you" in refused and "Usage" not in refused
+    assert await pending_count(chat) == MAX_OPEN_PER_MEMBER  # nothing stored
+    # Others still can; and once one of bob's is vetted, bob has room again.
+    assert "is waiting" in only_text(await chat.dm(p["carol"], QUILL))
+    await chat.dm(p["alice"], "/resource vet 1")
+    assert "is waiting" in only_text(await chat.dm(p["bob"], QUILL))
+
+
+async def test_a_circle_has_at_most_fifty_open_suggestions(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await suggest_directly(chat, MAX_OPEN_PER_CIRCLE - 1)
+    assert "is waiting" in only_text(await chat.dm(p["bob"], QUILL))
+    refused = only_text(await chat.dm(p["carol"], QUILL))
+    assert f"{MAX_OPEN_PER_CIRCLE} suggestions waiting" in refused and "Usage" not in refused
+    assert await pending_count(chat) == MAX_OPEN_PER_CIRCLE
+    waiting = only_text(await chat.dm(p["alice"], "/resources pending"))
+    assert waiting.count("\n") == MAX_OPEN_PER_CIRCLE  # the facilitators see them all
+
+
+async def break_entries(chat: Chat, status: str | None = None, category: str | None = None) -> int:
+    """Damage the stored text of some entries, so that decrypting any of them would fail."""
+    async with chat.storage.engine.begin() as connection:
+        query = update(ResourceRow).values(record_enc=b"\x01\x01" + b"\x00" * 40)
+        if status is not None:
+            query = query.where(ResourceRow.status == status)
+        if category is not None:
+            query = query.where(ResourceRow.category == category)
+        result = await connection.execute(query)
+        return int(result.rowcount or 0)
+
+
+async def test_searches_decrypt_only_vetted_entries(agreed: Chat, people: dict[str, str]) -> None:
+    """Pending, flagged and removed entries are filtered out in SQL, before any decrypting:
+    a search never pays for (or trips over) what it would not show."""
+    chat, p = agreed, people
+    await chat.dm(p["bob"], QUILL)
+    await chat.dm(p["alice"], "/resource vet 1")
+    await suggest_directly(chat, 20)
+    await suggest_directly(chat, 3, status="removed")
+    await suggest_directly(chat, 2, status="flagged")
+    assert await break_entries(chat, "pending") == 20
+    await break_entries(chat, "removed")
+    await break_entries(chat, "flagged")
+    found = only_text(await chat.dm(p["dana"], "/resources accountant"))
+    assert "Quill Tax Studio" in found
+
+
+async def test_sos_reads_only_the_vetted_crisis_entries(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    """/sos never runs a directory search: it reads the few vetted crisis entries it shows,
+    so nothing else in the directory can slow it down or stop it."""
+    chat, p = agreed, people
+    await chat.say(p["bob"], LINE)
+    await chat.dm(p["alice"], "/resource vet 1")
+    await suggest_directly(chat, 30, status="vetted")
+    await suggest_directly(chat, 10)
+    assert await break_entries(chat, category="other") == 40
+    out = await chat.dm(p["carol"], "/sos")
+    [help_text] = dms(out, p["carol"])
+    assert "Night Line" in help_text and "Reaching human help" in help_text
+    assert any("asked for help with /sos" in text for text in dms(out, p["alice"]))

@@ -51,13 +51,8 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
     await world.ask_dm(world.erin, "/help")
     await world.ask(world.bob, "/frobnicate " + world.dana.uuid)
     # a session: check-in words, a topic and a goal are stored, encrypted
-    for person in (world.alice, world.bob):
-        after = len(world.gw.reactions)
-        ts = await world.gw.say(person, "/agree", world.group)
-        await world.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
-    mark = len(world.gw.sent)
-    await world.gw.say(world.alice, "/session start 30m", world.group)
-    await world.gw.wait_for_sent(lambda m: "/checkin" in m.text, after=mark)
+    await world.agree_in_group(world.alice, world.bob)
+    await world.start_session(world.alice)
     for text in (
         f"/checkin 2 {SECRET_WORDS[3]}",
         f"/hand {SECRET_WORDS[5]}",

@@ -54,6 +54,19 @@ class World:
         await self.gw.dm(person, text)
         return await self.gw.wait_for_sent(lambda m: m.to == person, after=after, timeout=timeout)
 
+    async def agree_in_group(self, *people: Person) -> None:
+        """Each accepts the agreement in the group (the bot reacts 🤝)."""
+        for person in people:
+            after = len(self.gw.reactions)
+            ts = await self.gw.say(person, "/agree", self.group)
+            await self.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
+
+    async def start_session(self, person: Person, length: str = "30m") -> None:
+        """``person`` (a facilitator) opens a session; returns once check-in is called."""
+        mark = len(self.gw.sent)
+        await self.gw.say(person, f"/session start {length}", self.group)
+        await self.gw.wait_for_sent(lambda m: "/checkin" in m.text, after=mark)
+
     async def setup_circle(self) -> None:
         reply = await self.ask(self.alice, "/circle setup support")
         assert "now a holdspace circle" in reply.text

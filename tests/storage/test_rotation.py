@@ -4,12 +4,16 @@ writers, retirement, freed pages, and the ``holdspace rotate-key`` command."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import inspect
 import itertools
 import json
+import os
 import stat
+import subprocess
 import uuid
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot import rotate as rotate_cli
 from facilitation.circle import CircleSettings, Purpose, Role
 from facilitation.directory import Category, Contact, NewResource, Status
-from storage import rotation
+from storage import keyfence, rotation
 from storage.crypto import BlindIndexer, DecryptionError, FieldCipher
 from storage.keyring import Keyring, generate_key_text, parse_key_text
 from storage.models import Base, InviteRow
@@ -692,6 +696,13 @@ async def _with_storage(url: str, keyring: Keyring, use: Callable[[Storage], Awa
         await storage.close()
 
 
+def cli_database(install: Path, tmp_path: Path) -> tuple[str, Keyring, World]:
+    """The ``install`` fixture's database, populated under its key: (url, keyring, world)."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+    first = parse_key_text(install.read_text())
+    return url, first, run_async(lambda: _with_storage(url, first, populate))
+
+
 def test_cli_rotates_a_key_file_and_retires_the_old_generation(
     install: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -702,20 +713,21 @@ def test_cli_rotates_a_key_file_and_retires_the_old_generation(
 
     assert rotate_cli.run(["--status", "--verbose"]) == 0
     shown = capsys.readouterr().out
-    assert f"generation 1 (primary): {len(before)}" in shown and "members: generation 1: 2" in shown
+    assert f"generation 1 (newest): {len(before)}" in shown and "members: generation 1: 2" in shown
+    assert "Bot processes using this database" in shown and "  none" in shown
 
-    assert rotate_cli.run(["--grace", "0.2", "--batch-size", "3"]) == 0
+    assert rotate_cli.run(["--batch-size", "3"]) == 0  # no bot runs: nothing to wait for
     out, err = capsys.readouterr()
-    assert "re-read the key file within 10 s" in err
-    assert f"generation 2 (primary): {len(before)}" in out and "--retire 1" in out
+    assert "Added key generation 2" in err and "Waiting" not in err
+    assert f"generation 2 (newest): {len(before)}" in out and "--retire 1" in out
     assert stat.S_IMODE(install.stat().st_mode) == 0o600
     both = parse_key_text(install.read_text())
     assert both.ids == (1, 2) and BlindIndexer(both).index("x", "y") != BlindIndexer(first).index(
         "x", "y"
     )
-    journal = json.loads((install.parent / rotate_cli.JOURNAL_NAME).read_text())
-    assert {"added_at", "writes_from", "finished_at"} <= set(journal["generations"]["2"])
-    assert not [p for p in install.parent.iterdir() if p.name.endswith(".tmp")]
+    journal = run_async(lambda: _with_storage(url, both, lambda s: keyfence.journal(s.engine)))
+    assert None not in (journal[2].added_at, journal[2].writes_from, journal[2].finished_at)
+    assert sorted(p.name for p in install.parent.iterdir()) == ["holdspace.key"]  # no journal
 
     assert rotate_cli.run(["--retire", "2"]) == 1
     assert "primary" in capsys.readouterr().err
@@ -749,7 +761,7 @@ def test_cli_with_the_key_in_the_environment_stops_until_continue(
     assert set(counts.per_generation) == {1}  # nothing moved before the restart
 
     assert rotate_cli.run(["--continue"]) == 1  # HOLDSPACE_KEY not updated yet
-    assert "update it first" in capsys.readouterr().err
+    assert "put the new key in place first" in capsys.readouterr().err
     monkeypatch.setenv("HOLDSPACE_KEY", out.strip())
     assert rotate_cli.run(["--continue"]) == 0
     counts = run_async(lambda: _with_storage(url, both, lambda s: status(s.engine, both)))
@@ -773,3 +785,131 @@ def test_cli_retire_explains_what_still_needs_the_generation(
     assert "cannot be retired yet" in err and "people.aci_enc (4)" in err
     assert parse_key_text(install.read_text()).ids == (1, 2)  # unchanged
     assert rotate_cli.run(["--drop-invites"]) == 2
+
+
+@contextlib.contextmanager
+def read_only(directory: Path) -> Iterator[None]:
+    """The directory can't take new files, as when Compose mounts the key read-only. Root
+    ignores permission bits, so as root it is made immutable (``chattr +i``); where that is
+    not supported, creating a file in it fails as a read-only file system would."""
+    if os.geteuid() != 0:
+        directory.chmod(0o500)
+        try:
+            yield
+        finally:
+            directory.chmod(0o700)
+        return
+    if subprocess.run(["chattr", "+i", str(directory)], capture_output=True).returncode == 0:
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(directory)], check=True)
+        return
+    real_open = os.open
+
+    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & os.O_CREAT and Path(path).resolve().parent == directory.resolve():
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "open", refusing_open)
+        yield
+
+
+def test_cli_rotates_with_a_read_only_key_directory(
+    install: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Compose mounts the key file read-only: rotate-key prints the new key, the operator
+    puts it in place, ``--continue`` and ``--retire`` finish. Nothing is written beside the
+    key (the rotation journal is in the database)."""
+    original = install.read_text()
+    url, first, world = cli_database(install, tmp_path)
+    before = run_async(lambda: _with_storage(url, first, lambda s: plaintexts(s.engine, first)))
+    with read_only(install.parent):
+        assert rotate_cli.run([]) == 0, capsys.readouterr().err
+        out, err = capsys.readouterr()
+        assert "cannot be written here" in err and "holdspace rotate-key --continue" in err
+        both = parse_key_text(out)
+        assert both.ids == (1, 2) and install.read_text() == original
+        moved = run_async(lambda: _with_storage(url, both, lambda s: status(s.engine, both)))
+        assert set(moved.per_generation) == {1}  # nothing re-encrypted before the key is in place
+
+        install.write_text(out)  # the operator, on the host, in place
+        assert rotate_cli.run(["--continue"]) == 0, capsys.readouterr().err
+        assert f"generation 2 (newest): {len(before)}" in capsys.readouterr().out
+
+        assert rotate_cli.run(["--retire", "1"]) == 0
+        out, err = capsys.readouterr()
+        assert parse_key_text(out).ids == (2,) and "cannot be written here" in err
+        install.write_text(out)
+    assert sorted(p.name for p in install.parent.iterdir()) == ["holdspace.key"]
+    last = parse_key_text(install.read_text())
+    assert (
+        run_async(lambda: _with_storage(url, last, lambda s: plaintexts(s.engine, last))) == before
+    )
+    run_async(lambda: _with_storage(url, last, lambda s: assert_lookups_work(s, world)))
+
+
+def a_bot(url: str, keyring: Keyring, key_ids: tuple[int, ...], write: int) -> uuid.UUID:
+    """A running bot's beat, as bot/keyfence.py reports it (here: frozen, for the test)."""
+    process = keyfence.ProcessRecord.this_process(uuid.uuid4(), 1, key_ids, write)
+    run_async(lambda: _with_storage(url, keyring, lambda s: keyfence.beat(s.engine, process)))
+    return process.id
+
+
+def beat_again(
+    url: str, keyring: Keyring, process_id: uuid.UUID, ids: tuple[int, ...], write: int
+) -> None:
+    process = keyfence.ProcessRecord.this_process(process_id, 1, ids, write)
+    run_async(lambda: _with_storage(url, keyring, lambda s: keyfence.beat(s.engine, process)))
+
+
+def test_cli_moves_nothing_until_every_running_bot_holds_then_uses_the_new_generation(
+    install: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, first, _ = cli_database(install, tmp_path)
+    slow = a_bot(url, first, (1,), 1)
+
+    assert rotate_cli.run(["--wait", "0"]) == 1  # the slow bot has not loaded generation 2
+    err = capsys.readouterr().err
+    assert "Waiting for 1 running bot(s) to load key generation 2" in err and "Gave up" in err
+    both = parse_key_text(install.read_text())
+    journal = run_async(lambda: _with_storage(url, both, lambda s: keyfence.journal(s.engine)))
+    assert journal[2].read_only  # nobody writes with it yet
+    counts = run_async(lambda: _with_storage(url, both, lambda s: status(s.engine, both)))
+    assert set(counts.per_generation) == {1}
+
+    beat_again(url, both, slow, (1, 2), 1)  # it loaded the key; it still writes with 1
+    assert rotate_cli.run(["--continue", "--wait", "0"]) == 1
+    assert "to encrypt with key generation 2" in capsys.readouterr().err
+    journal = run_async(lambda: _with_storage(url, both, lambda s: keyfence.journal(s.engine)))
+    assert journal[2].writes_from is not None and not journal[2].read_only
+
+    assert rotate_cli.run(["--status"]) == 0
+    shown = capsys.readouterr().out
+    assert "holds 1, 2; encrypts with 1" in shown and "bots encrypt with it since" in shown
+
+    beat_again(url, both, slow, (1, 2), 2)
+    assert rotate_cli.run(["--retire", "1", "--wait", "0"]) == 1  # values still use 1
+    capsys.readouterr()
+    assert rotate_cli.run(["--continue", "--wait", "0"]) == 0
+    counts = run_async(lambda: _with_storage(url, both, lambda s: status(s.engine, both)))
+    assert set(counts.per_generation) == {2}
+
+
+def test_cli_retire_waits_for_a_bot_still_encrypting_with_the_old_generation(
+    install: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, _, _ = cli_database(install, tmp_path)
+    assert rotate_cli.run([]) == 0  # no bot running
+    both = parse_key_text(install.read_text())
+    stale = a_bot(url, both, (1, 2), 1)  # e.g. one that was silent and came back
+    capsys.readouterr()
+    assert rotate_cli.run(["--retire", "1", "--wait", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "stop encrypting with key generation 1" in err and "cannot be retired yet" in err
+    assert parse_key_text(install.read_text()).ids == (1, 2)
+    beat_again(url, both, stale, (1, 2), 2)
+    assert rotate_cli.run(["--retire", "1", "--wait", "0"]) == 0
+    assert parse_key_text(install.read_text()).ids == (2,)

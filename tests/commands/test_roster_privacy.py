@@ -1,0 +1,89 @@
+"""What the circle's edges say about someone, /forgetme takes back while it is unsent.
+
+The notices the circle's edges produce (someone added without a vouch, a departure, a
+removed person's new /join, a voucher told of a removal) name people by alias, chosen name
+or an entry in /requests, without their account. They carry the ids they concern
+(``OutgoingMessage.about``), so a /forgetme drops them, even after the membership ended.
+In this harness nothing is ever sent: every message stays in the outbox.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from commands.types import Outgoing, OutgoingMessage, QuoteRef
+from storage.unit_of_work import Storage
+from tests.commands.chat import Chat, aci, only_text
+from tests.commands.roster_helpers import (
+    add_to_group,
+    arrive_unvouched,
+    in_group,
+    invite,
+    join,
+    take_from_group,
+    to,
+)
+
+
+@pytest.fixture
+async def agreed(circle: Chat, people: dict[str, str]) -> Chat:
+    for name in ("alice", "bob", "carol", "dana"):
+        await circle.say(people[name], "/agree")
+    return circle
+
+
+async def unsent(storage: Storage) -> str:
+    async with storage.unit_of_work() as uow:
+        return "\n".join(payload.decode() for _, payload in await uow.outbox.pending(100_000))
+
+
+async def forget(chat: Chat, who: str) -> None:
+    asked = only_text(await chat.dm(who, "/forgetme"))
+    code = re.search(r"/forgetme ([A-Z]{6})\b", asked)
+    assert code is not None, asked
+    [done] = to(await chat.dm(who, f"/forgetme {code.group(1)}"), who)
+    assert "Done" in done
+
+
+def carrying(outgoing: list[Outgoing], text: str) -> list[OutgoingMessage]:
+    return [o for o in outgoing if isinstance(o, OutgoingMessage) and text in o.text]
+
+
+async def test_the_notice_of_someone_added_without_a_vouch_goes_with_their_forgetme(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    frank = aci()
+    number = await arrive_unvouched(chat, p, frank)
+    entry = f"(#{number} in /requests)"
+    assert entry in await unsent(chat.storage)
+    await forget(chat, frank)
+    assert entry not in await unsent(chat.storage)
+
+
+async def test_departure_notices_naming_someone_go_with_their_forgetme(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    """Erin is vouched in (her join name becomes her alias), then removed in the app: the
+    facilitators and her vouchers are told, by her alias. Her membership row is gone by the
+    time she asks to be forgotten; the notices still go."""
+    chat, p = agreed, people
+    erin = p["erin"]
+    await join(chat, erin, await invite(chat, p["bob"]), 9_101)
+    await chat.say(p["carol"], "/vouch", quote=QuoteRef(9_101, "bot", "Join request"))
+    welcomed = await chat.advance(0)
+    assert any("Welcome, Erin!" in post.text for post in in_group(welcomed))
+    add_to_group(chat, erin)
+    assert await chat.group_changed(actor=p["alice"]) == []  # the add the bot made
+    take_from_group(chat, erin)
+    out = await chat.group_changed(actor=p["alice"])
+    [note] = to(out, p["alice"])
+    assert note.startswith("Erin was removed from the Signal group")
+    told = carrying(out, "Someone you vouched for, Erin")
+    assert {o.to.aci for o in told} == {p["bob"], p["carol"]}
+    assert all(o.about for o in [*told, *carrying(out, "Erin was removed")])
+    assert "Erin" in await unsent(chat.storage)
+    await forget(chat, erin)
+    assert "Erin" not in await unsent(chat.storage)
