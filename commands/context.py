@@ -25,7 +25,7 @@ from storage.records import Circle, Member, Person
 from storage.unit_of_work import Storage, UnitOfWork
 
 About = Iterable[uuid.UUID]
-"""Member and join-request ids a message concerns (``OutgoingMessage.about``)."""
+"""Member, join-request or person ids a message concerns (``OutgoingMessage.about``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,11 +50,13 @@ class Ending(Enum):
 
 
 async def naming(ctx: CircleContext, member: Member) -> list[uuid.UUID]:
-    """The ids a message naming ``member`` by alias carries (``about=``): their member id
-    and, if they were vouched in, their join request's, which outlives the membership, so
-    a /forgetme of theirs still finds a notice about their departure while it is unsent."""
+    """The ids a message naming ``member`` by alias carries (``about=``): their member id,
+    their person id and, if they were vouched in, their join request's. The member row goes
+    with the membership; the other two stay until /forgetme, so a /forgetme of theirs still
+    finds a notice about their departure (or their removal) while it is unsent."""
+    ids = [member.id, member.person_id]
     request = await ctx.uow.requests.admitted(member.circle_id, member.person_id)
-    return [member.id] if request is None else [member.id, request.id]
+    return ids if request is None else [*ids, request.id]
 
 
 async def end_membership(ctx: CircleContext, member: Member, ending: Ending) -> int:

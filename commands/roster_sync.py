@@ -234,7 +234,7 @@ async def arrive(
             "can do.",
         )
         notes.opened += 1
-        notes.opened_about.append(member.id)
+        notes.opened_about += [member.id, person.id]
         return member
     member = await uow.members.add(
         circle.id, person, Role.MEMBER, founder=False, now=ctx.now, standing=Standing.UNVOUCHED
@@ -251,7 +251,7 @@ async def arrive(
         status=RequestStatus.HELD,
     )
     notes.held.append((request.number, arrival.banned))
-    notes.held_about += [member.id, request.id]
+    notes.held_about += [member.id, person.id, request.id]
     routine = "" if arrival.banned else " That's routine, and nothing you did wrong."
     ctx.direct(
         person.aci,

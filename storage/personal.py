@@ -513,9 +513,10 @@ async def _their_timer_keys(
 
 def names_person(payload: bytes, needles: Iterable[str]) -> bool:
     """Whether an outbox payload (the bot layer's JSON) names the person anywhere: their ACI
-    as the recipient, in a mention, as a quoted or reacted-to author; or one of their member
-    or join-request ids, which the bot attaches to a message that names them by alias or
-    chosen name (a join post, a welcome, a facilitator's notice, a /queue answer).
+    as the recipient, in a mention, as a quoted or reacted-to author; or one of their member,
+    join-request or person ids, which the bot attaches to a message that names them by alias
+    or chosen name (a join post, a welcome, a facilitator's notice, a /queue answer, a
+    departure: once a membership ended, only the person id is still theirs to match).
     Format-agnostic: any string in the JSON that contains a needle counts."""
     wanted = tuple(needle.lower() for needle in needles)
     try:
@@ -535,9 +536,11 @@ def names_person(payload: bytes, needles: Iterable[str]) -> bool:
 
 
 async def _their_outbox_ids(uow: UnitOfWork, aci: str, who: _Who | None) -> list[uuid.UUID]:
-    """Unsent messages that name them: by ACI, or by one of their member or request ids."""
+    """Unsent messages that name them: by ACI, or by one of their member, request or person
+    ids."""
     needles = {normalize_aci(aci)}
     if who is not None:
+        needles.add(str(who.person.id))
         needles |= who.member_strs
         needles |= {str(row.id) for row in await _their_request_rows(uow, who)}
     rows = await uow.session.execute(

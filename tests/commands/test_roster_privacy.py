@@ -87,3 +87,24 @@ async def test_departure_notices_naming_someone_go_with_their_forgetme(
     assert "Erin" in await unsent(chat.storage)
     await forget(chat, erin)
     assert "Erin" not in await unsent(chat.storage)
+
+
+async def test_a_removed_persons_held_join_and_their_removal_go_with_their_forgetme(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    dana = p["dana"]
+    await chat.say(dana, "/alias Dee")
+    take_from_group(chat, dana)
+    out = await chat.group_changed(actor=p["alice"])
+    assert to(out, p["alice"])[0].startswith("Dee was removed")
+    code = await invite(chat, p["bob"])
+    joined = await chat.dm(dana, f"/join {code} Dana: please let me back")
+    [held] = to(joined, p["alice"])
+    assert "Dana would like to join" in held and "removed this person before" in held
+    before = await unsent(chat.storage)
+    assert "Dee was removed" in before and "please let me back" in before
+    await forget(chat, dana)
+    after = await unsent(chat.storage)
+    for clue in ("Dee", "Dana would like", "please let me back"):
+        assert clue not in after, clue
