@@ -181,7 +181,9 @@ class HoldspaceBot:
         every(self._retention, "retention", hours=1)
         # The roster follows each circle's group: now (changes made while the bot was down),
         # every hour (an update envelope that was lost), and again soon after a failed read.
-        self.follower = follower = GroupFollower(self.dispatcher, self.gateway, self.sender)
+        self.follower = follower = GroupFollower(
+            self.dispatcher, self.gateway, self.sender, self.keys
+        )
         every(follower.everything, "roster", hours=1, next_run_time=datetime.now(UTC))
         every(follower.retry, "roster-retry", seconds=ROSTER_RETRY_SECONDS)
         database_file = sqlite_path(settings.storage.url)

@@ -1,10 +1,16 @@
 """When each circle's roster follows its Signal group: on every group update envelope, at
 start-up and hourly for every circle (one listing of all groups), and again soon after a
-read that failed. What following means is in commands.roster_sync."""
+read that failed. What following means is in commands.roster_sync.
+
+Like every command and timer, a read is acted on only while this process's key holds the
+generation the database is written with (bot/keyfence.py): a bot left behind by a key
+rotation would not recognise the circle's members and would enrol them again. An update
+waits for the key; the hourly and retry rounds skip while it is missing."""
 
 from __future__ import annotations
 
 import logging
+from typing import Protocol
 
 from bot.gateway import GatewayClient
 from bot.sender import OutgoingQueue
@@ -19,11 +25,27 @@ ROSTER_RETRIES = 10
 read) is read again every 30 s, ten times at most; the hourly read catches anything later."""
 
 
+class KeyFence(Protocol):
+    """What the follower needs of this process's key state (bot.keyfence.ProcessKeys)."""
+
+    async def usable(self) -> None: ...
+
+    @property
+    def is_usable(self) -> bool: ...
+
+
 class GroupFollower:
-    def __init__(self, dispatcher: Dispatcher, gateway: GatewayClient, sender: OutgoingQueue):
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        gateway: GatewayClient,
+        sender: OutgoingQueue,
+        keys: KeyFence,
+    ) -> None:
         self._dispatcher = dispatcher
         self._gateway = gateway
         self._sender = sender
+        self._keys = keys
         self._retries: dict[str, int] = {}
         self.stopped = False
 
@@ -32,6 +54,7 @@ class GroupFollower:
     ) -> None:
         if self.stopped:
             return
+        await self._keys.usable()
         outcome, staged = await self._dispatcher.reconcile(group_id, actor, snapshot)
         self._sender.submit(staged)
         if outcome.retry:
@@ -40,6 +63,8 @@ class GroupFollower:
             self._retries.pop(group_id, None)
 
     async def retry(self) -> None:
+        if not self._keys.is_usable:
+            return  # the groups wait in _retries until the key is back
         for group_id in list(self._retries):
             self._retries[group_id] += 1
             if self._retries[group_id] > ROSTER_RETRIES:
@@ -51,7 +76,7 @@ class GroupFollower:
     async def everything(self) -> None:
         """Start-up and hourly: one listing of every group, then each circle whose group it
         names follows it. A circle whose group is not listed keeps its roster."""
-        if self.stopped:
+        if self.stopped or not self._keys.is_usable:
             return
         try:
             listed = await self._gateway.snapshots()
