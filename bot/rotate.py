@@ -370,8 +370,9 @@ async def _retire(settings: Settings, args: argparse.Namespace) -> int:
                     f"{key_id}, so every outstanding invite counts.)"
                 )
             return _fail(f"generation {key_id} cannot be retired yet: {exc}", 1)
-        if args.drop_invites and invites:
+        if (args.drop_invites and invites) or args.drop_marks:
             await clear_freed_pages(engine)
+        if args.drop_invites and invites:
             say(f"Deleted {invites} unused invite(s) made before the rotation; ask for new ones.")
         remaining = ", ".join(str(i) for i in smaller.ids)
         written = put_in_place(keys, smaller, f"without generation {key_id} ({remaining} remain)")

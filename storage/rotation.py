@@ -544,8 +544,6 @@ async def retire(
             "Keep the generation, or drop them (--drop-marks): those people could then ask "
             "to join again without the facilitators being told"
         )
-    if marks:
-        await drop_marks_under(engine, key_id)
     when = _now_ms() if now is None else now
     async with engine.begin() as connection:
         row = (
@@ -569,6 +567,8 @@ async def retire(
             await connection.execute(
                 delete(InviteRow).where(_stale_invites(when, rotation_started_at))
             )
+        if marks:  # in the same transaction: a refusal above deletes nothing
+            await drop_marks_under(connection, key_id)
     return without_generation(keyring, key_id)
 
 

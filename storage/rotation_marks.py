@@ -20,7 +20,7 @@ import uuid
 from collections import defaultdict
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.crypto import BlindIndexer, DecryptionError, FieldCipher
 from storage.keyring import Keyring
@@ -100,9 +100,7 @@ async def marks_under(engine: AsyncEngine, key_id: int) -> int:
     return int(count or 0)
 
 
-async def drop_marks_under(engine: AsyncEngine, key_id: int) -> int:
-    async with engine.begin() as connection:
-        result = await connection.execute(
-            delete(RosterMarkRow).where(RosterMarkRow.key_id == key_id)
-        )
+async def drop_marks_under(connection: AsyncConnection, key_id: int) -> int:
+    """Delete the marks only ``key_id`` recognises, in the caller's transaction."""
+    result = await connection.execute(delete(RosterMarkRow).where(RosterMarkRow.key_id == key_id))
     return int(result.rowcount or 0)
