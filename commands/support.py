@@ -46,9 +46,15 @@ async def sos(ctx: CommandContext, args: str) -> None:
     if member.alias:
         alert.add(f" ({member.alias})")
     where = "by direct message" if ctx.incoming.is_direct else "in the group"
+    sent = (
+        "the guide to reaching human help (not the circle's directory: they are in the "
+        "group without a vouch)"
+        if member.unvouched
+        else "the circle's crisis resources and the guide to reaching human help"
+    )
     alert.add(
         f" asked for help with /sos ({where}). Please reach out to them privately, gently. "
-        "I've sent them the circle's crisis resources and the guide to reaching human help."
+        f"I've sent them {sent}."
     )
     for facilitator in present:
         ctx.direct(facilitator.aci, alert)

@@ -1,4 +1,5 @@
-"""What the circle's edges say about someone, /forgetme takes back while it is unsent.
+"""What the circle's edges say about someone, /forgetme takes back while it is unsent; and
+what /sos gives someone added without a vouch.
 
 The notices the circle's edges produce (someone added without a vouch, a departure, a
 removed person's new /join, a voucher told of a removal) name people by alias, chosen name
@@ -108,3 +109,26 @@ async def test_a_removed_persons_held_join_and_their_removal_go_with_their_forge
     after = await unsent(chat.storage)
     for clue in ("Dee", "Dana would like", "please let me back"):
         assert clue not in after, clue
+
+
+async def test_sos_from_someone_unvouched_gets_the_guide_but_none_of_the_directory(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    """The crisis path answers first, for everyone; the circle's vetted crisis entries are
+    its directory, which someone added without a vouch does not see until confirmed."""
+    chat, p = agreed, people
+    await chat.say(p["bob"], "/resource add crisis Night Line ; +1 555 0100 ; 24/7 ; remote")
+    await chat.dm(p["alice"], "/resource vet 1")
+    frank = aci()
+    number = await arrive_unvouched(chat, p, frank)
+    sos = await chat.dm(frank, "/sos")
+    [help_text] = to(sos, frank)
+    assert "Reaching human help" in help_text and "Night Line" not in help_text
+    [alert] = to(sos, p["alice"])
+    assert "not the circle's directory" in alert and "crisis resources" not in alert
+    await chat.say(p["alice"], f"/requests approve {number}")
+    sos = await chat.dm(frank, "/sos")
+    [help_text] = to(sos, frank)
+    assert "Night Line" in help_text and "Reaching human help" in help_text
+    [alert] = to(sos, p["alice"])
+    assert "the circle's crisis resources and the guide" in alert
