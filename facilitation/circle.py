@@ -43,6 +43,11 @@ class CircleSettings:
     request_days: int = 7
     vouch_retention_days: int = 180
     resources_in_group: bool = False
+    tell_expiry_days: int = 7
+    """How many days of silence close an anonymous ``/tell`` conversation."""
+    agreement_by_consent: bool = False
+    """False: a facilitator's ``/agreement set`` takes effect at once (the default, as before).
+    True: it opens a proposal, and the new version takes effect only if the circle consents."""
 
     def with_setting(self, name: str, value: object) -> CircleSettings:
         """A copy with one setting changed, validated."""
@@ -70,6 +75,12 @@ class CircleSettings:
             return replace(self, resources_in_group=value == "group")
         if name == "vouch-history":
             return replace(self, vouch_retention_days=_bounded_int(value, 7, 730, "vouch-history"))
+        if name == "tell-expiry":
+            return replace(self, tell_expiry_days=_bounded_int(value, 1, 30, "tell-expiry"))
+        if name == "agreement":
+            if value not in ("consent", "facilitators"):
+                raise SettingError("agreement is consent or facilitators")
+            return replace(self, agreement_by_consent=value == "consent")
         raise SettingError(f"unknown setting {name}")
 
 
@@ -83,6 +94,8 @@ SETTING_NAMES = (
     "expiry",
     "vouch-history",
     "resources",
+    "tell-expiry",
+    "agreement",
 )
 
 
