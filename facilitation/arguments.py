@@ -25,6 +25,7 @@ class Problem(StrEnum):
     EMPTY = "empty"  # no words where words are needed
     TOO_LONG = "too-long"  # more words than the limit
     CHOICE = "choice"  # not one of the words the command takes
+    RANGE = "range"  # a value outside what the command accepts
 
 
 class ArgumentError(ValueError):
@@ -45,20 +46,27 @@ def parse_number(text: str, *, what: str) -> int:
     return int(match[1])
 
 
-def split_number(args: str, *, what: str) -> tuple[int, str]:
-    """``"12 the rest"`` → ``(12, "the rest")``; the number ends at any space or line break,
-    and the rest keeps its lines."""
+def first_word(args: str) -> tuple[str, str]:
+    """``"12 the rest"`` → ``("12", "the rest")``: the first word ends at any space or line
+    break, and the rest keeps its lines. ``("", "")`` for blank text."""
     match = _FIRST_WORD.match(args)
     if match is None:
-        raise ArgumentError(Problem.NUMBER, f"give the {what}'s number, like 12")
-    return parse_number(match[1], what=what), match[2].strip()
+        return "", ""
+    return match[1], match[2].strip()
 
 
-def bounded_text(raw: str, *, limit: int, missing: str) -> str:
+def split_number(args: str, *, what: str) -> tuple[int, str]:
+    """``"12 the rest"`` → ``(12, "the rest")``."""
+    head, rest = first_word(args)
+    return parse_number(head, what=what), rest
+
+
+def bounded_text(raw: str, *, limit: int, missing: str, too_long: str = "please shorten it") -> str:
     """Cleaned free text of 1 to ``limit`` characters.
 
     Too long is refused rather than cut: a relayed message or a proposal silently shortened
-    would say something its author did not write. ``missing`` is the hint for empty text.
+    would say something its author did not write. ``missing`` is the hint for empty text,
+    ``too_long`` what to do about a long one.
     """
     cleaned = clean_free_text(raw[:MAX_COMMAND_CHARS], limit=MAX_COMMAND_CHARS)
     if not cleaned:
@@ -66,8 +74,7 @@ def bounded_text(raw: str, *, limit: int, missing: str) -> str:
     if len(cleaned) > limit:
         raise ArgumentError(
             Problem.TOO_LONG,
-            f"that's {len(cleaned)} characters; at most {limit} fit, so please shorten it "
-            "or send it in two parts",
+            f"that's {len(cleaned)} characters; at most {limit} fit, so {too_long}",
             limit=limit,
             length=len(cleaned),
         )

@@ -15,6 +15,7 @@ from facilitation.tell import MAX_TELL_CHARS
 
 _CLOSE = re.compile(r"close(?:\s+(\S+))?", re.IGNORECASE)
 _WHAT = "conversation"
+_IN_PARTS = "please send it in parts: the rest can follow with /reply and the number"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,10 @@ def parse_tell(args: str) -> NewTicket | CloseTicket:
         if _looks_like_number(match[1]):
             return CloseTicket(parse_number(match[1], what=_WHAT))
     text = bounded_text(
-        stripped, limit=MAX_TELL_CHARS, missing="write what you'd like the facilitators to hear"
+        stripped,
+        limit=MAX_TELL_CHARS,
+        missing="write what you'd like the facilitators to hear",
+        too_long=_IN_PARTS,
     )
     return NewTicket(text)
 
@@ -62,7 +66,9 @@ def parse_reply(args: str) -> ReplyArgs:
     if not args.strip():
         raise ArgumentError(Problem.NUMBER, f"give the {_WHAT}'s number, then your words")
     number, rest = split_number(args, what=_WHAT)
-    text = bounded_text(rest, limit=MAX_TELL_CHARS, missing="write your words after the number")
+    text = bounded_text(
+        rest, limit=MAX_TELL_CHARS, missing="write your words after the number", too_long=_IN_PARTS
+    )
     return ReplyArgs(number, text)
 
 
