@@ -23,7 +23,7 @@ Choices, and why:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from facilitation.circle import CircleSettings
 from facilitation.proposals import (
@@ -43,7 +43,7 @@ class NewAgreement:
     """Store ``text`` as ``version`` and make it current; everyone is asked to agree again."""
 
     version: int
-    text: str
+    text: str = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ deadline is part of what the circle is asked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from facilitation.arguments import (
@@ -65,7 +65,7 @@ class CloseProposal:
 
 @dataclass(frozen=True, slots=True)
 class NewProposal:
-    text: str
+    text: str = field(repr=False)
     period_ms: int
 
 
@@ -73,7 +73,7 @@ class NewProposal:
 class VoteArgs:
     number: int
     stance: Stance
-    reason: str | None
+    reason: str | None = field(repr=False)
 
 
 def parse_propose(args: str) -> ListProposals | CloseProposal | NewProposal:

@@ -43,7 +43,7 @@ Rules where the issue is silent, and why:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from facilitation.roster import Roster, reachable
@@ -105,7 +105,7 @@ class VoteRefused(StrEnum):
 class Participant:
     """A member as these rules see them."""
 
-    member: str
+    member: str = field(repr=False)
     joined_at: int
     founder: bool
     facilitator: bool
@@ -116,10 +116,10 @@ class Participant:
 class Proposal:
     number: int
     kind: Kind
-    text: str
+    text: str = field(repr=False)
     """What was proposed, as posted in the group (a new agreement's full text; empty for
     ``END_CONSENT``, whose meaning is its kind)."""
-    proposer: str
+    proposer: str = field(repr=False)
     opened_at: int
     deadline: int
     agreement_base: int | None = None
@@ -136,9 +136,9 @@ class Proposal:
 
 @dataclass(frozen=True, slots=True)
 class Vote:
-    member: str
+    member: str = field(repr=False)
     stance: Stance
-    reason: str | None = None
+    reason: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.reason is not None and not 0 < len(self.reason) <= MAX_REASON_CHARS:
@@ -163,7 +163,7 @@ class Running:
 
     number: int
     kind: Kind
-    text: str
+    text: str = field(repr=False)
     deadline: int
     responses: int
 
@@ -171,7 +171,7 @@ class Running:
 @dataclass(frozen=True, slots=True)
 class Reason:
     stance: Stance
-    text: str
+    text: str = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +185,7 @@ class Closing:
     held: bool
     """Closed early before everyone had answered, when it would otherwise have passed."""
     reasons: tuple[Reason, ...]
-    reason_recipients: frozenset[str]
+    reason_recipients: frozenset[str] = field(repr=False)
 
 
 def propose_refusal(

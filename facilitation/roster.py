@@ -9,16 +9,16 @@ is worse than an interrupted break. The one who sent it never gets their own wor
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
 class Roster:
     """Member ids (the command layer's own identifiers, never phone numbers) at ``now``."""
 
-    members: frozenset[str]
-    facilitators: frozenset[str]
-    away: frozenset[str] = frozenset()
+    members: frozenset[str] = field(repr=False)
+    facilitators: frozenset[str] = field(repr=False)
+    away: frozenset[str] = field(default=frozenset(), repr=False)
     """Members whose ``/away`` has not ended."""
 
     def __post_init__(self) -> None:

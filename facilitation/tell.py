@@ -35,7 +35,7 @@ Choices, and why:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from facilitation.roster import Roster, present, reachable
@@ -98,8 +98,8 @@ class Ticket:
     """All that is stored of a conversation (encrypted): no text, ever."""
 
     number: int
-    opener: str
-    responders: frozenset[str]
+    opener: str = field(repr=False)
+    responders: frozenset[str] = field(repr=False)
     opened_at: int
     last_activity_at: int
 
@@ -116,10 +116,10 @@ class Ticket:
 class Delivery:
     """A private message to one member; ``text`` is the relayed words, for that send only."""
 
-    recipient: str
+    recipient: str = field(repr=False)
     notice: Notice
     number: int
-    text: str | None = None
+    text: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ The words are cleaned like every free text and refused, not cut, past ``MAX_TELL
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from facilitation.arguments import ArgumentError, Problem, bounded_text, parse_number, split_number
 from facilitation.tell import MAX_TELL_CHARS
@@ -22,7 +22,7 @@ _IN_PARTS = "please send it in parts: the rest can follow with /reply and the nu
 class NewTicket:
     """``/tell <text>``."""
 
-    text: str
+    text: str = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,7 @@ class ReplyArgs:
     """``/reply N <text>``."""
 
     number: int
-    text: str
+    text: str = field(repr=False)
 
 
 def parse_tell(args: str) -> NewTicket | CloseTicket:
