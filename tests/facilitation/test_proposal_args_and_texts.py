@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -46,6 +45,7 @@ from facilitation.proposals import (
     running,
 )
 from facilitation.roster import Roster
+from tests.facilitation.refusals import assert_refused
 
 FORBIDDEN = re.compile(r"\b(error|gateway|http|aci|hash|invalid|uuid)\b", re.IGNORECASE)
 NOW = 1_800_000_000_000
@@ -69,17 +69,17 @@ def test_propose_lists_closes_or_proposes() -> None:
 
 
 def test_propose_refuses_what_it_cannot_post() -> None:
-    for args, problem in [
-        ("close", Problem.NUMBER),
-        ("close 0", Problem.NUMBER),
-        ("for 3d", Problem.EMPTY),
-        ("x for 30m", Problem.RANGE),
-        ("x for 15d", Problem.RANGE),
-        ("x" * (MAX_PROPOSAL_CHARS + 1), Problem.TOO_LONG),
-    ]:
-        with pytest.raises(ArgumentError) as refused:
-            parse_propose(args)
-        assert refused.value.problem is problem, args
+    assert_refused(
+        parse_propose,
+        [
+            ("close", Problem.NUMBER),
+            ("close 0", Problem.NUMBER),
+            ("for 3d", Problem.EMPTY),
+            ("x for 30m", Problem.RANGE),
+            ("x for 15d", Problem.RANGE),
+            ("x" * (MAX_PROPOSAL_CHARS + 1), Problem.TOO_LONG),
+        ],
+    )
 
 
 def test_consent_takes_a_number_an_answer_and_maybe_a_reason() -> None:
@@ -91,17 +91,17 @@ def test_consent_takes_a_number_an_answer_and_maybe_a_reason() -> None:
         3, Stance.BLOCK, "it would exclude people"
     )
     assert parse_consent("3 concern, too soon") == VoteArgs(3, Stance.CONCERN, "too soon")
-    for args, problem in [
-        ("", Problem.NUMBER),
-        ("agree", Problem.NUMBER),
-        ("3", Problem.CHOICE),
-        ("3 maybe", Problem.CHOICE),
-        ("3 yes", Problem.CHOICE),
-        (f"3 block {'r' * (MAX_REASON_CHARS + 1)}", Problem.TOO_LONG),
-    ]:
-        with pytest.raises(ArgumentError) as refused:
-            parse_consent(args)
-        assert refused.value.problem is problem, args
+    assert_refused(
+        parse_consent,
+        [
+            ("", Problem.NUMBER),
+            ("agree", Problem.NUMBER),
+            ("3", Problem.CHOICE),
+            ("3 maybe", Problem.CHOICE),
+            ("3 yes", Problem.CHOICE),
+            (f"3 block {'r' * (MAX_REASON_CHARS + 1)}", Problem.TOO_LONG),
+        ],
+    )
 
 
 @given(st.text(max_size=2100))

@@ -12,6 +12,7 @@ from facilitation.arguments import ArgumentError, Problem, bounded_text, parse_n
 from facilitation.tell import MAX_TELL_CHARS, Delivery, Notice, TellRefused
 from facilitation.tell_args import CloseTicket, NewTicket, ReplyArgs, parse_reply, parse_tell
 from facilitation.tell_texts import delivery_text, refusal, render
+from tests.facilitation.refusals import assert_refused
 
 FORBIDDEN = re.compile(r"\b(error|gateway|http|aci|hash|invalid|uuid)\b", re.IGNORECASE)
 
@@ -28,17 +29,17 @@ def test_tell_takes_words_or_close_and_a_number() -> None:
 
 
 def test_tell_refuses_what_it_cannot_pass_on() -> None:
-    for args, problem in [
-        ("", Problem.EMPTY),
-        ("   \n ", Problem.EMPTY),
-        ("\u202e\u200b", Problem.EMPTY),  # only invisible characters
-        ("close", Problem.NUMBER),
-        ("close 0", Problem.NUMBER),
-        ("x" * (MAX_TELL_CHARS + 1), Problem.TOO_LONG),
-    ]:
-        with pytest.raises(ArgumentError) as refused:
-            parse_tell(args)
-        assert refused.value.problem is problem, args
+    assert_refused(
+        parse_tell,
+        [
+            ("", Problem.EMPTY),
+            ("   \n ", Problem.EMPTY),
+            ("\u202e\u200b", Problem.EMPTY),  # only invisible characters
+            ("close", Problem.NUMBER),
+            ("close 0", Problem.NUMBER),
+            ("x" * (MAX_TELL_CHARS + 1), Problem.TOO_LONG),
+        ],
+    )
     with pytest.raises(ArgumentError) as long:
         parse_tell("x" * (MAX_TELL_CHARS + 5))
     assert long.value.limit == MAX_TELL_CHARS and long.value.length == MAX_TELL_CHARS + 5
@@ -54,18 +55,18 @@ def test_the_limit_is_measured_after_cleaning() -> None:
 def test_reply_takes_a_number_then_words() -> None:
     assert parse_reply("12 thank you") == ReplyArgs(12, "thank you")
     assert parse_reply("#12\nfirst line\nsecond") == ReplyArgs(12, "first line\nsecond")
-    for args, problem in [
-        ("", Problem.NUMBER),
-        ("twelve thanks", Problem.NUMBER),
-        ("12", Problem.EMPTY),
-        ("12    ", Problem.EMPTY),
-        ("-3 hi", Problem.NUMBER),
-        ("1234567 hi", Problem.NUMBER),
-        (f"12 {'y' * (MAX_TELL_CHARS + 1)}", Problem.TOO_LONG),
-    ]:
-        with pytest.raises(ArgumentError) as refused:
-            parse_reply(args)
-        assert refused.value.problem is problem, args
+    assert_refused(
+        parse_reply,
+        [
+            ("", Problem.NUMBER),
+            ("twelve thanks", Problem.NUMBER),
+            ("12", Problem.EMPTY),
+            ("12    ", Problem.EMPTY),
+            ("-3 hi", Problem.NUMBER),
+            ("1234567 hi", Problem.NUMBER),
+            (f"12 {'y' * (MAX_TELL_CHARS + 1)}", Problem.TOO_LONG),
+        ],
+    )
 
 
 @given(st.text(max_size=2100))
