@@ -282,8 +282,9 @@ def close(
     eligible: frozenset[str],
     now: int,
 ) -> Closing:
-    """The close, at the deadline or earlier by a facilitator; ``eligible`` is
-    ``electorate(...)`` now (used only for an early close)."""
+    """The close, at the deadline (its timer) or earlier by a facilitator's ``/propose close``
+    (the command layer checks the role). ``eligible`` is ``electorate(...)`` at ``now``; it
+    matters only for an early close."""
     counts = tally(votes, roster.members)
     result = outcome(counts)
     early = not is_due(proposal, now)
