@@ -75,6 +75,11 @@ class CircleSettings:
     disappearing: timedelta | None = None
     """The group's disappearing-messages timer as the circle set it (``timedelta(0)``: off);
     None: the circle leaves the group's own setting alone."""
+    tell_expiry_days: int = 7
+    """How many days of silence close an anonymous ``/tell`` conversation."""
+    agreement_by_consent: bool = False
+    """False: a facilitator's ``/agreement set`` takes effect at once (the default, as before).
+    True: it opens a proposal, and the new version takes effect only if the circle consents."""
 
     def with_setting(self, name: str, value: object) -> CircleSettings:
         """A copy with one setting changed, validated."""
@@ -108,6 +113,12 @@ class CircleSettings:
             return replace(self, unvouched=_choice(Unvouched, value, "unvouched is hold or allow"))
         if name == "disappearing":
             return replace(self, disappearing=_disappearing(value))
+        if name == "tell-expiry":
+            return replace(self, tell_expiry_days=_bounded_int(value, 1, 30, "tell-expiry"))
+        if name == "agreement":
+            if value not in ("consent", "facilitators"):
+                raise SettingError("agreement is consent or facilitators")
+            return replace(self, agreement_by_consent=value == "consent")
         raise SettingError(f"unknown setting {name}")
 
 
@@ -124,6 +135,8 @@ SETTING_NAMES = (
     "door",
     "unvouched",
     "disappearing",
+    "tell-expiry",
+    "agreement",
 )
 
 

@@ -80,9 +80,17 @@ def can_attest(voucher: Voucher, policy: Policy, now: int) -> VouchRefused | Non
     accepted the current agreement and have been in the circle long enough."""
     if not voucher.agreed_current:
         return VouchRefused.NOT_AGREED
-    if not voucher.founder and now - voucher.joined_at < policy.tenure_days * DAY_MS:
+    if not served_tenure(voucher.joined_at, voucher.founder, policy.tenure_days, now):
         return VouchRefused.TOO_NEW
     return None
+
+
+def served_tenure(joined_at: int, founder: bool, tenure_days: int, now: int) -> bool:
+    """Whether a member has been in the circle for its minimum tenure (founders at once).
+
+    The same wait gates vouching, vetting and proposing: a newcomer (or a sock puppet) cannot
+    act on the circle's membership or its decisions the day they arrive."""
+    return founder or now - joined_at >= tenure_days * DAY_MS
 
 
 def refusal(voucher: Voucher, request: Request, policy: Policy, now: int) -> VouchRefused | None:
