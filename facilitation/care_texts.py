@@ -262,3 +262,35 @@ def health_lines(report: HealthReport) -> list[str]:
     lines.append(_debrief_line(report))
     lines += _load_lines(report.load)
     return lines
+
+
+# --- the chart's words (short: they sit on an image 960 pixels wide) ----------------------------
+
+CHART_SUBTITLE = "Bars: people who checked in. Tiles: how most people arrived and left."
+CHART_ARRIVED = "Arrived"
+CHART_LEFT = "Left"
+CHART_NOT_SHOWN = "-"
+CHART_LEGEND = {
+    Band.LOW: "more than half gave 1 or 2",
+    Band.MIXED: "a third or more gave 1 or 2",
+    Band.OKAY: "fewer gave 1 or 2",
+}
+CHART_NOT_SHOWN_LEGEND = "not shown: under 3 moods"
+CHART_WINS_LEGEND = "wins-only session"
+
+
+def chart_day(day: date) -> str:
+    """``29 Mar``: fits under a bar."""
+    return f"{day.day} {day:%b}"
+
+
+def chart_trend(report: HealthReport) -> str | None:
+    """One line under the tiles: the trend, or the loop, in words only."""
+    if report.loop is not None:
+        return "Lately: arriving low and leaving no lighter (see the note below)."
+    if report.trend is None:
+        return None
+    line = f"Lately: arriving {TREND_WORDS[report.trend.arrived]}"
+    if report.trend.left is not None:
+        line += f", leaving {TREND_WORDS[report.trend.left]}"
+    return f"{line}."
