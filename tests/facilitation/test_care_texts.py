@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from facilitation import care_texts
 from facilitation.aggregates import Band
-from facilitation.health import HealthReport, LoadView, SessionView, Trend
+from facilitation.health import LoadView, SessionView, Trend
 from facilitation.loop import LoopKind
+from tests.facilitation.test_health_chart import REPORT
 
 WHEN = "Tuesday 14 May at 19:00"
 FORBIDDEN = re.compile(
@@ -29,14 +31,10 @@ def every_text() -> list[str]:
             texts.append(value)
         elif isinstance(value, dict):
             texts += [v for v in value.values() if isinstance(v, str)]
-    report = HealthReport(
+    report = replace(
+        REPORT,
         sessions=(SessionView(date(2024, 5, 14), 4, Band.LOW, None, True),),
         trend=Trend(Band.LOW, Band.MIXED),
-        loop=None,
-        nospace=1,
-        pauses=1,
-        sos=1,
-        wins_only=1,
         debriefs=3,
         debrief_band=Band.LOW,
         load=LoadView((5, 2), 2, 8),
