@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 from facilitation.timing import checkout_lead, end_warning_lead
 
 FORMAT_VERSION = 1
-"""Bumped whenever the stored form changes; ``from_json`` refuses formats it does not know."""
+"""Bumped whenever the stored form changes incompatibly; ``from_json`` refuses formats it does
+not know. A new optional key (``host``, ``cohosts``) is not such a change: ``from_json`` defaults
+it when absent, and an older reader ignores it."""
 _T = TypeVar("_T")
 
 
