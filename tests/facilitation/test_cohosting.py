@@ -114,6 +114,7 @@ def test_at_most_three_cohosts() -> None:
     with pytest.raises(SessionError) as caught:
         add_cohost(state, "d", T0 + M)
     assert caught.value.code == "too-many-cohosts"
+    assert f"up to {MAX_COHOSTS} co-hosts" in COHOST_REFUSALS["too-many-cohosts"]
 
 
 def test_no_cohost_once_the_session_has_run_out() -> None:
