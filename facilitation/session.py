@@ -20,10 +20,12 @@ from enum import IntEnum
 
 from facilitation import prompts
 from facilitation.session_state import (
+    COHOST_ACTIONS,
     FORMAT_VERSION,
     Closed,
     Effect,
     Hand,
+    HostAction,
     MemberRef,
     Phase,
     Post,
@@ -32,6 +34,7 @@ from facilitation.session_state import (
     Transition,
     Turn,
     from_json,
+    may_steer,
     ordered_queue,
     to_json,
 )
@@ -39,10 +42,12 @@ from facilitation.text import clean_display_name
 from facilitation.timing import time_left, turn_warning_lead
 
 __all__ = [
+    "COHOST_ACTIONS",
     "FORMAT_VERSION",
     "Closed",
     "Effect",
     "Hand",
+    "HostAction",
     "MemberRef",
     "Phase",
     "Post",
@@ -55,6 +60,7 @@ __all__ = [
     "extend",
     "from_json",
     "lower_hand",
+    "may_steer",
     "next_due",
     "next_speaker",
     "ordered_queue",
@@ -139,8 +145,10 @@ def _call_next(state: SessionState, now: int) -> tuple[SessionState, list[str | 
     ]
 
 
-def _close(state: SessionState, now: int) -> SessionState:
-    return replace(_end_turn(state), phase=Phase.CLOSED, queue=(), paused_at=None, closed_at=now)
+def _close(state: SessionState, now: int) -> tuple[SessionState, list[Effect]]:
+    """Closed, with its holders handed over in ``Closed`` rather than kept in the state."""
+    closed = replace(_end_turn(state), phase=Phase.CLOSED, queue=(), paused_at=None, closed_at=now)
+    return replace(closed, host=None, cohosts=()), [Closed(state.holders)]
 
 
 def _step(state: SessionState, step: _Step, now: int) -> tuple[SessionState, list[Effect]]:
@@ -186,7 +194,7 @@ def _catch_up(state: SessionState, now: int) -> tuple[SessionState, list[Effect]
     if state.phase is Phase.CLOSED or state.paused_at is not None:
         return state, []
     if now >= state.ends_at:
-        return _close(state, now), [Closed()]
+        return _close(state, now)
     effects: list[Effect] = []
     while due := [(at, step) for at, step in _pending(state) if at <= now]:
         state, more = _step(state, min(due, key=lambda item: (item[0], item[1]))[1], now)
@@ -211,6 +219,7 @@ def start(
     wins_only: bool,
     reminder: str,
     away: Mapping[str, int] | None = None,
+    host: str | None = None,
 ) -> Transition:
     """Open a session in check-in; ``away`` holds members already away (member → until)."""
     if length_ms < 1000:
@@ -225,6 +234,7 @@ def start(
         turn_ms=turn_ms,
         wins_only=wins_only,
         away=tuple(sorted((m, u) for m, u in (away or {}).items() if u > now)),
+        host=host,
     )
     return _done(state, [_post(prompts.opening(reminder, length_ms, turn_ms, wins_only))])
 
@@ -353,7 +363,7 @@ def end(state: SessionState, now: int) -> Transition:
     """Close now. No catching up first: steps overdue at the close would only be stale noise."""
     if state.phase is Phase.CLOSED:
         raise SessionError("closed")
-    return _done(_close(state, now), [Closed()])
+    return _done(*_close(state, now))
 
 
 def set_away(state: SessionState, member: str, until: int, now: int) -> Transition:
