@@ -8,6 +8,7 @@ import contextlib
 import logging
 import signal as signals
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from bot.config import Connection, Settings
 from bot.gateway import GatewayClient
 from bot.keyfence import ProcessKeys
 from bot.receiver import ResilientReceiver, install_safe_parse
+from bot.roster import ROSTER_RETRY_SECONDS, GroupFollower
 from bot.sender import OutgoingQueue
 from bot.timers import SchedulerTimers
 from bot.transport import SignalbotTransport
@@ -47,6 +49,7 @@ PURGED = {
     "dedupe keys": ("processed_events",),
     "finished join requests": ("join_requests", "vouches", "timers"),
     "spent invites": ("invites",),
+    "unmatched founder marks": ("roster_marks",),
 }
 """The tables each retention rule deletes from (their files are cleared afterwards)."""
 WATCHDOG_SECONDS = 5
@@ -71,6 +74,7 @@ class HoldspaceBot:
         self.receiver: ResilientReceiver | None = None
         self._ready = False
         self._stopping = False
+        self.follower: GroupFollower | None = None
         self._signal: Any = None
         self.clock = AdjustableClock(test_clock)  # None (wall time) unless try/tests ask
         if self.clock.adjustable:
@@ -171,42 +175,25 @@ class HoldspaceBot:
             log.warning("resending %d replies a previous run had not sent", resumed)
         armed = await self.dispatcher.rearm_all()
         log.info("re-armed %d timers from the database", armed)
-        bot.scheduler.add_job(
+        every = _Every(bot.scheduler)
+        every(
             self._watchdog,
-            "interval",
+            "receive-watchdog",
             seconds=WATCHDOG_SECONDS,
-            id="holdspace-receive-watchdog",
-            replace_existing=True,
             misfire_grace_time=WATCHDOG_SECONDS,
-            coalesce=True,
         )
-        bot.scheduler.add_job(
-            self._reload_key_file,
-            "interval",
-            seconds=KEY_RELOAD_SECONDS,
-            id="holdspace-key-reload",
-            replace_existing=True,
-            coalesce=True,
+        every(self._reload_key_file, "key-reload", seconds=KEY_RELOAD_SECONDS)
+        every(self._retention, "retention", hours=1)
+        # The roster follows each circle's group: now (changes made while the bot was down),
+        # every hour (an update envelope that was lost), and again soon after a failed read.
+        self.follower = follower = GroupFollower(
+            self.dispatcher, self.gateway, self.sender, self.keys
         )
-        bot.scheduler.add_job(
-            self._retention,
-            "interval",
-            hours=1,
-            id="holdspace-retention",
-            replace_existing=True,
-            coalesce=True,
-        )
+        every(follower.everything, "roster", hours=1, next_run_time=datetime.now(UTC))
+        every(follower.retry, "roster-retry", seconds=ROSTER_RETRY_SECONDS)
         database_file = sqlite_path(settings.storage.url)
         if database_file is not None:
-            bot.scheduler.add_job(
-                self._checkpoint,
-                "interval",
-                seconds=CHECKPOINT_SECONDS,
-                args=(database_file,),
-                id="holdspace-checkpoint",
-                replace_existing=True,
-                coalesce=True,
-            )
+            every(self._checkpoint, "checkpoint", seconds=CHECKPOINT_SECONDS, args=(database_file,))
         self._ready = True
         log.info("holdspace is ready")
 
@@ -291,6 +278,7 @@ class HoldspaceBot:
                 "dedupe keys": await uow.events.purge_before(now - DEDUPE_KEEP_MS),
                 "finished join requests": await uow.requests.purge_history(now),
                 "spent invites": await uow.invites.purge_spent(now),
+                "unmatched founder marks": await uow.marks.purge_founders(now),
             }
             await uow.commit()
         for what, count in removed.items():
@@ -299,9 +287,13 @@ class HoldspaceBot:
         touched = {table for what, count in removed.items() if count for table in PURGED[what]}
         await self.storage.clear_residue(touched)  # out of the WAL and dead rows too
 
-    def on_group_change(self, group_id: str | None) -> None:
+    async def on_group_change(self, group_id: str | None, actor: str | None) -> None:
+        """A group update envelope (someone added, left, was removed, changed a setting):
+        the circle follows its group within seconds. ``actor``: who made the change."""
         if self.gateway is not None and group_id:
             self.gateway.forget_roster(group_id)
+        if group_id and self.follower is not None:
+            await self.follower.changed(group_id, actor)
 
     async def _watchdog(self) -> None:
         """signalbot's producer must always be alive; if it ever ends, start a new one."""
@@ -317,6 +309,8 @@ class HoldspaceBot:
         if self._stopping:
             return
         self._stopping = True
+        if self.follower is not None:
+            self.follower.stopped = True
         bot = self._signal
         pipeline = bot._pipeline
         for task in list(pipeline._produce_tasks):
@@ -337,6 +331,24 @@ class HoldspaceBot:
                 await self.keys.leave(self.storage)  # no longer a process rotation waits for
             await self.storage.close()
         await bot.stop()
+
+
+class _Every:
+    """Registers a recurring job in signalbot's scheduler: an interval, a stable id (a
+    re-run of the ready handlers replaces it), and missed runs coalesced into one."""
+
+    def __init__(self, scheduler: Any) -> None:
+        self._scheduler = scheduler
+
+    def __call__(self, job: Any, name: str, **when: Any) -> None:
+        self._scheduler.add_job(
+            job,
+            "interval",
+            id=f"holdspace-{name}",
+            replace_existing=True,
+            coalesce=True,
+            **when,
+        )
 
 
 class _Ready(ReadyHandler):
@@ -363,5 +375,13 @@ class _GroupChanges(GroupUpdateHandler):
         self._app = app
 
     async def handle_group_update(self, context: Any) -> None:
-        info = context.message.group_info
-        self._app.on_group_change(info.group_id if info is not None else None)
+        message = context.message
+        info = message.group_info
+        source = message.source_uuid
+        try:
+            await self._app.on_group_change(
+                info.group_id if info is not None else None,
+                source.lower() if isinstance(source, str) else None,
+            )
+        except Exception as exc:  # noqa: BLE001 - never let signalbot log our traceback
+            log.error("following a group update failed: %s", type(exc).__name__)

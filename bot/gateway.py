@@ -1,5 +1,6 @@
 """Calls to signal-cli-rest-api that signalbot lacks: group rosters with ACIs, adding and
-removing members, and the health/about checks `holdspace doctor` uses."""
+removing members, the group's door and timer, and the health/about checks `holdspace doctor`
+uses."""
 
 from __future__ import annotations
 
@@ -14,7 +15,14 @@ import aiohttp
 
 from bot.config import Connection, SignalSettings
 from bot.groupids import internal_group_id, rest_group_id
-from commands.ports import GroupRoster, MembershipError, PersonRef
+from commands.ports import (
+    GroupChangeRefused,
+    GroupRoster,
+    GroupSnapshot,
+    GroupUnavailable,
+    MembershipError,
+    PersonRef,
+)
 
 log = logging.getLogger("holdspace.gateway")
 
@@ -128,6 +136,67 @@ class GatewayClient:
     def forget_roster(self, group_id: str) -> None:
         self._rosters.pop(group_id, None)
 
+    async def snapshot(self, group_id: str) -> GroupSnapshot:
+        """One group, read fresh (``GET /v1/groups/{n}/{id}?expand=true``)."""
+        path = f"/v1/groups/{self._account}/{rest_group_id(group_id)}?expand=true"
+        try:
+            data = await self._request("GET", path, "reading a group")
+        except GatewayError as exc:
+            raise GroupUnavailable(exc.status) from None
+        snapshot = self._snapshot_of(data)
+        if snapshot is None:
+            raise GroupUnavailable(None)
+        self._rosters[group_id] = (time.monotonic(), snapshot.roster)
+        return snapshot
+
+    async def snapshots(self) -> dict[str, GroupSnapshot]:
+        """Every group the account knows, in one listing (the hourly read of all circles:
+        one call, however many circles there are). Raises GroupUnavailable."""
+        path = f"/v1/groups/{self._account}?expand=true"
+        try:
+            data = await self._request("GET", path, "listing groups")
+        except GatewayError as exc:
+            raise GroupUnavailable(exc.status) from None
+        found: dict[str, GroupSnapshot] = {}
+        for entry in data if isinstance(data, list) else []:
+            snapshot = self._snapshot_of(entry)
+            internal = entry.get("internal_id") if isinstance(entry, dict) else None
+            if snapshot is not None and isinstance(internal, str):
+                found[internal] = snapshot
+        return found
+
+    def _snapshot_of(self, data: Any) -> GroupSnapshot | None:
+        if not isinstance(data, dict) or not isinstance(data.get("members"), list):
+            return None
+        admins_raw = data.get("admins") if isinstance(data.get("admins"), list) else []
+        permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
+        return GroupSnapshot(
+            members=tuple(self._refs(data["members"])),
+            admins=tuple(self._refs(admins_raw)),
+            bot_in_group=data.get("member") is not False,
+            bot_is_admin=any(self._is_me(item) for item in admins_raw or ()),
+            # Anything but "only-admins" (including "", an answer upstream could not map)
+            # counts as open: locking an already locked door changes nothing.
+            members_can_add=permissions.get("add_members") != "only-admins",
+            link_on=bool(data.get("invite_link")),
+        )
+
+    async def lock_door(self, group_id: str) -> None:
+        await self._update_group(
+            group_id,
+            {"permissions": {"add_members": "only-admins"}, "group_link": "disabled"},
+        )
+
+    async def set_disappearing(self, group_id: str, seconds: int) -> None:
+        await self._update_group(group_id, {"expiration_time": seconds})
+
+    async def _update_group(self, group_id: str, body: dict[str, Any]) -> None:
+        path = f"/v1/groups/{self._account}/{rest_group_id(group_id)}"
+        try:
+            await self._request("PUT", path, "changing a group's settings", body)
+        except GatewayError as exc:
+            raise GroupChangeRefused(exc.status) from None
+
     async def _refresh_rosters(self) -> None:
         data = await self._request(
             "GET", f"/v1/groups/{self._account}?expand=true", "listing groups"
@@ -140,6 +209,10 @@ class GatewayClient:
             admins = tuple(self._refs(entry.get("admins")))
             rosters[internal] = (now, GroupRoster(members=members, admins=admins))
         self._rosters = rosters
+
+    def _is_me(self, item: Any) -> bool:
+        number = item.get("number") if isinstance(item, dict) else item
+        return bool(number) and number == self._number
 
     def _refs(self, raw: Any) -> list[PersonRef]:
         refs = []

@@ -132,5 +132,11 @@ class ProcessKeys:
         """Wait while this process's key lacks the generation the database is written with."""
         await self._usable.wait()
 
+    @property
+    def is_usable(self) -> bool:
+        """Whether this process's key holds the generation the database is written with
+        (for recurring work that should skip a round rather than wait)."""
+        return self._usable.is_set()
+
     async def leave(self, storage: Storage) -> None:
         await keyfence.leave(storage.engine, self.id)

@@ -5,7 +5,8 @@
     holdspace rotate-key [--config FILE] [--wait S]  add a generation and re-encrypt everything
     holdspace rotate-key --status [--verbose]        the journal, the running bots, the values
     holdspace rotate-key --continue                  carry on (after a pause, or a key update)
-    holdspace rotate-key --retire N [--drop-invites] remove generation N once nothing needs it
+    holdspace rotate-key --retire N [--drop-invites] [--drop-marks]
+                                                     remove generation N once nothing needs it
 
 The protocol with running bots (storage/keyfence.py)
 -----------------------------------------------------
@@ -38,6 +39,12 @@ on from step 2. The journal lives in the database, never beside the key.
 Invite codes are kept only as a keyed hash and cannot be re-computed; ``--retire`` refuses
 while unused, unexpired invites made before writes moved away from the generation may
 depend on it (or deletes them with ``--drop-invites``).
+
+A circle's ban list and founders seen only by number (``roster_marks``) are keyed hashes
+too. Step 3 makes every ban again under the new generation wherever the person is still
+known (``storage.rotation_marks``); ``--retire`` does so once more, then refuses while marks
+only the old generation recognises remain (a ban on someone since forgotten, a founder
+not yet seen), unless ``--drop-marks`` deletes them.
 """
 
 from __future__ import annotations
@@ -111,6 +118,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="with --retire: delete unused invites made before the rotation instead of waiting",
     )
     parser.add_argument(
+        "--drop-marks",
+        action="store_true",
+        help="with --retire: delete ban and founder marks only that generation recognises",
+    )
+    parser.add_argument(
         "--wait",
         type=float,
         default=DEFAULT_WAIT,
@@ -127,8 +139,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def main(args: argparse.Namespace) -> int:
     from storage.rotation import RotationError
 
-    if args.drop_invites and args.retire is None:
-        return _fail("--drop-invites only goes with --retire N", 2)
+    if (args.drop_invites or args.drop_marks) and args.retire is None:
+        return _fail("--drop-invites and --drop-marks only go with --retire N", 2)
     if args.wait < 0 or args.batch_size < 1:
         return _fail("--wait must be 0 or more and --batch-size at least 1", 2)
     try:
@@ -349,6 +361,7 @@ async def _retire(settings: Settings, args: argparse.Namespace) -> int:
                 key_id,
                 drop_invites=args.drop_invites,
                 rotation_started_at=started,
+                drop_marks=args.drop_marks,
             )
         except RotationError as exc:
             if started is None and "invite" in str(exc):
@@ -357,8 +370,9 @@ async def _retire(settings: Settings, args: argparse.Namespace) -> int:
                     f"{key_id}, so every outstanding invite counts.)"
                 )
             return _fail(f"generation {key_id} cannot be retired yet: {exc}", 1)
-        if args.drop_invites and invites:
+        if (args.drop_invites and invites) or args.drop_marks:
             await clear_freed_pages(engine)
+        if args.drop_invites and invites:
             say(f"Deleted {invites} unused invite(s) made before the rotation; ask for new ones.")
         remaining = ", ".join(str(i) for i in smaller.ids)
         written = put_in_place(keys, smaller, f"without generation {key_id} ({remaining} remain)")

@@ -3,7 +3,8 @@
 Type as a member: ``alice: /help``, ``dm carol: /help``, ``bob reply: /help`` (quote-replies
 to the bot's last group message), ``@name`` in a line becomes a Signal mention, and
 ``wait 2m`` moves the bot's clock forward so timers (turns, warnings, the close) come due,
-and ``{code}`` stands for the last invite code the bot sent anyone.
+``{code}`` stands for the last invite code the bot sent anyone, and ``app alice adds frank``,
+``app dana leaves``, ``app alice removes bob`` act in the Signal app, behind the bot's back.
 Without a terminal (or with ``--script FILE``) it plays a scripted tour and exits.
 """
 
@@ -27,6 +28,10 @@ WAIT = re.compile(r"^\s*wait\s+(?P<duration>\S+)\s*$", re.I)
 LINE = re.compile(
     r"^\s*(?P<dm>dm\s+)?(?P<who>[a-z]+)(?P<reply>\s+reply)?\s*:\s*(?P<text>.*)$", re.I
 )
+APP = re.compile(
+    r"^\s*app\s+(?P<who>[a-z]+)\s+(?P<verb>adds|removes|leaves)(?:\s+(?P<whom>[a-z]+))?\s*$",
+    re.I,
+)
 QUIET_SECONDS = 0.4
 REPLY_WAIT_SECONDS = 2.5
 
@@ -46,10 +51,14 @@ class Demo:
         carol = self.gw.add_person("Carol", number=None)  # phone number hidden
         dana = self.gw.add_person("Dana", number="+15550000004")
         erin = self.gw.add_person("Erin", number="+15550000005")  # not in the group
-        self.people = {p.name.lower(): p for p in (alice, bob, carol, dana, erin)}
+        frank = self.gw.add_person("Frank", number="+15550000006")  # not in the group
+        self.people = {p.name.lower(): p for p in (alice, bob, carol, dana, erin, frank)}
         self.group = self.gw.create_group(
             "Tuesday circle", members=[alice, bob, carol, dana], admins=[alice], bot_is_admin=True
         )
+        # An ordinary group, as the Signal app makes one: /circle setup locks this door.
+        self.group.permissions["add_members"] = "every-member"
+        self.group.link = "enabled"
 
     def name_of(self, aci: str | None) -> str:
         for person in self.people.values():
@@ -68,6 +77,9 @@ class Demo:
             print(f"  ~ {waiting['duration']} later")
             self.bot.advance_clock(int(later.total_seconds() * 1000))
             return True
+        acting = APP.match(line)
+        if acting is not None:
+            return await self._in_the_app(acting)
         if "{code}" in line:
             line = line.replace("{code}", self.last_code() or "NO-CODE-YET")
         match = LINE.match(line)
@@ -94,6 +106,35 @@ class Demo:
             return False
         print(f"{person.name}: {match['text']}")
         await self.gw.say(person, text, group=self.group, quote=quote, mentions=mentions)
+        return True
+
+    async def _in_the_app(self, acting: re.Match[str]) -> bool:
+        """Someone acts in the Signal app; the bot only sees the group change."""
+        assert self.group is not None
+        who = self.people.get(acting["who"].lower())
+        whom = self.people.get((acting["whom"] or "").lower())
+        verb = acting["verb"].lower()
+        if who is None or (verb != "leaves" and whom is None):
+            names = ", ".join(self.people)
+            print(f"  (try 'app alice adds frank' or 'app dana leaves'; people: {names})")
+            return False
+        try:
+            if verb == "leaves":
+                await self.gw.leave_group(who, self.group)
+                print(f"  [{who.name} left the group in the Signal app]")
+            elif verb == "adds":
+                assert whom is not None
+                await self.gw.add_to_group(who, self.group, whom)
+                print(f"  [{who.name} added {whom.name} to the group in the Signal app]")
+            else:
+                assert whom is not None
+                await self.gw.remove_from_group(who, self.group, whom)
+                print(f"  [{who.name} removed {whom.name} from the group in the Signal app]")
+        except PermissionError as refused:
+            print(
+                f"  (the Signal app wouldn't allow that: {str(refused).removeprefix('sandbox: ')})"
+            )
+            return False
         return True
 
     def last_code(self) -> str | None:
@@ -192,7 +233,10 @@ async def run_try(script: str | None, interactive: bool | None) -> int:
             print("The bot did not connect. Its log:\n" + bot.log_text(), file=sys.stderr)
             await bot.stop()
             return 1
-        print("Connected. A demo circle: Alice (group admin), Bob, Carol, Dana; Erin is outside.\n")
+        print(
+            "Connected. A demo circle: Alice (group admin), Bob, Carol, Dana; Erin and Frank "
+            "are outside.\n"
+        )
         try:
             if interactive:
                 await _chat(demo)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from commands.attempts import Budget, JoinLimits
 from commands.compose import MessageText
 from commands.errors import Refusal
+from commands.memory import Absences, FirstNotice
 from commands.ports import Clock, GroupDirectory, GroupMembership, GroupRoster, TimerPort
 from commands.router import CommandSpec
 from commands.types import (
@@ -25,7 +26,7 @@ from storage.records import Circle, Member, Person
 from storage.unit_of_work import Storage, UnitOfWork
 
 About = Iterable[uuid.UUID]
-"""Member and join-request ids a message concerns (``OutgoingMessage.about``)."""
+"""Member, join-request or person ids a message concerns (``OutgoingMessage.about``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Deps:
     membership: GroupMembership
     join_limits: JoinLimits = field(default_factory=JoinLimits)
     budget: Budget = field(default_factory=Budget)
+    notices: FirstNotice = field(default_factory=FirstNotice)
+    absences: Absences = field(default_factory=Absences)
 
 
 @dataclass(kw_only=True)

@@ -15,9 +15,11 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from commands.context import CircleContext, CommandContext, Deps
-from commands.errors import Refusal, UsageError
+from commands.errors import Quiet, Refusal, UsageError
 from commands.locks import KeyedLocks
 from commands.parsing import is_plain_name, parse_command
+from commands.ports import GroupSnapshot
+from commands.roster_sync import Outcome, arrive_unseen, reconcile
 from commands.router import (
     Access,
     CommandRouter,
@@ -26,6 +28,7 @@ from commands.router import (
     TimerHandler,
     Where,
 )
+from commands.standing import check_standing
 from commands.types import (
     Incoming,
     Outgoing,
@@ -34,7 +37,6 @@ from commands.types import (
     Recipient,
     encode_outgoing,
 )
-from facilitation.circle import Role
 from facilitation.guides import CRISIS
 from facilitation.text import MAX_COMMAND_CHARS
 from storage.records import Person
@@ -254,17 +256,48 @@ class Dispatcher:
         ctx.circle = await uow.circles.by_group(group_id)
         if ctx.circle is None:
             return False
-        # Whoever is in the circle's Signal group is a member; the group is the boundary.
         # One joined look-up serves the common case of someone the circle already knows.
         ctx.member = await uow.members.by_aci(ctx.circle.id, ctx.incoming.sender)
+        joined = ctx.member is None
         if ctx.member is None:
-            ctx.person = await uow.people.get_or_create(ctx.incoming.sender, ctx.now)
-            ctx.member = await uow.members.add(
-                ctx.circle.id, ctx.person, Role.MEMBER, founder=False, now=ctx.now
-            )
-            return True
+            # In the group but not on the roster (its update was lost, or not read yet):
+            # they arrive by the roster's rules, unvouched unless something vouches for them.
+            ctx.member = await arrive_unseen(ctx)
         ctx.person = Person(ctx.member.person_id, ctx.member.aci, None)
-        return False
+        return joined
+
+    # --- the roster follows the group --------------------------------------------------------
+    async def reconcile(
+        self, group_id: str, actor: str | None = None, snapshot: GroupSnapshot | None = None
+    ) -> tuple[Outcome, Staged]:
+        """Read one circle's group and follow it (see commands.roster_sync); ``actor``: the
+        sender of the group update that asked for it; ``snapshot``: the group, already read.
+        Takes the circle's lock."""
+        async with self.deps.storage.unit_of_work() as uow:
+            found = await uow.circles.by_group(group_id)
+        if found is None:
+            return Outcome.NOT_A_CIRCLE, []
+        async with self.locks.hold(f"g:{group_id}"):
+            try:
+                async with self.deps.storage.unit_of_work() as uow:
+                    now = self.deps.clock.now_ms()
+                    ctx = CircleContext(uow=uow, deps=self.deps, now=now)
+                    ctx.circle = await uow.circles.get(found.id)
+                    if ctx.circle is None:
+                        return Outcome.NOT_A_CIRCLE, []
+                    outcome = await reconcile(ctx, actor, snapshot)
+                    staged = await self._stage(uow, ctx.outgoing, now)
+                    await uow.commit()
+            except Exception as exc:  # noqa: BLE001 - one group must not stop the others
+                log.error("following a group failed: %s", type(exc).__name__)
+                return Outcome.UNREADABLE, []
+        self._apply_timers(ctx)
+        return outcome, staged
+
+    async def circle_groups(self) -> list[str]:
+        """The group ids of this bot's circles (the hourly and start-up reads)."""
+        async with self.deps.storage.unit_of_work() as uow:
+            return [circle.group_id for circle in await uow.circles.all()]
 
     async def _resolve_direct(self, ctx: CommandContext) -> None:
         uow = ctx.uow
@@ -318,6 +351,7 @@ class Dispatcher:
         ctx.priority = spec.priority
         try:
             _check_where(spec, incoming.is_direct)
+            check_standing(ctx, spec)
             _check_access(ctx, spec)
             await spec.handler(ctx, args)
         except UsageError as exc:
@@ -326,6 +360,8 @@ class Dispatcher:
             return f"Usage: {usage}{hint}"
         except Refusal as exc:
             return exc.reply
+        except Quiet:
+            return ""  # refused without a word: they were told why already
         return None
 
     @staticmethod
@@ -339,9 +375,10 @@ class Dispatcher:
         return await self._answer_alone(incoming, APOLOGY, resolve=False)
 
     async def _answer_alone(self, incoming: Incoming, text: str, *, resolve: bool) -> Staged:
-        """Claim the message and reply ``text``, nothing else, in a transaction of its own.
-        ``resolve``: also record the membership the command's first pass added (a newcomer
-        to the group); an apology after an unexpected error does not risk that work again."""
+        """Claim the message and reply ``text`` (nothing, if empty), in a transaction of its
+        own. ``resolve``: also record the membership the command's first pass added (someone
+        new in the group, and what their arrival says to the facilitators); an apology after
+        an unexpected error does not risk that work again."""
         now = self.deps.clock.now_ms()
         async with self.deps.storage.unit_of_work() as uow:
             if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
@@ -349,7 +386,8 @@ class Dispatcher:
             ctx = self._context(incoming, uow, now)
             if resolve:
                 await self._resolve(ctx)
-            ctx.reply(text)
+            if text:
+                ctx.reply(text)
             staged = await self._stage(uow, ctx.outgoing, now)
             await uow.commit()
         return staged

@@ -18,3 +18,7 @@ class Refusal(Exception):
     def __init__(self, reply: str) -> None:
         super().__init__("refusal")
         self.reply = reply
+
+
+class Quiet(Exception):
+    """Refused without a word: the sender was already told why (see commands.standing)."""

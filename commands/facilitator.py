@@ -34,6 +34,11 @@ async def facilitator(ctx: CommandContext, args: str) -> None:
             raise Refusal("That person isn't in this circle.")
         person = await uow.people.get_or_create(mention.aci, ctx.now)
         target = await uow.members.add(circle.id, person, Role.MEMBER, founder=False, now=ctx.now)
+    if target.unvouched:
+        raise Refusal(
+            "They came into the group without a vouch and are waiting for a facilitator: "
+            "/requests lists them, and /requests approve confirms them first."
+        )
     if sub == "add":
         if target.is_facilitator:
             raise Refusal("They already facilitate.")

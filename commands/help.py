@@ -43,10 +43,11 @@ def _listing(ctx: CommandContext) -> str:
     direct = ctx.incoming.is_direct
     where = Where.DIRECT if direct else Where.GROUP
     facilitator = ctx.member is not None and ctx.member.is_facilitator
+    unvouched = ctx.member is not None and ctx.member.unvouched
     everyone: list[str] = []
     facilitating: list[str] = []
     for spec in ctx.catalog.values():
-        if where not in spec.where:
+        if where not in spec.where or (unvouched and spec.trusted):
             continue
         (facilitating if spec.access is Access.FACILITATOR else everyone).append(_line(spec))
     lines = ["holdspace commands:", *everyone]

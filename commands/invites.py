@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 import uuid
+from dataclasses import replace
 
 from commands.compose import MessageText
 from commands.context import CommandContext
@@ -16,11 +17,15 @@ from commands.requests_flow import (
     core_request,
     count_text,
     policy,
+    tell_facilitators,
     voucher,
 )
 from commands.router import Access, CommandRouter, Where
+from commands.standing import require_tenure
 from facilitation import vouching
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name, clean_free_text
+from facilitation.vouching import RequestStatus
+from storage.repositories.vouching import JoinRequest
 from storage.unit_of_work import UnitOfWork
 
 invites_router = CommandRouter("invites")
@@ -49,11 +54,12 @@ def normalize_code(text: str) -> str:
     usage="/invite",
     summary="a one-time code, sent to you by direct message, to hand to a newcomer",
     access=Access.AGREED,
+    trusted=True,
 )
 async def invite(ctx: CommandContext, args: str) -> None:
     if args:
         raise UsageError
-    member = ctx.require_agreed()
+    member = require_tenure(ctx, "invite")
     circle = ctx.require_circle()
     if await ctx.uow.invites.outstanding(member.id, ctx.now) >= MAX_OUTSTANDING:
         raise Refusal(
@@ -133,7 +139,8 @@ async def join(ctx: CommandContext, args: str) -> None:
         raise Refusal("You're already in that circle.")
     if await uow.requests.open_for_person(person.id) is not None:
         raise Refusal("You already have a request waiting. I'll tell you when it's decided.")
-    if len(await uow.requests.open_in(circle.id)) >= MAX_OPEN_REQUESTS:
+    waiting = [r for r in await uow.requests.open_in(circle.id) if not r.unvouched]
+    if len(waiting) >= MAX_OPEN_REQUESTS:
         raise Refusal(
             "The circle has several requests waiting already. Please try again in a few days."
         )
@@ -145,6 +152,7 @@ async def join(ctx: CommandContext, args: str) -> None:
     if not await uow.invites.use(found.id, ctx.now):
         raise Refusal("That code has already been used. Ask your contact for a new one.")
     rules = policy(circle)
+    banned = await uow.marks.is_banned(circle.id, person.aci)
     request = await uow.requests.create(
         circle_id=circle.id,
         person_id=person.id,
@@ -153,16 +161,22 @@ async def join(ctx: CommandContext, args: str) -> None:
         intro=intro,
         now=ctx.now,
         expires_at=ctx.now + rules.request_ms,
+        status=RequestStatus.HELD if banned else RequestStatus.PENDING,
+        ban_hold=banned,
     )
     inviter = (
         None if found.inviter_member_id is None else await uow.members.get(found.inviter_member_id)
     )
     counted = 0
     if inviter is not None:
-        state = await core_request(ctx, request)
+        state = replace(await core_request(ctx, request), status=RequestStatus.PENDING)
         if vouching.refusal(voucher(inviter, circle), state, rules, ctx.now) is None:
             await uow.vouches.add(request.id, inviter.id, "vouch", None, ctx.now)
             counted = 1
+    await ctx.set_timer(EXPIRY_TIMER, request.id, request.expires_at)
+    if banned:
+        await _hold_for_facilitators(ctx, request, intro)
+        return
     text = MessageText().add(f"🌱 Join request {request.number}: {name} would like to join.")
     if intro:
         text.add(f'\nIn their words: "{intro}"')
@@ -177,9 +191,29 @@ async def join(ctx: CommandContext, args: str) -> None:
         f"Thank you, {name}. Your request is with the circle now: members who know you can vouch "
         f"for you. I'll tell you when it's decided (requests stay open {rules.request_days} days)."
     )
-    await ctx.set_timer(EXPIRY_TIMER, request.id, request.expires_at)
     if counted >= rules.threshold:
         await approve(ctx, request)
+
+
+async def _hold_for_facilitators(
+    ctx: CommandContext, request: JoinRequest, intro: str | None
+) -> None:
+    """Someone the circle removed before asks to join again: only the facilitators see the
+    request, and only they can admit them (vouches cannot)."""
+    number, name = request.number, request.name
+    words = f' In their words: "{intro}"' if intro else ""
+    await tell_facilitators(
+        ctx,
+        f"Join request {number}: {name} would like to join.{words} The circle removed this "
+        "person before, so the request waits for you, and vouches can't admit them. "
+        f"/requests approve {number} lifts that and adds them; /requests deny {number} "
+        "declines, kindly.",
+        about=[request.id],
+    )
+    ctx.reply(
+        f"Thank you, {name}. Your request is with the circle's facilitators now. I'll tell you "
+        "when it's decided."
+    )
 
 
 @invites_router.on_sent("request")

@@ -6,6 +6,7 @@ import uuid
 
 from commands.compose import MessageText
 from commands.context import CircleContext, CommandContext
+from commands.departures import Ending, end_membership, naming
 from commands.errors import Refusal, UsageError
 from commands.parsing import exactly_one_mention
 from commands.ports import MembershipError
@@ -13,7 +14,9 @@ from commands.requests_flow import ADMIT_TIMER, EXPIRY_TIMER, tell_facilitators
 from commands.router import Access, CommandRouter, Where
 from facilitation.circle import Role
 from facilitation.vouching import RequestStatus
+from storage.records import Person
 from storage.repositories.members import AliasTakenError
+from storage.repositories.vouching import JoinRequest
 
 membership_router = CommandRouter("membership")
 
@@ -43,12 +46,20 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
         await tell_facilitators(
             ctx,
             f"I couldn't add {request.name} (request {request.number}) to the Signal group: "
-            f"{_why(exc)} Then send /requests retry {request.number}. Nothing is lost: the "
+            f"{why_refused(exc)} Then send /requests retry {request.number}. Nothing is lost: the "
             "request stays approved.",
             about=[request.id],
         )
         return
+    await welcome_in(ctx, request, person)
+
+
+async def welcome_in(ctx: CircleContext, request: JoinRequest, person: Person) -> None:
+    """A vouched newcomer is in the Signal group: a member now, welcomed by direct message
+    (with the agreement) and in the group."""
+    circle = ctx.require_circle()
     await ctx.uow.requests.set_status(request.id, RequestStatus.ADDED)
+    await ctx.set_timer(ADMIT_TIMER, request.id, None)
     member = await ctx.uow.members.in_circle(circle.id, person.id)
     if member is None:
         member = await ctx.uow.members.add(
@@ -84,12 +95,12 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
     )
 
 
-def _why(exc: MembershipError) -> str:
-    if exc.status is None:
-        return "the Signal gateway didn't answer. Check that it is running."
+def why_refused(exc: MembershipError) -> str:
+    """Why Signal said no, in words a facilitator can act on (VOICE: no "gateway", no
+    status codes; the operator finds those in the log)."""
     if exc.status in (400, 403):
-        return "the gateway refused. Make the bot an admin of the Signal group."
-    return f"the gateway answered with an error (HTTP {exc.status})."
+        return "I'm not allowed to change who is in it. Make the bot an admin of the Signal group."
+    return "I couldn't reach Signal just now. Please wait a moment, or tell whoever runs me."
 
 
 @membership_router.timer(EXPIRY_TIMER)
@@ -131,26 +142,12 @@ async def remove(ctx: CommandContext, args: str) -> None:
     try:
         await ctx.deps.membership.remove_member(circle.group_id, target.aci)
     except MembershipError as exc:
-        raise Refusal(f"I couldn't remove them: {_why(exc)}") from exc
-    name = target.alias or "someone"
-    request = await ctx.uow.requests.admitted(circle.id, target.person_id)
-    told = 0
-    if request is not None:
-        for edge in await ctx.uow.vouches.of_request(request.id):
-            voucher = await ctx.uow.members.get(edge.voucher_member_id)
-            if edge.kind == "vouch" and voucher is not None and voucher.id != target.id:
-                ctx.direct(
-                    voucher.aci,
-                    f"Someone you vouched for, {name} (join request {request.number}), has been "
-                    "removed from the circle by a facilitator. You may want to talk with them.",
-                    about=[target.id, request.id],
-                )
-                told += 1
-    await ctx.uow.members.remove(target.id)
-    text = MessageText().add(
-        f"{name if target.alias else 'A member'} has been removed from the circle."
-    )
+        raise Refusal(f"I couldn't remove them: {why_refused(exc)}") from exc
+    about = await naming(ctx, target)
+    told = await end_membership(ctx, target, Ending.REMOVED)
+    name = target.alias if target.alias else "A member"
+    text = MessageText().add(f"{name} has been removed from the circle.")
     if told:
         plural = "s" if told != 1 else ""
         text.add(f" The {told} member{plural} who vouched for them were told privately.")
-    ctx.reply(text, about=[target.id])
+    ctx.reply(text, about=about)

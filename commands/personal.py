@@ -27,9 +27,8 @@ from commands.errors import Refusal, UsageError
 from commands.ports import MembershipError
 from commands.requests_flow import STATUS_WORDS, tell_facilitators
 from commands.router import Access, CommandRouter, Where
-from commands.session_flow import apply, open_session
-from facilitation import session as core
-from facilitation.circle import PURPOSE_BLURB, Role
+from commands.session_flow import carry_on, open_session
+from facilitation.circle import PURPOSE_BLURB, Role, Standing
 from storage.crypto import normalize_aci
 from storage.personal import CircleInfo, ErasureReport, PersonalData, collect, erase
 from storage.unit_of_work import Storage
@@ -149,6 +148,17 @@ async def mydata(ctx: CommandContext, args: str) -> None:
         ctx.reply(chunk)
 
 
+def _ban_lines(data: PersonalData) -> list[str]:
+    """The ban lists they are on: a keyed one-way hash of their account id, per circle."""
+    return [
+        f"• The circle that is {PURPOSE_BLURB[circle.purpose]} keeps a keyed one-way hash of "
+        "your account id on its list of people removed from it: if you ask to join it again, "
+        "its facilitators decide. It can't be read back into your id, and /forgetme keeps "
+        "it, so that asking to be forgotten doesn't undo a removal."
+        for circle in data.banned_in
+    ]
+
+
 def chunks(lines: list[str], limit: int = MESSAGE_CHARS) -> list[str]:
     """Lines packed into messages of at most ``limit`` characters (a longer line is cut)."""
     messages: list[str] = []
@@ -205,6 +215,8 @@ def describe(data: PersonalData, aci: str, now: int) -> list[str]:
         )
     if data.elsewhere:
         lines.append(f"\n{ELSEWHERE}")
+    if data.banned_in:
+        lines += ["", *_ban_lines(data)]
     lines += [
         "",
         "Also kept, for 14 days: keyed one-way hashes of when your recent messages were "
@@ -228,6 +240,8 @@ def _membership(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int
         role = "facilitator" if m.role is Role.FACILITATOR else "member"
         founder = ", a founder" if m.founder else ""
         agreed = f"you accepted version {m.agreed_version}" if m.agreed_version else "not yet"
+        if m.standing is Standing.UNVOUCHED:
+            role = "in the group without a vouch, waiting for a facilitator to confirm you"
         lines += [
             f"• you: {role}{founder}, joined {_day(m.joined_at, zone)}",
             f"• your alias: {m.alias or 'none'}",
@@ -441,6 +455,8 @@ async def _ask(ctx: CommandContext, aci: str, pending: Confirmations) -> None:
                 )
     if data.elsewhere:
         lines.append(ELSEWHERE)
+    if data.banned_in:
+        lines += ["What stays:", *_ban_lines(data)]
     lines += [
         "It can't be undone: if you come back later, it's as a newcomer.",
         f"To confirm, within 10 minutes send:\n/forgetme {code}",
@@ -506,16 +522,8 @@ async def _leave(
 async def _pass_floor(ctx: CircleContext) -> None:
     """Their turn ended with them: call the next speaker, or just keep the timer right."""
     found = await open_session(ctx)
-    if found is None:
-        return
-    stored, state = found
-    transition: core.Transition | None = None
-    if state.phase is core.Phase.SHARING and state.paused_at is None:
-        try:
-            transition = core.next_speaker(state, ctx.now)
-        except core.SessionError:
-            transition = None
-    await apply(ctx, stored, transition or core.tick(state, ctx.now))
+    if found is not None:
+        await carry_on(ctx, *found, floor_freed=True)
 
 
 def _merge(ctx: CommandContext, there: CircleContext) -> None:

@@ -36,10 +36,64 @@ class GroupRoster:
         return f"GroupRoster(members={len(self.members)}, admins={len(self.admins)})"
 
 
+@dataclass(frozen=True, slots=True)
+class GroupSnapshot:
+    """One fresh read of a Signal group: who is in it (the bot left out), and whether its
+    door is open (any member may add people, or a group link works)."""
+
+    members: tuple[PersonRef, ...]
+    admins: tuple[PersonRef, ...]
+    bot_in_group: bool
+    bot_is_admin: bool
+    members_can_add: bool
+    link_on: bool
+
+    @property
+    def roster(self) -> GroupRoster:
+        return GroupRoster(members=self.members, admins=self.admins)
+
+    def __repr__(self) -> str:
+        return f"GroupSnapshot(members={len(self.members)}, admins={len(self.admins)})"
+
+
+class GroupUnavailable(Exception):
+    """The group could not be read (``status``: the HTTP status, None if no answer; 404:
+    the gateway does not know the group). Never a reason to change the roster."""
+
+    def __init__(self, status: int | None) -> None:
+        super().__init__(f"group unreadable (HTTP {status})" if status else "gateway unreachable")
+        self.status = status
+
+
+class GroupChangeRefused(Exception):
+    """The gateway would not change the group's settings (``status`` as above). The real
+    gateway answers signal-cli's refusal ("not an admin") with 400; 403 means the same."""
+
+    def __init__(self, status: int | None) -> None:
+        super().__init__(f"gateway refused (HTTP {status})" if status else "gateway unreachable")
+        self.status = status
+
+    @property
+    def not_allowed(self) -> bool:
+        return self.status in (400, 403)
+
+
 class GroupDirectory(Protocol):
-    """The gateway's view of a Signal group (who is in it, who are its admins)."""
+    """The gateway's view of a Signal group, and the group settings the bot may change."""
 
     async def roster(self, group_id: str, *, fresh: bool = False) -> GroupRoster | None: ...
+
+    async def snapshot(self, group_id: str) -> GroupSnapshot:
+        """A fresh read; raises GroupUnavailable."""
+        ...
+
+    async def lock_door(self, group_id: str) -> None:
+        """Only admins add members, and the group link is off; raises GroupChangeRefused."""
+        ...
+
+    async def set_disappearing(self, group_id: str, seconds: int) -> None:
+        """The group's disappearing-messages timer (0: off); raises GroupChangeRefused."""
+        ...
 
 
 class Clock(Protocol):

@@ -43,7 +43,9 @@ async def core_request(ctx: CircleContext, request: JoinRequest) -> Request:
     return Request(
         status=request.status,
         newcomer_person_id=str(request.person_id),
-        vouchers=frozenset(str(e.voucher_member_id) for e in edges if e.kind == "vouch"),
+        vouchers=frozenset(
+            str(e.voucher_member_id) for e in edges if e.kind == "vouch" and e.counts
+        ),
         objections=request.objections,
         expires_at=request.expires_at,
     )
@@ -76,9 +78,12 @@ async def request_named(ctx: CommandContext, args: str) -> tuple[JoinRequest, st
     return found, rest.strip()
 
 
-async def approve(ctx: CircleContext, request: JoinRequest) -> None:
-    """Decided yes: the add to the group happens in the admit timer, now."""
-    await ctx.uow.requests.set_status(request.id, RequestStatus.APPROVED, decided_at=ctx.now)
+async def approve(ctx: CircleContext, request: JoinRequest, *, by: str = "vouches") -> None:
+    """Decided yes (``by`` "vouches" or "facilitator"): the add to the group happens in the
+    admit timer, now."""
+    await ctx.uow.requests.set_status(
+        request.id, RequestStatus.APPROVED, decided_at=ctx.now, decided_by=by
+    )
     await ctx.set_timer(EXPIRY_TIMER, request.id, None)
     await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
 

@@ -7,6 +7,7 @@ from commands.errors import Refusal, UsageError
 from commands.parsing import parse_int, split_first
 from commands.requests_flow import policy, tell_facilitators, voucher
 from commands.router import Access, CommandRouter
+from commands.standing import require_tenure
 from commands.types import Priority
 from facilitation import vouching
 from facilitation.directory import USAGE as ADD_USAGE
@@ -55,6 +56,7 @@ def _answer(ctx: CommandContext, text: str) -> None:
     usage="/resources [category] [words] · /resources pending (facilitators)",
     summary="search the circle's vetted directory: therapists, banks, accountants, lawyers…",
     access=Access.MEMBER,
+    trusted=True,
 )
 async def resources(ctx: CommandContext, args: str) -> None:
     circle = ctx.require_circle()
@@ -91,6 +93,7 @@ async def resources(ctx: CommandContext, args: str) -> None:
     usage=RESOURCE_USAGE,
     summary="one directory entry in full; suggest, vet, flag or remove one",
     access=Access.MEMBER,
+    trusted=True,
 )
 async def resource(ctx: CommandContext, args: str) -> None:
     sub, rest = split_first(args)
@@ -191,7 +194,7 @@ async def _vet(ctx: CommandContext, rest: str) -> None:
 
 
 async def _flag(ctx: CommandContext, rest: str) -> None:
-    member = ctx.require_agreed()
+    member = require_tenure(ctx, "flag")
     circle = ctx.require_circle()
     head, _, reason_text = rest.strip().partition(" ")
     reason = clean_free_text(reason_text, limit=MAX_REASON_CHARS)

@@ -43,6 +43,9 @@ class CommandSpec:
     handler: Handler
     direct_usage: str | None = None  # a different usage line when sent by direct message
     priority: Priority = Priority.NORMAL  # of the messages it sends (bot/sendorder.py)
+    trusted: bool = False
+    """It reads or changes the circle's trust data (the directory, join requests, vouches,
+    objections, invites, flags, vets): not for someone in the group without a vouch."""
 
     def usage_for(self, direct: bool) -> str:
         return self.direct_usage if direct and self.direct_usage else self.usage
@@ -88,10 +91,21 @@ class CommandRouter:
         access: Access = Access.MEMBER,
         direct_usage: str | None = None,
         priority: Priority = Priority.NORMAL,
+        trusted: bool = False,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             self.commands.append(
-                CommandSpec(name, usage, summary, where, access, handler, direct_usage, priority)
+                CommandSpec(
+                    name,
+                    usage,
+                    summary,
+                    where,
+                    access,
+                    handler,
+                    direct_usage,
+                    priority=priority,
+                    trusted=trusted,
+                )
             )
             return handler
 

@@ -12,6 +12,7 @@ from commands.context import CircleContext
 from commands.errors import Refusal
 from commands.types import Priority
 from facilitation import guard
+from facilitation import session as core
 from facilitation.checkins import mood_stats, summary_text
 from facilitation.session import (
     Closed,
@@ -78,6 +79,20 @@ async def apply(ctx: CircleContext, stored: StoredSession, transition: Transitio
         return
     await ctx.uow.sessions.save(stored.id, to_json(transition.state))
     await ctx.set_timer(SESSION_TIMER, stored.id, transition.due_at)
+
+
+async def carry_on(
+    ctx: CircleContext, stored: StoredSession, state: SessionState, *, floor_freed: bool
+) -> None:
+    """Apply a state someone was taken out of: if they held the floor, the next speaker is
+    called (unless the session is paused or not sharing); otherwise the timer is kept right."""
+    transition: Transition | None = None
+    if floor_freed and state.phase is core.Phase.SHARING and state.paused_at is None:
+        try:
+            transition = core.next_speaker(state, ctx.now)
+        except SessionError:
+            transition = None
+    await apply(ctx, stored, transition or core.tick(state, ctx.now))
 
 
 async def render(ctx: CircleContext, post: Post) -> MessageText:

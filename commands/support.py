@@ -48,16 +48,31 @@ async def sos(ctx: CommandContext, args: str) -> None:
     if member.alias:
         alert.add(f" ({member.alias})")
     where = "by direct message" if ctx.incoming.is_direct else "in the group"
+    sent = (
+        "the guide to reaching human help (not the circle's directory: they are in the "
+        "group without a vouch)"
+        if member.unvouched
+        else "the circle's crisis resources and the guide to reaching human help"
+    )
     alert.add(
         f" asked for help with /sos ({where}). Please reach out to them privately, gently. "
-        "I've sent them the circle's crisis resources and the guide to reaching human help."
+        f"I've sent them {sent}."
     )
     for facilitator in present:
         ctx.direct(facilitator.aci, alert)
-    # Only the few vetted crisis entries it shows, chosen in SQL: /sos never waits on a
+    # Someone in the group without a vouch gets the guide to human help, not the circle's
+    # directory (it is trust data): the crisis path still answers them first. Everyone else
+    # gets only the few vetted crisis entries shown, chosen in SQL: /sos never waits on a
     # directory search, however long the circle's list grows.
-    resources = await ctx.uow.resources.of_circle(
-        circle.id, statuses=(Status.VETTED,), category=Category.CRISIS, limit=MAX_CRISIS_RESOURCES
+    resources = (
+        []
+        if member.unvouched
+        else await ctx.uow.resources.of_circle(
+            circle.id,
+            statuses=(Status.VETTED,),
+            category=Category.CRISIS,
+            limit=MAX_CRISIS_RESOURCES,
+        )
     )
     lines = [
         "I've let your circle's facilitators know; one of them will reach out to you privately."

@@ -108,9 +108,9 @@ class OutgoingMessage:
     # Asks to be told the gateway's timestamp once sent (e.g. "request:<id>", so members can
     # quote-reply to the bot's post). Never shown to anyone.
     tag: str | None = None
-    # The member and join-request ids of the people the text names by alias or chosen name
-    # (it then holds no ACI of theirs): /forgetme finds and drops it if it is still unsent.
-    # Never sent.
+    # The member, join-request (or person) ids of the people the text names by alias or
+    # chosen name (it then holds no ACI of theirs): /forgetme finds and drops it if it is
+    # still unsent. Never sent.
     about: tuple[str, ...] = ()
     priority: Priority = Priority.NORMAL
 

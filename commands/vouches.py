@@ -21,9 +21,12 @@ from commands.requests_flow import (
     voucher,
 )
 from commands.router import Access, CommandRouter
+from commands.standing import require_tenure
+from commands.unvouched import decide_unvouched
 from facilitation import vouching
 from facilitation.text import clean_free_text
 from facilitation.vouching import RequestStatus, VouchRefused
+from storage.repositories.vouching import JoinRequest
 
 vouches_router = CommandRouter("vouches")
 
@@ -50,6 +53,7 @@ def _refused(reason: VouchRefused, name: str, days: int) -> str:
     usage="/vouch (as a reply to a join request) · /vouch <request> (by direct message)",
     summary="vouch for a newcomer you know",
     access=Access.MEMBER,
+    trusted=True,
 )
 async def vouch(ctx: CommandContext, args: str) -> None:
     member = ctx.require_member()
@@ -82,9 +86,10 @@ async def vouch(ctx: CommandContext, args: str) -> None:
     usage="/object [reason] (as a reply to a join request) · /object <request> [reason] (by DM)",
     summary="raise a concern about a join request; it waits for the facilitators",
     access=Access.AGREED,
+    trusted=True,
 )
 async def object_(ctx: CommandContext, args: str) -> None:
-    member = ctx.require_agreed()
+    member = require_tenure(ctx, "object")
     request, reason_text = await request_named(ctx, args)
     reason = clean_free_text(reason_text, limit=MAX_REASON_CHARS) or None
     state = vouching.expire(await core_request(ctx, request), ctx.now)
@@ -113,9 +118,10 @@ async def object_(ctx: CommandContext, args: str) -> None:
 
 @vouches_router.command(
     "requests",
-    usage="/requests · /requests approve|deny|retry <request>",
-    summary="open join requests (names and vouch counts); facilitators decide held ones",
+    usage="/requests · /requests approve|deny|retry|keep <request>",
+    summary="open join requests and people added without a vouch; facilitators decide",
     access=Access.MEMBER,
+    trusted=True,
 )
 async def requests(ctx: CommandContext, args: str) -> None:
     ctx.require_circle()
@@ -123,12 +129,18 @@ async def requests(ctx: CommandContext, args: str) -> None:
     if sub == "":
         await _list(ctx)
         return
-    if sub not in ("approve", "deny", "retry"):
+    if sub not in ("approve", "deny", "retry", "keep"):
         raise UsageError
     ctx.require_facilitator()
     request, extra = await request_named(ctx, rest)
     if extra:
         raise UsageError
+    if request.unvouched:
+        await decide_unvouched(ctx, request, sub)
+        return
+    if sub == "keep":
+        await _keep(ctx, request)
+        return
     if sub == "retry":
         if request.status is not RequestStatus.APPROVED:
             raise Refusal(f"Request {request.number} isn't waiting to be added.")
@@ -144,7 +156,10 @@ async def requests(ctx: CommandContext, args: str) -> None:
     if decided.status is RequestStatus.EXPIRED:
         raise Refusal(f"Request {request.number} has expired.")
     if decided.status is RequestStatus.APPROVED:
-        await approve(ctx, request)
+        person = await ctx.uow.people.get_by_id(request.person_id)
+        if person is not None:
+            await ctx.uow.marks.lift_ban(request.circle_id, person.aci)
+        await approve(ctx, request, by="facilitator")
         ctx.reply(f"Approved: adding {request.name} to the circle.", about=[request.id])
         return
     await ctx.uow.requests.set_status(request.id, RequestStatus.DENIED, decided_at=ctx.now)
@@ -160,6 +175,22 @@ async def requests(ctx: CommandContext, args: str) -> None:
     )
 
 
+async def _keep(ctx: CommandContext, request: JoinRequest) -> None:
+    """A facilitator keeps the concerns of people who are gone: they hold the request."""
+    if request.status not in (RequestStatus.PENDING, RequestStatus.HELD):
+        raise Refusal(f"Request {request.number} is {STATUS_WORDS[request.status]}.")
+    kept = await ctx.uow.vouches.keep_objections(request.id)
+    if not kept:
+        raise Refusal(
+            f"Request {request.number} has no concern from someone who left to keep. "
+            f"/requests approve {request.number} or /requests deny {request.number} decide it."
+        )
+    await ctx.uow.requests.set_status(
+        request.id, RequestStatus.HELD, objections=request.objections + kept
+    )
+    ctx.reply(f"Kept: request {request.number} stays on hold until you decide.")
+
+
 async def _list(ctx: CommandContext) -> None:
     circle = ctx.require_circle()
     rules = policy(circle)
@@ -169,6 +200,12 @@ async def _list(ctx: CommandContext) -> None:
         return
     lines = ["Open join requests:"]
     for request in open_requests:
+        if request.unvouched:
+            lines.append(
+                f"{request.number}. Someone added to the group without a vouch: waiting for "
+                "a facilitator"
+            )
+            continue
         state = await core_request(ctx, request)
         lines.append(
             f"{request.number}. {request.name}: {count_text(len(state.vouchers), rules.threshold)}"
@@ -186,6 +223,7 @@ async def _list(ctx: CommandContext) -> None:
     usage="/vouches @member",
     summary="who vouched a member in (facilitators; the answer comes by direct message)",
     access=Access.FACILITATOR,
+    trusted=True,
 )
 async def vouches(ctx: CommandContext, args: str) -> None:
     circle = ctx.require_circle()
@@ -203,6 +241,12 @@ async def vouches(ctx: CommandContext, args: str) -> None:
         text.add(
             " joined without a vouching record: a founder, added in Signal directly, or vouched "
             f"in more than {circle.settings.vouch_retention_days} days ago (records are purged)."
+        )
+    elif request.unvouched:
+        day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
+        text.concerning([request.id]).add(
+            f" was added to the group without a vouch ({day}) and confirmed by a facilitator "
+            f"(request {request.number})."
         )
     else:
         day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
@@ -224,6 +268,8 @@ async def vouches(ctx: CommandContext, args: str) -> None:
                 text.mention(voucher_member.aci)
             if edge.kind == "object":
                 text.add(" (raised a concern" + (f': "{edge.reason}"' if edge.reason else "") + ")")
+            if not edge.counts:
+                text.add(" (no longer counted: they left the circle before the decision)")
         if first:
             text.add("nobody on record")
         text.add(".")

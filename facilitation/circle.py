@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
@@ -28,6 +29,32 @@ class Role(StrEnum):
     FACILITATOR = "facilitator"
 
 
+class Standing(StrEnum):
+    """Where someone stands in a circle they are in the group of."""
+
+    MEMBER = "member"
+    UNVOUCHED = "unvouched"  # in the group without a vouch: the facilitators decide
+
+
+class Door(StrEnum):
+    """Whether the circle keeps its Signal group's door locked: only admins add people, and
+    no group link works. ``OPEN``: a facilitator chose to let the group's own settings be."""
+
+    LOCKED = "locked"
+    OPEN = "open"
+
+
+class Unvouched(StrEnum):
+    """What becomes of someone in the group who came in without a vouch."""
+
+    HOLD = "hold"  # the facilitators decide; meanwhile no trust data
+    ALLOW = "allow"  # a member at once (a circle that wants an open door)
+
+
+DISAPPEARING_MIN = timedelta(seconds=30)
+DISAPPEARING_MAX = timedelta(weeks=4)
+
+
 class SettingError(ValueError):
     """A circle setting outside what we accept; the message is safe to show the member."""
 
@@ -43,6 +70,16 @@ class CircleSettings:
     request_days: int = 7
     vouch_retention_days: int = 180
     resources_in_group: bool = False
+    door: Door = Door.LOCKED
+    unvouched: Unvouched = Unvouched.HOLD
+    disappearing: timedelta | None = None
+    """The group's disappearing-messages timer as the circle set it (``timedelta(0)``: off);
+    None: the circle leaves the group's own setting alone."""
+    tell_expiry_days: int = 7
+    """How many days of silence close an anonymous ``/tell`` conversation."""
+    agreement_by_consent: bool = False
+    """False: a facilitator's ``/agreement set`` takes effect at once (the default, as before).
+    True: it opens a proposal, and the new version takes effect only if the circle consents."""
 
     def with_setting(self, name: str, value: object) -> CircleSettings:
         """A copy with one setting changed, validated."""
@@ -70,6 +107,18 @@ class CircleSettings:
             return replace(self, resources_in_group=value == "group")
         if name == "vouch-history":
             return replace(self, vouch_retention_days=_bounded_int(value, 7, 730, "vouch-history"))
+        if name == "door":
+            return replace(self, door=_choice(Door, value, "door is locked or open"))
+        if name == "unvouched":
+            return replace(self, unvouched=_choice(Unvouched, value, "unvouched is hold or allow"))
+        if name == "disappearing":
+            return replace(self, disappearing=_disappearing(value))
+        if name == "tell-expiry":
+            return replace(self, tell_expiry_days=_bounded_int(value, 1, 30, "tell-expiry"))
+        if name == "agreement":
+            if value not in ("consent", "facilitators"):
+                raise SettingError("agreement is consent or facilitators")
+            return replace(self, agreement_by_consent=value == "consent")
         raise SettingError(f"unknown setting {name}")
 
 
@@ -83,7 +132,33 @@ SETTING_NAMES = (
     "expiry",
     "vouch-history",
     "resources",
+    "door",
+    "unvouched",
+    "disappearing",
+    "tell-expiry",
+    "agreement",
 )
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def _choice(kind: type[E], value: object, hint: str) -> E:
+    try:
+        return kind(str(value).casefold())
+    except ValueError as exc:
+        raise SettingError(hint) from exc
+
+
+def _disappearing(value: object) -> timedelta:
+    """``off`` (zero) or a timer Signal offers: 30 seconds to 4 weeks."""
+    if value == "off":
+        return timedelta(0)
+    if not isinstance(value, timedelta):
+        raise SettingError("disappearing takes a duration like 1w, or off")
+    if not DISAPPEARING_MIN <= value <= DISAPPEARING_MAX:
+        raise SettingError("disappearing must be between 30s and 4w, or off")
+    return value
 
 
 def _bounded_int(value: object, low: int, high: int, name: str) -> int:

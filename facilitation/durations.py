@@ -1,11 +1,13 @@
-"""Durations as members write them: ``90s``, ``5m``, ``1h``, ``1h30m``, ``7d``."""
+"""Durations as members write them: ``90s``, ``5m``, ``1h``, ``1h30m``, ``7d``, ``1w``."""
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
 
-_DURATION = re.compile(r"(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m)?(?:(\d{1,5})s)?")
+_DURATION = re.compile(
+    r"(?:(\d{1,2})w)?(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m)?(?:(\d{1,5})s)?"
+)
 MAX_DURATION = timedelta(days=1)
 
 
@@ -19,8 +21,8 @@ def parse_duration(text: str, *, maximum: timedelta = MAX_DURATION) -> timedelta
     match = _DURATION.fullmatch(cleaned)
     if not cleaned or match is None or not any(match.groups()):
         raise DurationError("not a duration")
-    days, hours, minutes, seconds = (int(part) if part else 0 for part in match.groups())
-    value = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    weeks, days, hours, minutes, seconds = (int(part) if part else 0 for part in match.groups())
+    value = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
     if value <= timedelta(0):
         raise DurationError("duration must be positive")
     if value > maximum:

@@ -183,7 +183,21 @@ def _from_ms(ms: int) -> datetime:
 
 def _start_on(day: date, rule: WeeklyRule, zone: ZoneInfo) -> int:
     """The rule's start on local ``day``, in UTC milliseconds."""
-    wall = datetime.combine(day, time(rule.hour, rule.minute))
+    return _wall_to_ms(datetime.combine(day, time(rule.hour, rule.minute)), zone)
+
+
+def wall_time_ms(wall: datetime, tz: str) -> int:
+    """A naive local ``wall`` time in zone ``tz`` as UTC milliseconds, settled as rules are:
+    a time in a spring-forward gap happens as the clocks jump, a repeated one at its first."""
+    return _wall_to_ms(wall.replace(tzinfo=None, fold=0), _zone(tz))
+
+
+def local_time(ms: int, tz: str) -> datetime:
+    """UTC milliseconds as an aware local time in zone ``tz``."""
+    return _from_ms(ms).astimezone(_zone(tz))
+
+
+def _wall_to_ms(wall: datetime, zone: ZoneInfo) -> int:
     # fold=0 is the first of two occurrences when the clocks fall back.
     start = wall.replace(tzinfo=zone).astimezone(UTC)
     if start.astimezone(zone).replace(tzinfo=None) == wall:

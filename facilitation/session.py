@@ -21,10 +21,12 @@ from enum import IntEnum
 from facilitation import prompts
 from facilitation.session_floor import Part, call_next, end_turn, post
 from facilitation.session_state import (
+    COHOST_ACTIONS,
     FORMAT_VERSION,
     Closed,
     Effect,
     Hand,
+    HostAction,
     MemberRef,
     NameRef,
     Phase,
@@ -34,6 +36,7 @@ from facilitation.session_state import (
     Transition,
     Turn,
     from_json,
+    may_steer,
     ordered_queue,
     to_json,
 )
@@ -41,10 +44,12 @@ from facilitation.text import clean_display_name
 from facilitation.timing import END_WARNING_FOLD, time_left, turn_warning_lead
 
 __all__ = [
+    "COHOST_ACTIONS",
     "FORMAT_VERSION",
     "Closed",
     "Effect",
     "Hand",
+    "HostAction",
     "MemberRef",
     "NameRef",
     "Phase",
@@ -58,6 +63,7 @@ __all__ = [
     "extend",
     "from_json",
     "lower_hand",
+    "may_steer",
     "next_due",
     "next_speaker",
     "ordered_queue",
@@ -108,8 +114,10 @@ def _done(state: SessionState, effects: list[Effect]) -> Transition:
     return Transition(state, tuple(effects), next_due(state))
 
 
-def _close(state: SessionState, now: int) -> SessionState:
-    return replace(end_turn(state), phase=Phase.CLOSED, queue=(), paused_at=None, closed_at=now)
+def _close(state: SessionState, now: int) -> tuple[SessionState, list[Effect]]:
+    """Closed, with its holders handed over in ``Closed`` rather than kept in the state."""
+    closed = replace(end_turn(state), phase=Phase.CLOSED, queue=(), paused_at=None, closed_at=now)
+    return replace(closed, host=None, cohosts=()), [Closed(state.holders)]
 
 
 def _step(
@@ -162,7 +170,7 @@ def _catch_up(
     if state.phase is Phase.CLOSED or state.paused_at is not None:
         return state, []
     if now >= state.ends_at:
-        return _close(state, now), [Closed()]
+        return _close(state, now)
     effects: list[Effect] = []
     while due := [(at, step) for at, step in _pending(state) if at <= now]:
         step = min(due, key=lambda item: (item[0], item[1]))[1]
@@ -188,6 +196,7 @@ def start(
     wins_only: bool,
     reminder: str,
     away: Mapping[str, int] | None = None,
+    host: str | None = None,
 ) -> Transition:
     """Open a session in check-in; ``away`` holds members already away (member → until)."""
     if length_ms < 1000:
@@ -202,6 +211,7 @@ def start(
         turn_ms=turn_ms,
         wins_only=wins_only,
         away=tuple(sorted((m, u) for m, u in (away or {}).items() if u > now)),
+        host=host,
     )
     return _done(state, [post(prompts.opening(reminder, length_ms, turn_ms, wins_only))])
 
@@ -330,7 +340,7 @@ def end(state: SessionState, now: int) -> Transition:
     """Close now. No catching up first: steps overdue at the close would only be stale noise."""
     if state.phase is Phase.CLOSED:
         raise SessionError("closed")
-    return _done(_close(state, now), [Closed()])
+    return _done(*_close(state, now))
 
 
 def set_away(state: SessionState, member: str, until: int, now: int) -> Transition:

@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 from facilitation.timing import checkout_lead, end_warning_lead
 
 FORMAT_VERSION = 1
-"""Bumped whenever the stored form changes; ``from_json`` refuses formats it does not know."""
+"""Bumped whenever the stored form changes incompatibly; ``from_json`` refuses formats it does
+not know. A new optional key (``host``, ``cohosts``) is not such a change: ``from_json`` defaults
+it when absent, and an older reader ignores it."""
 _T = TypeVar("_T")
 
 
@@ -88,7 +90,14 @@ class Post:
 
 @dataclass(frozen=True, slots=True)
 class Closed:
-    """The session closed now: post the summary and run the trauma-loop guard."""
+    """The session closed now: post the summary and run the trauma-loop guard.
+
+    ``holders`` are who held it (the host first, then the co-hosts): the closed state keeps no
+    member ids, so this is the one place the command layer learns whom to send a debrief prompt
+    and whose load to count.
+    """
+
+    holders: tuple[str, ...] = ()
 
 
 Effect = Post | Closed
@@ -115,9 +124,18 @@ class SessionState:
     end_warned: bool = False
     checkout_called: bool = False
     closed_at: int | None = None
+    host: str | None = None
+    """Who opened the session (None for sessions opened before hosts were recorded)."""
+    cohosts: tuple[str, ...] = ()
+    """Members who share the floor for this session only, in the order they were added."""
 
     def is_away(self, member: str, now: int) -> bool:
         return any(who == member and until > now for who, until in self.away)
+
+    @property
+    def holders(self) -> tuple[str, ...]:
+        """Who holds the session: the host first, then the co-hosts."""
+        return self.cohosts if self.host is None else (self.host, *self.cohosts)
 
     @property
     def checkout_at(self) -> int:
@@ -126,6 +144,31 @@ class SessionState:
     @property
     def end_warning_at(self) -> int:
         return self.ends_at - end_warning_lead(self.length_ms)
+
+
+class HostAction(StrEnum):
+    """What a co-host may do besides what every member may: steer the session's time and turns."""
+
+    NEXT = "next"
+    PAUSE = "pause"
+    RESUME = "resume"
+    EXTEND = "extend"
+
+
+COHOST_ACTIONS = frozenset(HostAction)
+"""All of them: ``/session end`` and ``/cohost`` are not here, so they stay facilitators'."""
+
+
+def may_steer(state: SessionState, member: str, action: HostAction, *, facilitator: bool) -> bool:
+    """Whether ``member`` may take ``action`` in this session.
+
+    Facilitators always may. A co-host may while the session is open: the role is granted for
+    one session and lives in its state, so it ends when the session closes (the closed state
+    keeps no co-hosts) and can never outlive it in a table of its own.
+    """
+    if facilitator:
+        return True
+    return action in COHOST_ACTIONS and state.phase is not Phase.CLOSED and member in state.cohosts
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +211,8 @@ def to_json(state: SessionState) -> str:
         "end_warned": state.end_warned,
         "checkout_called": state.checkout_called,
         "closed_at": state.closed_at,
+        "host": state.host,
+        "cohosts": list(state.cohosts),
     }
     return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
@@ -206,6 +251,9 @@ def from_json(text: str) -> SessionState:
             end_warned=_typed(data["end_warned"], bool),
             checkout_called=_typed(data["checkout_called"], bool),
             closed_at=None if data["closed_at"] is None else _int(data["closed_at"]),
+            # Added after format 1 was first stored: states written before have neither key.
+            host=None if data.get("host") is None else _typed(data["host"], str),
+            cohosts=tuple(_typed(m, str) for m in _typed(data.get("cohosts", []), list)),
         )
     except (KeyError, IndexError, TypeError) as exc:
         raise ValueError("not a session state of a known format") from exc

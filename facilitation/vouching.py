@@ -28,6 +28,14 @@ class RequestStatus(StrEnum):
         return self in (RequestStatus.PENDING, RequestStatus.HELD, RequestStatus.APPROVED)
 
 
+class Origin(StrEnum):
+    """How a request came to be: a newcomer's ``/join``, or someone found in the group
+    without a vouch (listed beside join requests for the facilitators to decide)."""
+
+    JOIN = "join"
+    UNVOUCHED = "unvouched"
+
+
 class VouchRefused(StrEnum):
     """Why a vouch did not count; the command layer words each one kindly."""
 
@@ -72,9 +80,17 @@ def can_attest(voucher: Voucher, policy: Policy, now: int) -> VouchRefused | Non
     accepted the current agreement and have been in the circle long enough."""
     if not voucher.agreed_current:
         return VouchRefused.NOT_AGREED
-    if not voucher.founder and now - voucher.joined_at < policy.tenure_days * DAY_MS:
+    if not served_tenure(voucher.joined_at, voucher.founder, policy.tenure_days, now):
         return VouchRefused.TOO_NEW
     return None
+
+
+def served_tenure(joined_at: int, founder: bool, tenure_days: int, now: int) -> bool:
+    """Whether a member has been in the circle for its minimum tenure (founders at once).
+
+    The same wait gates vouching, vetting and proposing: a newcomer (or a sock puppet) cannot
+    act on the circle's membership or its decisions the day they arrive."""
+    return founder or now - joined_at >= tenure_days * DAY_MS
 
 
 def refusal(voucher: Voucher, request: Request, policy: Policy, now: int) -> VouchRefused | None:
@@ -123,3 +139,23 @@ def expire(request: Request, now: int) -> Request:
     if request.status in (RequestStatus.PENDING, RequestStatus.HELD) and now >= request.expires_at:
         return replace(request, status=RequestStatus.EXPIRED)
     return request
+
+
+def after_voided(
+    request: Request, *, threshold: int, ban_hold: bool = False, by_facilitator: bool = False
+) -> RequestStatus:
+    """A request some of whose vouches or objections stopped counting, because the member
+    who gave them left or was removed: what its status is now.
+
+    An approval the vouches carried, not yet carried out, waits for vouches again when too
+    few are left. A hold whose last objection went: the request collects vouches again, but
+    if it already has enough it stays with the facilitators (a request someone raised a
+    concern about is never admitted without a person deciding). A hold for someone the
+    circle removed before stays whatever happens to the objections."""
+    short = len(request.vouchers) < threshold
+    if request.status is RequestStatus.APPROVED and not by_facilitator and short:
+        return RequestStatus.PENDING
+    released = request.objections == 0 and not ban_hold
+    if request.status is RequestStatus.HELD and released and short:
+        return RequestStatus.PENDING
+    return request.status

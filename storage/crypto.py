@@ -168,6 +168,15 @@ class BlindIndexer:
     def index(self, name: str, value: str) -> bytes:
         return self._index_with(self._keyring.primary_id, name, value)
 
+    @property
+    def primary_id(self) -> int:
+        """The generation ``index`` uses (stored beside one-way indexes: see rotation)."""
+        return self._keyring.primary_id
+
+    def index_with(self, key_id: int, name: str, value: str) -> bytes:
+        """The index under one given generation (rotation re-making a one-way index)."""
+        return self._index_with(key_id, name, value)
+
     def candidates(self, name: str, value: str) -> tuple[bytes, ...]:
         """The index under every generation, primary first (lookups during rotation)."""
         return tuple(self._index_with(key_id, name, value) for key_id in self._generations)

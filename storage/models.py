@@ -60,6 +60,13 @@ class CircleRow(Base):
     # with its own number, may share one database; each only ever touches its own circles.
     account_bidx: Mapped[bytes | None] = mapped_column(BIDX, nullable=True, index=True)
     account_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # The circle's Signal group: whether the bot keeps its door locked, what becomes of
+    # someone in it without a vouch, the disappearing-messages timer the circle set (NULL:
+    # left alone), and when facilitators were last asked to lock the door themselves.
+    door: Mapped[str] = mapped_column(String(8), server_default=text("'locked'"))
+    unvouched: Mapped[str] = mapped_column(String(8), server_default=text("'hold'"))
+    disappearing_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    door_notice_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class PersonRow(Base):
@@ -97,6 +104,8 @@ class MemberRow(Base):
     agreed_version: Mapped[int] = mapped_column(Integer, default=0)
     founder: Mapped[bool] = mapped_column(Boolean, default=False)
     away_until: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # "member", or "unvouched": in the group without a vouch, waiting for the facilitators.
+    status: Mapped[str] = mapped_column(String(10), server_default=text("'member'"))
 
 
 class AgreementRow(Base):
@@ -261,6 +270,14 @@ class JoinRequestRow(Base):
     expires_at: Mapped[int] = mapped_column(BigInteger)
     decided_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     post_timestamp: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # "join" (a newcomer's /join), or "unvouched" (someone found in the group without a
+    # vouch, listed for the facilitators to decide).
+    origin: Mapped[str] = mapped_column(String(10), server_default=text("'join'"))
+    # Held because the circle removed this person before: only a facilitator admits them.
+    ban_hold: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    # Who approved it: "vouches" or "facilitator" (an approval by vouches waits again if a
+    # voucher leaves before the add).
+    decided_by: Mapped[str | None] = mapped_column(String(12), nullable=True)
 
 
 class VouchRow(Base):
@@ -278,6 +295,29 @@ class VouchRow(Base):
     kind: Mapped[str] = mapped_column(String(6))
     reason_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[int] = mapped_column(BigInteger, index=True)
+    # Set when the giver left the circle or was removed while the request was open: the
+    # vouch no longer counts; an objection holds only if a facilitator keeps it.
+    void_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class RosterMarkRow(Base):
+    """What a circle remembers about someone without keeping who they are: a keyed one-way
+    hash, scoped to the circle. ``ban``: removed from the circle (their next /join waits
+    for the facilitators). ``founder``: in the group at setup but listed by number only
+    (they are enrolled as a founder when first seen). ``key_id``: the key generation the
+    hash was made with (rotation re-makes what it can; see storage.rotation_marks)."""
+
+    __tablename__ = "roster_marks"
+    __table_args__ = (UniqueConstraint("circle_id", "kind", "key_bidx"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    circle_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("circles.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(8))
+    key_bidx: Mapped[bytes] = mapped_column(BIDX)
+    key_id: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[int] = mapped_column(BigInteger)
 
 
 class ResourceRow(Base):

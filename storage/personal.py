@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Select, delete, func, select, update
 
-from facilitation.circle import Purpose, Role
+from facilitation.circle import Purpose, Role, Standing
 from facilitation.session_state import Phase, SessionState, from_json, to_json
 from facilitation.vouching import RequestStatus
 from storage.crypto import FieldCipher, normalize_aci
@@ -49,7 +49,7 @@ from storage.models import (
     TimerRow,
     VouchRow,
 )
-from storage.records import Member, Person
+from storage.records import Circle, Member, Person
 from storage.repositories._base import RepositoryContext
 from storage.unit_of_work import UnitOfWork
 
@@ -67,21 +67,24 @@ PERSONAL_DATA: dict[str, str] = {
         "circles of another bot account sharing the database still hold them"
     ),
     "members": (
-        "erased: one row per circle they are in: role, founder flag, alias (encrypted, with a "
-        "keyed blind index per circle), joined date, agreement version accepted, away-until"
+        "erased: one row per circle they are in: role, founder flag, standing (a member, or "
+        "in the group without a vouch), alias (encrypted, with a keyed blind index per "
+        "circle), joined date, agreement version accepted, away-until"
     ),
     "checkins": (
         "erased: their check-ins and check-outs still retained: mood and words encrypted "
         "(purged anyway after the circle's retention period)"
     ),
     "join_requests": (
-        "erased: requests they made as a newcomer: chosen name and intro encrypted, status, "
-        "dates, objection count; the vouches on them and their timers go with them"
+        "erased: requests they made as a newcomer, and the entry listing them for the "
+        "facilitators when they were found in the group without a vouch: chosen name and "
+        "intro encrypted, status, origin, dates, objection count; the vouches on them and "
+        "their timers go with them"
     ),
     "vouches": (
         "erased: vouches and objections they gave: the voucher's member id is encrypted (found "
-        "by decrypting the vouch rows of their circles), the objection's reason encrypted; "
-        "vouches on their own join requests go too"
+        "by decrypting the vouch rows of their circles), the objection's reason encrypted, "
+        "when it stopped counting because they left; vouches on their own join requests go too"
     ),
     "resource_reviews": (
         "erased: vets and flags they gave: the reviewer's member id is encrypted (found by "
@@ -98,7 +101,8 @@ PERSONAL_DATA: dict[str, str] = {
     ),
     "outbox": (
         "erased: replies and notices not yet sent (payload encrypted) that are addressed to "
-        "them, mention them or quote them; every row is deleted anyway once sent"
+        "them, mention them, quote them, or name them by alias or chosen name (such a message "
+        "carries their member or join-request id); every row is deleted anyway once sent"
     ),
     "sessions": (
         "scrubbed: the encrypted session state names member ids (raised hands with their "
@@ -109,14 +113,21 @@ PERSONAL_DATA: dict[str, str] = {
         "erased: the expiry and admit timers of their join requests (ref_id is the request "
         "id); other timers point at sessions and schedules"
     ),
+    "roster_marks": (
+        "kept: a circle's ban list (people removed from it) and founders seen only by number "
+        "at setup, as keyed one-way hashes of (circle, ACI or number) and the key generation: "
+        "no ACI, number or link to any other row. /mydata says when a circle has them on its "
+        "ban list (it tests their own ACI); /forgetme keeps a ban on purpose, or asking to be "
+        "forgotten would undo a removal. Founder marks go once matched, or after 30 days"
+    ),
     "processed_events": (
         "kept: keyed one-way hashes of (sender, sent timestamp) that stop a message acting "
         "twice, purged after 14 days; without the key and the exact timestamps nothing links "
         "them to anyone"
     ),
     "circles": (
-        "none: the circle's settings, its Signal group id and bot account (encrypted); "
-        "no member is named"
+        "none: the circle's settings (door, unvouched, disappearing messages among them), its "
+        "Signal group id and bot account (encrypted); no member is named"
     ),
     "agreements": "none: the circle's community agreement texts; who wrote them is not kept",
     "schedules": "none: the circle's weekly session times",
@@ -160,6 +171,7 @@ class Membership:
     joined_at: int
     agreed_version: int
     away_until: int | None
+    standing: Standing = Standing.MEMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +267,8 @@ class PersonalData:
     elsewhere: bool = False
     """They are also in (or asked to join) circles another bot account serves from this
     database: those are that account's to show and to erase."""
+    banned_in: tuple[CircleInfo, ...] = ()
+    """Circles whose ban list matches them (a keyed hash; kept by erase, on purpose)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -454,12 +468,12 @@ async def _their_sessions(uow: UnitOfWork, who: _Who) -> list[tuple[SessionRow, 
     for row in rows:
         text = _decrypts_to(uow, "sessions", "state_enc", row.id, row.state_enc)
         state = from_json(text)  # a state we cannot read must stop the erasure, not skip it
-        if _names_any(state, who.member_strs):
+        if names_any(state, who.member_strs):
             found.append((row, state))
     return found
 
 
-def _names_any(state: SessionState, ids: frozenset[str]) -> bool:
+def names_any(state: SessionState, ids: frozenset[str]) -> bool:
     return (
         any(hand.member in ids for hand in state.queue)
         or (state.speaker is not None and state.speaker.member in ids)
@@ -468,7 +482,7 @@ def _names_any(state: SessionState, ids: frozenset[str]) -> bool:
     )
 
 
-def _scrub(state: SessionState, ids: frozenset[str]) -> tuple[SessionState, bool]:
+def scrub(state: SessionState, ids: frozenset[str]) -> tuple[SessionState, bool]:
     """The state without them: hands lowered, their turn over (without counting it as
     spoken), out of the spoken and away lists. True if they held the floor."""
     speaker = state.speaker
@@ -499,9 +513,10 @@ async def _their_timer_keys(
 
 def names_person(payload: bytes, needles: Iterable[str]) -> bool:
     """Whether an outbox payload (the bot layer's JSON) names the person anywhere: their ACI
-    as the recipient, in a mention, as a quoted or reacted-to author; or one of their member
-    or join-request ids, which the bot attaches to a message that names them by alias or
-    chosen name (a join post, a welcome, a facilitator's notice, a /queue answer).
+    as the recipient, in a mention, as a quoted or reacted-to author; or one of their member,
+    join-request or person ids, which the bot attaches to a message that names them by alias
+    or chosen name (a join post, a welcome, a facilitator's notice, a /queue answer, a
+    departure: once a membership ended, only the person id is still theirs to match).
     Format-agnostic: any string in the JSON that contains a needle counts."""
     wanted = tuple(needle.lower() for needle in needles)
     try:
@@ -521,9 +536,11 @@ def names_person(payload: bytes, needles: Iterable[str]) -> bool:
 
 
 async def _their_outbox_ids(uow: UnitOfWork, aci: str, who: _Who | None) -> list[uuid.UUID]:
-    """Unsent messages that name them: by ACI, or by one of their member or request ids."""
+    """Unsent messages that name them: by ACI, or by one of their member, request or person
+    ids."""
     needles = {normalize_aci(aci)}
     if who is not None:
+        needles.add(str(who.person.id))
         needles |= who.member_strs
         needles |= {str(row.id) for row in await _their_request_rows(uow, who)}
     rows = await uow.session.execute(
@@ -545,8 +562,15 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
     (the vouches they received are counted, never named)."""
     who = await _who(uow, aci)
     pending = len(await _their_outbox_ids(uow, aci, who))
+    banned = tuple(
+        _circle_info(c)
+        for c in sorted(
+            await uow.circles.many(await uow.marks.banned_from(aci)),
+            key=lambda c: (c.created_at, c.id),
+        )
+    )
     if who is None:
-        return PersonalData(known=False, pending_messages=pending)
+        return PersonalData(known=False, pending_messages=pending, banned_in=banned)
     person_row = await uow.session.get(PersonRow, who.person.id)
     requests = await _requests(uow, who)
     circle_ids = sorted({*who.circle_ids, *(r.circle_id for r in requests)})
@@ -555,15 +579,17 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
     return PersonalData(
         known=True,
         created_at=None if person_row is None else person_row.created_at,
-        circles=tuple(
-            CircleInfo(
-                c.id, c.purpose, c.settings.tz, c.agreement_version, c.settings.retention_days
-            )
-            for c in circles
-        ),
+        circles=tuple(_circle_info(c) for c in circles),
         memberships=tuple(
             Membership(
-                m.circle_id, m.role, m.founder, m.alias, m.joined_at, m.agreed_version, m.away_until
+                m.circle_id,
+                m.role,
+                m.founder,
+                m.alias,
+                m.joined_at,
+                m.agreed_version,
+                m.away_until,
+                m.standing,
             )
             for m in who.members
         ),
@@ -580,7 +606,13 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
         timers=len(timers),
         pending_messages=pending,
         elsewhere=who.elsewhere,
+        banned_in=banned,
     )
+
+
+def _circle_info(circle: Circle) -> CircleInfo:
+    s = circle.settings
+    return CircleInfo(circle.id, circle.purpose, s.tz, circle.agreement_version, s.retention_days)
 
 
 def _maybe(
@@ -715,7 +747,7 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
     # Sessions: take their member ids out of every state, open or closed.
     freed: list[uuid.UUID] = []
     for row, state in await _their_sessions(uow, who):
-        scrubbed, was_speaker = _scrub(state, who.member_strs)
+        scrubbed, was_speaker = scrub(state, who.member_strs)
         await uow.sessions.save(row.id, to_json(scrubbed))
         counts["sessions"] += 1
         if was_speaker and row.status == "open":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from facilitation.circle import CircleSettings, Purpose, Role
+from facilitation.circle import CircleSettings, Purpose, Role, Standing
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,7 @@ class Circle:
     agreement_version: int
     created_at: int
     guard_suggested_at: int | None = None
+    door_notice_at: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +39,15 @@ class Member:
     agreed_version: int
     founder: bool
     away_until: int | None = None
+    standing: Standing = Standing.MEMBER
 
     @property
     def is_facilitator(self) -> bool:
         return self.role is Role.FACILITATOR
+
+    @property
+    def unvouched(self) -> bool:
+        return self.standing is Standing.UNVOUCHED
 
     def is_away(self, now: int) -> bool:
         return self.away_until is not None and self.away_until > now

@@ -18,6 +18,10 @@ What a generation touches (see ``storage.crypto``):
     bots switched generations, whether or not that generation is retired. :func:`retire`
     therefore neither refuses because of them nor deletes them: the bot purges them after
     14 days, and once the retired key is destroyed nothing can link them to anyone.
+  * ``roster_marks.key_bidx`` (a circle's ban list and founders seen only by number): bans
+    are made again under the primary wherever the person is still known, and
+    :func:`retire` refuses while marks only the old generation recognises remain, unless
+    told to delete them (``drop_marks``). See ``storage.rotation_marks``.
 
 :func:`rotate` works in small batches, each its own short write transaction, and never
 holds a lock while decrypting. Every UPDATE is a compare-and-set (``WHERE id = :id AND
@@ -60,6 +64,12 @@ from storage.db import sqlite_path
 from storage.keyring import Keyring, parse_key_text
 from storage.models import Base, InviteRow
 from storage.residue import truncate_wal, vacuum
+from storage.rotation_marks import (
+    MarkRotationError,
+    drop_marks_under,
+    marks_under,
+    rekey_marks,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -125,7 +135,9 @@ INDEX_RULES: Mapping[tuple[str, str], IndexRule] = {
     ),
 }
 # Keyed hashes whose input is never stored (see the module docstring).
-ONE_WAY_INDEXES = frozenset({("invites", "code_bidx"), ("processed_events", "key")})
+ONE_WAY_INDEXES = frozenset(
+    {("invites", "code_bidx"), ("processed_events", "key"), ("roster_marks", "key_bidx")}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +450,10 @@ async def rotate(
                     progress(done, max(total, done))
         if touched == 0:
             break
-    return done
+    try:
+        return done + await rekey_marks(engine, keyring)
+    except MarkRotationError as exc:
+        raise RotationError(str(exc)) from None
 
 
 # --- retire ---------------------------------------------------------------------------------
@@ -490,6 +505,7 @@ async def retire(
     drop_invites: bool = False,
     rotation_started_at: int | None = None,
     now: int | None = None,
+    drop_marks: bool = False,
 ) -> Keyring:
     """A keyring without generation ``key_id`` (the caller writes it), once nothing needs it.
 
@@ -498,6 +514,7 @@ async def retire(
     ``rotation_started_at`` exist (their codes may only match under ``key_id``; when the
     start is unknown every outstanding invite counts). ``drop_invites`` deletes those
     invites instead of refusing. Dedupe rows are neither checked nor deleted (module doc).
+    Ban and founder marks only ``key_id`` recognises refuse it too, unless ``drop_marks``.
     """
     if key_id not in keyring:
         raise RotationError(f"generation {key_id} is not in this keyring")
@@ -514,6 +531,18 @@ async def retire(
         raise RotationError(
             f"generation {key_id} still encrypts {sum(using.values())} value(s): {detail}. "
             "Finish the rotation first (holdspace rotate-key --continue)"
+        )
+    try:
+        await rekey_marks(engine, keyring)
+    except MarkRotationError as exc:
+        raise RotationError(str(exc)) from None
+    marks = await marks_under(engine, key_id)
+    if marks and not drop_marks:
+        raise RotationError(
+            f"{marks} ban or founder mark(s) can only be recognised under generation {key_id} "
+            "(the people they stand for are no longer known, so they cannot be made again). "
+            "Keep the generation, or drop them (--drop-marks): those people could then ask "
+            "to join again without the facilitators being told"
         )
     when = _now_ms() if now is None else now
     async with engine.begin() as connection:
@@ -538,6 +567,8 @@ async def retire(
             await connection.execute(
                 delete(InviteRow).where(_stale_invites(when, rotation_started_at))
             )
+        if marks:  # in the same transaction: a refusal above deletes nothing
+            await drop_marks_under(connection, key_id)
     return without_generation(keyring, key_id)
 
 

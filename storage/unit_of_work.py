@@ -15,16 +15,14 @@ from storage.repositories._base import RepositoryContext
 from storage.repositories.agreements import AgreementRepository
 from storage.repositories.circles import CircleRepository
 from storage.repositories.delivery import OutboxRepository, ProcessedEventRepository
+from storage.repositories.invites import InviteRepository
+from storage.repositories.marks import MarkRepository
 from storage.repositories.members import MemberRepository
 from storage.repositories.people import PersonRepository
 from storage.repositories.resources import ResourceRepository
 from storage.repositories.sessions import CheckinRepository, SessionRepository
 from storage.repositories.timers import ScheduleRepository, TimerRepository
-from storage.repositories.vouching import (
-    InviteRepository,
-    JoinRequestRepository,
-    VouchRepository,
-)
+from storage.repositories.vouching import JoinRequestRepository, VouchRepository
 from storage.residue import clear_residue
 
 
@@ -60,6 +58,7 @@ class UnitOfWork:
         self.requests = JoinRequestRepository(ctx)
         self.vouches = VouchRepository(ctx)
         self.resources = ResourceRepository(ctx)
+        self.marks = MarkRepository(ctx)
 
     async def commit(self) -> None:
         await self.session.commit()

@@ -16,10 +16,10 @@ from typing import Any, Self
 from aiohttp import WSCloseCode, web
 
 from bot.sandbox import envelopes as env
+from bot.sandbox.app_actions import GroupActions
 from bot.sandbox.hub import ReceiveHub
 from bot.sandbox.model import Group, MentionSpec, Person, SentMessage, mention_text
 from bot.sandbox.rest import RestApi, gin_not_found
-from bot.sandbox.state import SandboxState
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ HOST = "127.0.0.1"
 QuoteSpec = SentMessage | tuple[int, Person | str, str | None]
 
 
-class SandboxGateway(SandboxState):
+class SandboxGateway(GroupActions):
     def __init__(
         self,
         account: str = "+15550000001",
@@ -154,11 +154,14 @@ class SandboxGateway(SandboxState):
         *,
         quote: QuoteSpec | None = None,
         mentions: Sequence[MentionSpec] = (),
-        expires_in: int = 0,
+        expires_in: int | None = None,
     ) -> int:
-        """``person`` posts ``text`` into ``group`` (1:1 to the bot when group is None)."""
+        """``person`` posts ``text`` into ``group`` (1:1 to the bot when group is None).
+        ``expires_in`` defaults to the group's disappearing-messages timer."""
         self._check_member(person, group)
         ts = self.next_timestamp()
+        if expires_in is None:
+            expires_in = group.expiration_time if group is not None else 0
         data = self._data(ts, text, group, quote, mentions, expires_in)
         await self._emit(person, ts, "dataMessage", data)
         return ts
@@ -170,7 +173,7 @@ class SandboxGateway(SandboxState):
         *,
         quote: QuoteSpec | None = None,
         mentions: Sequence[MentionSpec] = (),
-        expires_in: int = 0,
+        expires_in: int | None = None,
     ) -> int:
         return await self.say(
             person, text, None, quote=quote, mentions=mentions, expires_in=expires_in
@@ -256,7 +259,9 @@ class SandboxGateway(SandboxState):
         return await self._sync(text, None, to, mentions)
 
     async def group_update(self, group: Group, *, by: Person | None = None) -> int:
-        """The UPDATE envelope other members' clients cause (after add/remove/rename)."""
+        """The UPDATE envelope other members' clients cause (after add/remove/rename).
+        The simulated app actions (``add_to_group``, ``leave_group``, ...) send it
+        themselves; this is for a change made directly on the state."""
         if by is None:
             others = [p for p in (*group.admins, *group.members) if p != self.bot]
             if not others:

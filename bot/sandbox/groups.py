@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.sandbox.model import Group, Person
+from bot.sandbox.model import LINK_STATES, Group, Person
 from bot.sandbox.state import SandboxState
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -16,6 +16,13 @@ Wrap = Callable[[Handler], Handler]
 
 NOT_ADMIN = "Failed to update group: not an admin"
 PERMISSION_VALUES = ("every-member", "only-admins")
+INVALID_LINK = (
+    "Invalid group link provided - only 'disabled', 'enabled' and 'enabled-with-approval' "
+    "are allowed!"
+)
+ATTRIBUTES = ("name", "description", "base64_avatar", "expiration_time")
+"""What ``edit_group`` governs (Signal's "edit group info"); permissions and the group link
+are for admins only, whatever the permissions say."""
 
 
 def _error(status: int, message: str) -> web.Response:
@@ -30,13 +37,17 @@ async def _body(request: web.Request) -> dict[str, Any] | None:
     return body if isinstance(body, dict) else None
 
 
-def group_entry(group: Group, bot: Person, *, expand: bool = False) -> dict[str, Any]:
-    """The complete GroupEntry (all 12 fields signalbot 2.2.1 validates)."""
+def group_entry(
+    group: Group, bot: Person, *, expand: bool = False, aci_unknown: set[Person] | None = None
+) -> dict[str, Any]:
+    """The complete GroupEntry (all 12 fields signalbot 2.2.1 validates). People in
+    ``aci_unknown`` are listed by number only, as signal-cli does before it learns an ACI."""
+    hidden = aci_unknown or set()
 
     def people(persons: list[Person]) -> list[Any]:
         if expand:
-            return [{"number": p.number, "uuid": p.uuid} for p in persons]
-        return [p.address for p in persons]
+            return [{"number": p.number, "uuid": None if p in hidden else p.uuid} for p in persons]
+        return [p.number if p in hidden and p.number else p.address for p in persons]
 
     return {
         "name": group.name,
@@ -47,10 +58,16 @@ def group_entry(group: Group, bot: Person, *, expand: bool = False) -> dict[str,
         "blocked": group.blocked,
         "member": bot in group.members,
         "pending_invites": [],
-        "pending_requests": [],
+        "pending_requests": people(group.pending_requests),
         "invite_link": group.invite_link,
         "admins": people(group.admins),
-        "permissions": dict(group.permissions),
+        "permissions": {
+            "add_members": group.permissions["add_members"],
+            # Upstream fills edit_group from signal-cli's send-message permission (a mapping
+            # bug in signalCliGroupEntryToExpandedGroupEntry, reference §4); so do we.
+            "edit_group": group.permissions["send_messages"],
+            "send_messages": group.permissions["send_messages"],
+        },
     }
 
 
@@ -75,17 +92,36 @@ class GroupRoutes:
     def _expand(self, request: web.Request) -> bool:
         return request.query.get("expand", "").lower() == "true"
 
+    def _entry(self, group: Group, expand: bool, fault: int | str | None) -> dict[str, Any]:
+        entry = group_entry(
+            group, self.state.bot, expand=expand, aci_unknown=self.state.aci_unknown
+        )
+        if fault == "empty":
+            entry.update(members=[], admins=[])
+        return entry
+
+    def _fault(self, expand: bool) -> tuple[int | str | None, web.Response | None]:
+        fault = self.state.take_group_read_fault() if expand else None
+        if isinstance(fault, int):
+            return fault, _error(fault, f"sandbox: injected failure ({fault})")
+        return fault, None
+
     async def list_groups(self, request: web.Request) -> web.Response:
         expand = self._expand(request)
-        return web.json_response(
-            [group_entry(g, self.state.bot, expand=expand) for g in self.state.groups]
-        )
+        fault, failed = self._fault(expand)
+        if failed is not None:
+            return failed
+        return web.json_response([self._entry(g, expand, fault) for g in self.state.groups])
 
     async def get_one(self, request: web.Request) -> web.Response:
         group = self.state.group_by_rest_id(request.match_info["groupid"])
         if group is None:
             return _error(404, "No group with that id found")
-        return web.json_response(group_entry(group, self.state.bot, expand=self._expand(request)))
+        expand = self._expand(request)
+        fault, failed = self._fault(expand)
+        if failed is not None:
+            return failed
+        return web.json_response(self._entry(group, expand, fault))
 
     async def create(self, request: web.Request) -> web.Response:
         body = await _body(request)
@@ -94,32 +130,39 @@ class GroupRoutes:
         members = self._people(body.get("members") or [])
         if isinstance(members, web.Response):
             return members
+        error = _check_settings(body)
+        if error is not None:
+            return error
         group = self.state.create_group(
             body["name"], members, bot_is_admin=True, description=str(body.get("description") or "")
         )
-        error = self._apply_permissions(group, body.get("permissions"))
-        if error is not None:
-            return error
+        _apply_settings(group, body)
         return web.json_response({"id": group.rest_id}, status=201)
 
     async def update(self, request: web.Request) -> web.Response:
+        """``PUT``: name, description, timer (``edit_group`` rights), permissions and the
+        group link (admins only). The bot's own change sends it no UPDATE envelope: a
+        device never receives its own group changes."""
         group = self.state.group_by_rest_id(request.match_info["groupid"])
         if group is None:
             return _error(404, "No group with that id found")
         body = await _body(request)
         if body is None:
             return _error(400, "Couldn't process request - invalid request")
-        edit_needs_admin = group.permissions.get("edit_group") != "every-member"
-        if (edit_needs_admin or "permissions" in body) and not self.state.is_bot_admin(group):
-            return _error(400, NOT_ADMIN)
-        error = self._apply_permissions(group, body.get("permissions"))
+        error = _check_settings(body)
         if error is not None:
             return error
-        if isinstance(body.get("name"), str) and body["name"]:
-            group.name = body["name"]
-        if isinstance(body.get("description"), str):
-            group.description = body["description"]
-        group.revision += 1
+        bot = self.state.bot
+        admin_only = any(body.get(key) is not None for key in ("permissions", "group_link"))
+        edits = any(body.get(key) is not None for key in ATTRIBUTES)
+        allowed = bot in group.members and (
+            self.state.is_admin(group, bot)
+            or (not admin_only and (not edits or self.state.can_edit(group, bot)))
+        )
+        if not allowed:
+            return _error(400, NOT_ADMIN)
+        if _apply_settings(group, body):
+            group.revision += 1
         return web.Response(status=204)
 
     async def add_members(self, request: web.Request) -> web.Response:
@@ -173,16 +216,54 @@ class GroupRoutes:
             people.append(person)
         return people
 
-    def _apply_permissions(self, group: Group, permissions: object) -> web.Response | None:
-        if permissions is None:
-            return None
+
+def _check_settings(body: dict[str, Any]) -> web.Response | None:
+    """The 400s signal-cli-rest-api answers before it changes anything."""
+    permissions = body.get("permissions")
+    if permissions is not None:
         if not isinstance(permissions, dict):
             return _error(400, "Couldn't process request - invalid request")
         for key in ("add_members", "edit_group", "send_messages"):
             value = permissions.get(key)
-            if value is None:
-                continue
-            if value not in PERMISSION_VALUES:
+            if value is not None and value not in PERMISSION_VALUES:
                 return _error(400, f"Invalid group permissions: {key}")
+    link = body.get("group_link")
+    if link is not None and link not in LINK_STATES:
+        return _error(400, INVALID_LINK)
+    expiration = body.get("expiration_time")
+    if expiration is not None and (type(expiration) is not int or expiration < 0):
+        return _error(400, "Couldn't process request - invalid request")
+    for key in ("name", "description"):
+        if body.get(key) is not None and not isinstance(body[key], str):
+            return _error(400, "Couldn't process request - invalid request")
+    return None
+
+
+def _apply_settings(group: Group, body: dict[str, Any]) -> bool:
+    """Apply a checked body; True if anything changed."""
+    before = (
+        dict(group.permissions),
+        group.link,
+        group.expiration_time,
+        group.name,
+        group.description,
+    )
+    for key, value in (body.get("permissions") or {}).items():
+        if key in group.permissions and value is not None:
             group.permissions[key] = value
-        return None
+    if body.get("group_link") is not None:
+        group.link = body["group_link"]
+    if body.get("expiration_time") is not None:
+        group.expiration_time = body["expiration_time"]
+    if body.get("name"):
+        group.name = body["name"]
+    if body.get("description") is not None:
+        group.description = body["description"]
+    after = (
+        dict(group.permissions),
+        group.link,
+        group.expiration_time,
+        group.name,
+        group.description,
+    )
+    return after != before

@@ -17,6 +17,8 @@ OBJECT_REPLACEMENT = "\ufffc"
 """The placeholder character Signal puts in the text at each mention."""
 
 GROUP_ID_BYTES = 32
+LINK_STATES = ("disabled", "enabled", "enabled-with-approval")
+"""``group_link`` values of ``POST``/``PUT /v1/groups`` (reference §4)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,20 @@ class Group:
     description: str = ""
     permissions: dict[str, str] = field(default_factory=default_permissions)
     blocked: bool = False
-    invite_link: str = ""
+    link: str = "disabled"
+    """The group link: one of ``LINK_STATES``."""
+    link_password: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    expiration_time: int = 0
+    """The disappearing-messages timer in seconds (0: off)."""
+    pending_requests: list[Person] = field(default_factory=list)
+    """People who asked to join through a link that needs an admin's approval."""
+
+    @property
+    def invite_link(self) -> str:
+        """What the GroupEntry shows: ``""`` while the link is off, else the link itself."""
+        if self.link == "disabled":
+            return ""
+        return "https://signal.group/#" + self.link_password
 
     def __repr__(self) -> str:
         return f"Group(name={self.name!r}, rest_id={self.rest_id!r}, revision={self.revision})"

@@ -62,6 +62,9 @@ class SandboxState:
         self.failed_sends: list[dict[str, Any]] = []
         self.send_delay: float = 0.0
         self._send_failures: deque[int] = deque()
+        self._group_read_faults: deque[int | str] = deque()
+        self.aci_unknown: set[Person] = set()
+        """People whose ACI signal-cli has not learned: group lists name them by number."""
         self._last_ts = 0
         self._changed = Notifier()
 
@@ -138,6 +141,21 @@ class SandboxState:
     def is_bot_admin(self, group: Group) -> bool:
         return self.bot in group.admins
 
+    def is_admin(self, group: Group, person: Person) -> bool:
+        return person in group.admins
+
+    def can_add(self, group: Group, person: Person) -> bool:
+        """Signal's "Add members" permission, for a member of the group."""
+        return person in group.members and (
+            person in group.admins or group.permissions["add_members"] == "every-member"
+        )
+
+    def can_edit(self, group: Group, person: Person) -> bool:
+        """Signal's "Edit group info" (name, description, disappearing-messages timer)."""
+        return person in group.members and (
+            person in group.admins or group.permissions["edit_group"] == "every-member"
+        )
+
     def set_bot_admin(self, group: Group, is_admin: bool) -> None:
         self.set_admins(group, [self.bot], admin=is_admin)
 
@@ -183,6 +201,15 @@ class SandboxState:
 
     def take_send_failure(self) -> int | None:
         return self._send_failures.popleft() if self._send_failures else None
+
+    def fail_group_reads(self, n: int, fault: int | str = 500) -> None:
+        """The next ``n`` expanded group reads (``GET /v1/groups/...?expand=true``, what
+        holdspace's own client asks; signalbot never expands) fail with HTTP ``fault``, or
+        with ``fault="empty"`` answer a GroupEntry whose member and admin lists are empty."""
+        self._group_read_faults.extend([fault] * n)
+
+    def take_group_read_fault(self) -> int | str | None:
+        return self._group_read_faults.popleft() if self._group_read_faults else None
 
     def record_sent(self, message: SentMessage) -> None:
         self.sent.append(message)

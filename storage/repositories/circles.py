@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 
-from facilitation.circle import CircleSettings, Purpose
+from facilitation.circle import CircleSettings, Door, Purpose, Unvouched
 from storage.models import CircleRow
 from storage.records import Circle
 from storage.repositories._base import RepositoryContext
@@ -39,6 +39,11 @@ class CircleRepository:
             request_days=row.request_days,
             vouch_retention_days=row.vouch_retention_days,
             resources_in_group=row.resources_in_group,
+            door=Door(row.door),
+            unvouched=Unvouched(row.unvouched),
+            disappearing=None
+            if row.disappearing_seconds is None
+            else timedelta(seconds=row.disappearing_seconds),
         )
         return Circle(
             id=row.id,
@@ -48,6 +53,7 @@ class CircleRepository:
             agreement_version=row.agreement_version,
             created_at=row.created_at,
             guard_suggested_at=row.guard_suggested_at,
+            door_notice_at=row.door_notice_at,
         )
 
     async def by_group(self, group_id: str) -> Circle | None:
@@ -137,6 +143,13 @@ class CircleRepository:
             update(CircleRow).where(CircleRow.id == circle_id).values(guard_suggested_at=now)
         )
 
+    async def set_door_notice(self, circle_id: uuid.UUID, now: int) -> None:
+        """When facilitators were last asked to lock the group's door themselves."""
+        self._forget(circle_id)
+        await self._ctx.session.execute(
+            update(CircleRow).where(CircleRow.id == circle_id).values(door_notice_at=now)
+        )
+
     async def set_agreement_version(self, circle_id: uuid.UUID, version: int) -> None:
         self._forget(circle_id)
         await self._ctx.session.execute(
@@ -144,7 +157,8 @@ class CircleRepository:
         )
 
 
-def _settings_columns(settings: CircleSettings) -> dict[str, int | str | bool]:
+def _settings_columns(settings: CircleSettings) -> dict[str, int | str | bool | None]:
+    disappearing = settings.disappearing
     return {
         "vouches": settings.vouches,
         "size": settings.size,
@@ -155,4 +169,7 @@ def _settings_columns(settings: CircleSettings) -> dict[str, int | str | bool]:
         "request_days": settings.request_days,
         "vouch_retention_days": settings.vouch_retention_days,
         "resources_in_group": settings.resources_in_group,
+        "door": settings.door.value,
+        "unvouched": settings.unvouched.value,
+        "disappearing_seconds": None if disappearing is None else int(disappearing.total_seconds()),
     }

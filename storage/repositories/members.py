@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Row, Select, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from facilitation.circle import Role
+from facilitation.circle import Role, Standing
 from facilitation.lookalike import look_alike
 from facilitation.text import alias_key
 from storage.models import CircleRow, MemberRow, PersonRow
@@ -62,6 +62,7 @@ class MemberRepository:
             agreed_version=row.agreed_version,
             founder=row.founder,
             away_until=row.away_until,
+            standing=Standing(row.status),
         )
 
     @staticmethod
@@ -116,7 +117,14 @@ class MemberRepository:
         return int(total or 0)
 
     async def add(
-        self, circle_id: uuid.UUID, person: Person, role: Role, *, founder: bool, now: int
+        self,
+        circle_id: uuid.UUID,
+        person: Person,
+        role: Role,
+        *,
+        founder: bool,
+        now: int,
+        standing: Standing = Standing.MEMBER,
     ) -> Member:
         row = MemberRow(
             id=uuid.uuid4(),
@@ -128,6 +136,7 @@ class MemberRepository:
             joined_at=now,
             agreed_version=0,
             founder=founder,
+            status=standing.value,
         )
         self._ctx.session.add(row)
         await self._ctx.session.flush()
@@ -147,6 +156,11 @@ class MemberRepository:
 
     async def set_away(self, member_id: uuid.UUID, until: int | None) -> None:
         await self._set(member_id, away_until=until)
+
+    async def confirm(self, member_id: uuid.UUID, now: int) -> None:
+        """An unvouched member admitted by a facilitator: a member from now (their tenure
+        starts with the decision, not with the day they were added)."""
+        await self._set(member_id, status=Standing.MEMBER.value, joined_at=now)
 
     async def of_circle(self, circle_id: uuid.UUID) -> list[Member]:
         return await self._all(

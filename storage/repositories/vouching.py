@@ -1,8 +1,8 @@
-"""Invites, join requests and vouches.
+"""Join requests and vouches.
 
-Invite codes are stored only as keyed hashes. A request's chosen name and intro, an
-objection's reason and who gave each vouch are encrypted; a keyed hash of (request, voucher)
-stops anyone vouching twice without revealing who vouched.
+A request's chosen name and intro, an objection's reason and who gave each vouch are
+encrypted; a keyed hash of (request, voucher) stops anyone vouching twice without revealing
+who vouched. (Invites: storage.repositories.invites.)
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 
-from facilitation.vouching import RequestStatus
-from storage.models import CircleRow, InviteRow, JoinRequestRow, VouchRow
+from facilitation.vouching import Origin, RequestStatus
+from storage.models import CircleRow, JoinRequestRow, PersonRow, VouchRow
 from storage.repositories._base import RepositoryContext
 
 _REQUESTS = "join_requests"
@@ -23,15 +23,6 @@ OPEN_STATUSES = (
     RequestStatus.HELD.value,
     RequestStatus.APPROVED.value,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Invite:
-    id: uuid.UUID
-    circle_id: uuid.UUID
-    inviter_member_id: uuid.UUID | None
-    expires_at: int
-    used_at: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +38,14 @@ class JoinRequest:
     created_at: int
     expires_at: int
     post_timestamp: int | None
+    origin: Origin = Origin.JOIN
+    ban_hold: bool = False
+    decided_by: str | None = None
+
+    @property
+    def unvouched(self) -> bool:
+        """Someone found in the group without a vouch, not a newcomer's /join."""
+        return self.origin is Origin.UNVOUCHED
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,68 +54,12 @@ class VouchEdge:
     kind: str
     reason: str | None
     created_at: int
+    void_at: int | None = None
 
-
-class InviteRepository:
-    def __init__(self, ctx: RepositoryContext) -> None:
-        self._ctx = ctx
-
-    def _code_index(self, code: str) -> tuple[bytes, ...]:
-        return self._ctx.index.candidates("invite-code", code)
-
-    async def add(
-        self, circle_id: uuid.UUID, inviter: uuid.UUID, code: str, now: int, expires_at: int
-    ) -> None:
-        self._ctx.session.add(
-            InviteRow(
-                id=uuid.uuid4(),
-                circle_id=circle_id,
-                inviter_member_id=inviter,
-                code_bidx=self._code_index(code)[0],
-                created_at=now,
-                expires_at=expires_at,
-                used_at=None,
-            )
-        )
-        await self._ctx.session.flush()
-
-    async def by_code(self, code: str) -> Invite | None:
-        row = await self._ctx.session.scalar(
-            select(InviteRow).where(InviteRow.code_bidx.in_(self._code_index(code)))
-        )
-        if row is None:
-            return None
-        return Invite(row.id, row.circle_id, row.inviter_member_id, row.expires_at, row.used_at)
-
-    async def use(self, invite_id: uuid.UUID, now: int) -> bool:
-        """Mark used; False if someone else used it first (one-time, even under races)."""
-        result = await self._ctx.session.execute(
-            update(InviteRow)
-            .where(InviteRow.id == invite_id, InviteRow.used_at.is_(None))
-            .values(used_at=now)
-        )
-        return bool(getattr(result, "rowcount", 0) == 1)
-
-    async def purge_spent(self, now: int) -> int:
-        """Invites that were used or have expired: nothing is left to do with them."""
-        result = await self._ctx.session.execute(
-            delete(InviteRow).where(
-                (InviteRow.used_at.is_not(None)) | (InviteRow.expires_at <= now)
-            )
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
-
-    async def outstanding(self, inviter: uuid.UUID, now: int) -> int:
-        total = await self._ctx.session.scalar(
-            select(func.count())
-            .select_from(InviteRow)
-            .where(
-                InviteRow.inviter_member_id == inviter,
-                InviteRow.used_at.is_(None),
-                InviteRow.expires_at > now,
-            )
-        )
-        return int(total or 0)
+    @property
+    def counts(self) -> bool:
+        """False once the giver left or was removed (and, for an objection, nobody kept it)."""
+        return self.void_at is None
 
 
 class JoinRequestRepository:
@@ -139,6 +82,9 @@ class JoinRequestRepository:
             created_at=row.created_at,
             expires_at=row.expires_at,
             post_timestamp=row.post_timestamp,
+            origin=Origin(row.origin),
+            ban_hold=row.ban_hold,
+            decided_by=row.decided_by,
         )
 
     async def create(
@@ -146,11 +92,14 @@ class JoinRequestRepository:
         *,
         circle_id: uuid.UUID,
         person_id: uuid.UUID,
-        invite_id: uuid.UUID,
+        invite_id: uuid.UUID | None,
         name: str,
         intro: str | None,
         now: int,
         expires_at: int,
+        origin: Origin = Origin.JOIN,
+        status: RequestStatus = RequestStatus.PENDING,
+        ban_hold: bool = False,
     ) -> JoinRequest:
         highest = await self._ctx.session.scalar(
             select(func.max(JoinRequestRow.number)).where(JoinRequestRow.circle_id == circle_id)
@@ -163,12 +112,14 @@ class JoinRequestRepository:
             person_id=person_id,
             invite_id=invite_id,
             number=int(highest or 0) + 1,
-            status=RequestStatus.PENDING.value,
+            status=status.value,
             name_enc=cipher.encrypt(_REQUESTS, "name_enc", row_id, name),
             intro_enc=None if not intro else cipher.encrypt(_REQUESTS, "intro_enc", row_id, intro),
             objections=0,
             created_at=now,
             expires_at=expires_at,
+            origin=origin.value,
+            ban_hold=ban_hold,
         )
         self._ctx.session.add(row)
         await self._ctx.session.flush()
@@ -195,13 +146,35 @@ class JoinRequestRepository:
         )
         return None if row is None else self._record(row)
 
-    async def open_for_person(self, person_id: uuid.UUID) -> JoinRequest | None:
-        row = await self._ctx.session.scalar(
-            select(JoinRequestRow).where(
-                JoinRequestRow.person_id == person_id, JoinRequestRow.status.in_(OPEN_STATUSES)
+    async def open_for_person(
+        self,
+        person_id: uuid.UUID,
+        *,
+        origin: Origin = Origin.JOIN,
+        circle_id: uuid.UUID | None = None,
+    ) -> JoinRequest | None:
+        query = select(JoinRequestRow).where(
+            JoinRequestRow.person_id == person_id,
+            JoinRequestRow.status.in_(OPEN_STATUSES),
+            JoinRequestRow.origin == origin.value,
+        )
+        if circle_id is not None:
+            query = query.where(JoinRequestRow.circle_id == circle_id)
+        row = await self._ctx.session.scalar(query)
+        return None if row is None else self._record(row)
+
+    async def approved_acis(self, circle_id: uuid.UUID) -> set[str]:
+        """The people whose request to this circle was approved and not yet carried out."""
+        rows = await self._ctx.session.execute(
+            select(PersonRow.id, PersonRow.aci_enc)
+            .join(JoinRequestRow, JoinRequestRow.person_id == PersonRow.id)
+            .where(
+                JoinRequestRow.circle_id == circle_id,
+                JoinRequestRow.status == RequestStatus.APPROVED.value,
             )
         )
-        return None if row is None else self._record(row)
+        cipher = self._ctx.cipher
+        return {cipher.decrypt_text("people", "aci_enc", pid, blob) for pid, blob in rows.all()}
 
     async def admitted(self, circle_id: uuid.UUID, person_id: uuid.UUID) -> JoinRequest | None:
         """The request that brought this person into the circle, while it is kept."""
@@ -231,12 +204,15 @@ class JoinRequestRepository:
         *,
         objections: int | None = None,
         decided_at: int | None = None,
+        decided_by: str | None = None,
     ) -> None:
         values: dict[str, object] = {"status": status.value}
         if objections is not None:
             values["objections"] = objections
         if decided_at is not None:
             values["decided_at"] = decided_at
+        if decided_by is not None:
+            values["decided_by"] = decided_by
         await self._ctx.session.execute(
             update(JoinRequestRow).where(JoinRequestRow.id == request_id).values(**values)
         )
@@ -323,9 +299,41 @@ class VouchRepository:
                 if row.reason_enc is None
                 else cipher.decrypt_text(_VOUCHES, "reason_enc", row.id, row.reason_enc),
                 created_at=row.created_at,
+                void_at=row.void_at,
             )
             for row in rows
         ]
+
+    async def void_given(
+        self, request_ids: list[uuid.UUID], member_id: uuid.UUID, now: int
+    ) -> list[tuple[uuid.UUID, str]]:
+        """The member's vouches and objections on these (open) requests stop counting;
+        returns (request id, kind) of each one voided."""
+        voided: list[tuple[uuid.UUID, str]] = []
+        for request_id in request_ids:
+            where = (
+                VouchRow.request_id == request_id,
+                VouchRow.voucher_bidx.in_(self._index(request_id, member_id)),
+                VouchRow.void_at.is_(None),
+            )
+            kinds = list(await self._ctx.session.scalars(select(VouchRow.kind).where(*where)))
+            if kinds:
+                await self._ctx.session.execute(update(VouchRow).where(*where).values(void_at=now))
+                voided += [(request_id, kind) for kind in kinds]
+        return voided
+
+    async def keep_objections(self, request_id: uuid.UUID) -> int:
+        """A facilitator keeps the objections of people who are gone: they hold again."""
+        result = await self._ctx.session.execute(
+            update(VouchRow)
+            .where(
+                VouchRow.request_id == request_id,
+                VouchRow.kind == "object",
+                VouchRow.void_at.is_not(None),
+            )
+            .values(void_at=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
     async def forget_request(self, request_id: uuid.UUID) -> None:
         await self._ctx.session.execute(delete(VouchRow).where(VouchRow.request_id == request_id))

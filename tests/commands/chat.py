@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
-from commands.ports import GroupRoster, MembershipError, PersonRef
+from commands.ports import (
+    GroupChangeRefused,
+    GroupRoster,
+    GroupSnapshot,
+    GroupUnavailable,
+    MembershipError,
+    PersonRef,
+)
 from commands.types import Incoming, Mention, Outgoing, OutgoingMessage, OutgoingReaction, QuoteRef
 from storage.unit_of_work import Storage
 
@@ -23,7 +30,16 @@ def aci() -> str:
 
 @dataclass
 class FakeGroups:
+    """The gateway's groups: rosters, the door (``open_door``), the timer, and faults
+    (``unreadable``: the next reads fail with that status; ``refuse``: changes fail)."""
+
     rosters: dict[str, GroupRoster] = field(default_factory=dict)
+    open_door: dict[str, bool] = field(default_factory=dict)
+    timers: dict[str, int] = field(default_factory=dict)
+    locks: int = 0
+    refuse: int | None = None
+    unreadable: int | None = None
+    bot_in_group: bool = True
 
     async def roster(self, group_id: str, *, fresh: bool = False) -> GroupRoster | None:
         return self.rosters.get(group_id)
@@ -33,6 +49,41 @@ class FakeGroups:
             members=tuple(PersonRef(aci=m, number=None) for m in members),
             admins=tuple(PersonRef(aci=a, number=None) for a in admins),
         )
+
+    def members(self, group_id: str = "") -> list[str]:
+        roster = self.rosters[group_id or GROUP]
+        return [ref.aci for ref in roster.members if ref.aci is not None]
+
+    def admins(self, group_id: str = "") -> list[str]:
+        roster = self.rosters[group_id or GROUP]
+        return [ref.aci for ref in roster.admins if ref.aci is not None]
+
+    async def snapshot(self, group_id: str) -> GroupSnapshot:
+        if self.unreadable is not None:
+            raise GroupUnavailable(self.unreadable)
+        roster = self.rosters.get(group_id)
+        if roster is None:
+            raise GroupUnavailable(404)
+        door = self.open_door.get(group_id, False)
+        return GroupSnapshot(
+            members=roster.members,
+            admins=roster.admins,
+            bot_in_group=self.bot_in_group,
+            bot_is_admin=self.refuse is None,
+            members_can_add=door,
+            link_on=door,
+        )
+
+    async def lock_door(self, group_id: str) -> None:
+        if self.refuse is not None:
+            raise GroupChangeRefused(self.refuse)
+        self.locks += 1
+        self.open_door[group_id] = False
+
+    async def set_disappearing(self, group_id: str, seconds: int) -> None:
+        if self.refuse is not None:
+            raise GroupChangeRefused(self.refuse)
+        self.timers[group_id] = seconds
 
 
 @dataclass
@@ -134,6 +185,11 @@ class Chat:
     async def _any_due(self) -> bool:
         async with self.storage.unit_of_work() as uow:
             return bool(await uow.timers.due(self.clock.now))
+
+    async def group_changed(self, actor: str | None = None, group: str = GROUP) -> list[Outgoing]:
+        """A group update arrived (or the hourly read ran, ``actor=None``)."""
+        _, staged = await self.dispatcher.reconcile(group, actor)
+        return [item for _, item in staged]
 
     async def dm(self, sender: str, text: str) -> list[Outgoing]:
         return await self.send(

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from commands.dispatcher import APOLOGY
+from commands.types import OutgoingMessage
 from facilitation.text import MAX_COMMAND_CHARS
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, texts
 
@@ -129,14 +130,16 @@ async def test_a_refused_command_writes_nothing_but_its_answer_and_acts_once(
         members=[p.aci for p in roster.members] + [newcomer],
         admins=[p.aci for p in roster.admins],
     )
-    refused = only_text(await circle.say(newcomer, "/session start 1m", timestamp=424242))
-    assert "Only a facilitator" in refused
+    out = await circle.say(newcomer, "/session start 1m", timestamp=424242)
+    replies = [o.text for o in out if isinstance(o, OutgoingMessage) and o.quote is not None]
+    assert len(replies) == 1 and "Only a facilitator" in replies[0]
 
     async with circle.storage.unit_of_work() as uow:
         found = await uow.circles.by_group(GROUP)
         assert found is not None
         member = await uow.members.by_aci(found.id, newcomer)
-        assert member is not None  # the circle knows them now, as any command would do
+        # the circle knows them now, as someone in the group without a vouch
+        assert member is not None and member.unvouched
         assert await uow.sessions.open_in(found.id) is None  # and nothing else happened
         assert not await uow.events.claim(newcomer, 424242, 0)  # the message was claimed
     assert await circle.say(newcomer, "/session start 1m", timestamp=424242) == []  # once

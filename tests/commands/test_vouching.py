@@ -121,15 +121,18 @@ async def test_vouches_count_only_after_tenure_and_agreement(
     chat, p = agreed, people
     await vouch_erin_in(chat, p)  # erin is in, but joined today
     await chat.dm(p["erin"], "/agree")
-    code = await invite_code(chat, p["erin"])
+    refused = only_text(await chat.say(p["erin"], "/invite"))  # invites need tenure too
+    assert "Invites count from members who have been in the circle a while" in refused
+    assert "in 14 days" in refused
+    code = await invite_code(chat, p["dana"])
     newcomer = "b0000000-0000-4000-8000-000000000002"
     out = await chat.dm(newcomer, f"/join {code} Finn: hello")
-    assert "0 of 2" in group_posts(out)[0].text  # erin's invite doesn't count yet
+    assert "1 of 2" in group_posts(out)[0].text  # dana, a founder, counts at once
     await chat.dispatcher.record_sent(group_posts(out)[0].tag or "", 7_777)
     too_new = only_text(await chat.say(p["erin"], "/vouch", quote=reply_to(7_777)))
     assert "14 days" in too_new or "count in 14" in too_new
     await chat.say(p["alice"], "/agreement set Be kind.")
-    assert "/agree" in only_text(await chat.dm(p["dana"], "/vouch 2"))
+    assert "/agree" in only_text(await chat.dm(p["carol"], "/vouch 2"))
 
 
 async def test_an_objection_holds_the_request_and_facilitators_decide(

@@ -61,6 +61,17 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
         after = len(world.gw.reactions)
         ts = await world.gw.say(world.bob, text, world.group)
         await world.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
+    # the roster follows the group: Erin added in the app (unvouched), Dana removed (banned)
+    mark = len(world.gw.sent)
+    await world.gw.add_to_group(world.alice, world.group, world.erin)
+    await world.gw.wait_for_sent(
+        lambda m: m.to == world.alice and "without a vouch" in m.text, after=mark
+    )
+    mark = len(world.gw.sent)
+    await world.gw.remove_from_group(world.alice, world.group, world.dana)
+    await world.gw.wait_for_sent(
+        lambda m: m.to == world.alice and "was removed" in m.text, after=mark
+    )
     assert await world.bot.stop() == 0
 
     blobs = {"every stored value": await stored_values(world.bot.db_url)}

@@ -86,6 +86,10 @@ def make_world(
     group = gw.create_group(
         "Tuesday circle", members=[alice, bob, carol, dana], admins=[alice], bot_is_admin=True
     )
+    # An ordinary Signal group, as the app makes one: every member may add people, and a
+    # group link is on. /circle setup locks that door.
+    group.permissions["add_members"] = "every-member"
+    group.link = "enabled"
     bot = BotProcess(
         service=gw.service,
         phone_number=BOT_NUMBER,

@@ -25,6 +25,13 @@ def test_parses_the_spellings_members_use(text: str, expected: timedelta) -> Non
     assert parse_duration(text) == expected
 
 
+def test_weeks_for_longer_settings() -> None:
+    assert parse_duration("1w", maximum=timedelta(weeks=4)) == timedelta(days=7)
+    assert parse_duration("1w2d", maximum=timedelta(weeks=4)) == timedelta(days=9)
+    with pytest.raises(DurationError):
+        parse_duration("1w")  # longer than the default maximum of a day
+
+
 @pytest.mark.parametrize("text", ["", "m", "0m", "5", "-5m", "5 m", "2d", "30m1h", "1d1s", "5m5m"])
 def test_rejects_everything_else(text: str) -> None:
     with pytest.raises(DurationError):

@@ -118,3 +118,20 @@ def test_the_threshold_counts_distinct_eligible_members_only(
         len(state.vouchers) == min(len(eligible), threshold)
         or state.status is RequestStatus.PENDING
     )
+
+
+def test_after_a_giver_is_gone_approvals_and_holds_are_weighed_again() -> None:
+    from facilitation.vouching import after_voided
+
+    base = Request(RequestStatus.APPROVED, "person-n", frozenset({"a"}), 0, NOW + DAY_MS)
+    assert after_voided(base, threshold=2) is RequestStatus.PENDING  # waits again
+    assert after_voided(base, threshold=1) is RequestStatus.APPROVED
+    assert after_voided(base, threshold=2, by_facilitator=True) is RequestStatus.APPROVED
+    held = replace(base, status=RequestStatus.HELD)
+    assert after_voided(held, threshold=2) is RequestStatus.PENDING  # its concern went
+    assert after_voided(held, threshold=1) is RequestStatus.HELD  # enough vouches: a person decides
+    assert after_voided(held, threshold=2, ban_hold=True) is RequestStatus.HELD
+    still = replace(held, objections=1)
+    assert after_voided(still, threshold=2) is RequestStatus.HELD
+    pending = replace(base, status=RequestStatus.PENDING)
+    assert after_voided(pending, threshold=2) is RequestStatus.PENDING

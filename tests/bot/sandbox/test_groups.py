@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import AsyncIterator
-from typing import Any
 from urllib.parse import quote
 
 import aiohttp
@@ -13,6 +10,7 @@ import pytest
 from signalbot.groups.group_entry import GroupEntry
 
 from bot.sandbox import Group, SandboxGateway
+from tests.bot.sandbox.helpers import call
 
 ACCOUNT = "+4915100000001"
 GROUPS = "/v1/groups/%2B4915100000001"
@@ -44,29 +42,8 @@ class World:
 
 
 @pytest.fixture
-async def gw() -> AsyncIterator[SandboxGateway]:
-    async with SandboxGateway(ACCOUNT) as gateway:
-        yield gateway
-
-
-@pytest.fixture
 def world(gw: SandboxGateway) -> World:
     return World(gw)
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
-
-
-async def call(
-    http: aiohttp.ClientSession, gw: SandboxGateway, method: str, path: str, body: Any = None
-) -> tuple[int, Any]:
-    data = None if body is None else json.dumps(body)
-    async with http.request(method, f"http://{gw.service}{path}", data=data) as resp:
-        text = await resp.text()
-        return resp.status, json.loads(text) if text else None
 
 
 async def test_group_entries_are_complete_and_validate(

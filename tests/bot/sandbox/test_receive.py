@@ -51,12 +51,6 @@ class World:
 
 
 @pytest.fixture
-async def gw() -> AsyncIterator[SandboxGateway]:
-    async with SandboxGateway(ACCOUNT) as gateway:
-        yield gateway
-
-
-@pytest.fixture
 def world(gw: SandboxGateway) -> World:
     return World(gw)
 

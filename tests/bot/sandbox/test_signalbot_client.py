@@ -24,12 +24,6 @@ ACCOUNT = "+4915100000001"
 
 
 @pytest.fixture
-async def gw() -> AsyncIterator[SandboxGateway]:
-    async with SandboxGateway(ACCOUNT) as gateway:
-        yield gateway
-
-
-@pytest.fixture
 async def api(gw: SandboxGateway) -> AsyncIterator[SignalAPI]:
     client = SignalAPI(gw.service, ACCOUNT, connection_mode=ConnectionMode.HTTP_ONLY)
     yield client

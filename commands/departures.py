@@ -1,0 +1,165 @@
+"""A membership ends, and what the person started ends with it.
+
+However someone stops being in the circle (``/remove``, an admin removing them in the
+Signal app, leaving the group, a facilitator's "no" to someone added without a vouch):
+
+- their invite codes nobody used stop working;
+- their vouches on open requests stop counting, and each request is weighed again (an
+  approval their vouch carried waits for vouches again); their objections stop holding a
+  request unless a facilitator keeps them (``/requests keep N``);
+- unless they left by themselves, the circle keeps them on its ban list (a keyed hash), so
+  that a later ``/join`` waits for the facilitators instead of being vouched in;
+- they are taken out of an open session (the floor passes on if it was theirs), and their
+  membership row goes, with their check-ins.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import replace
+from enum import Enum
+
+from commands.context import CircleContext
+from commands.requests_flow import (
+    ADMIT_TIMER,
+    EXPIRY_TIMER,
+    core_request,
+    policy,
+    tell_facilitators,
+)
+from commands.session_flow import carry_on, open_session
+from facilitation.vouching import Origin, RequestStatus, after_voided
+from storage.personal import names_any, scrub
+from storage.records import Circle, Member
+from storage.repositories.vouching import JoinRequest
+
+
+class Ending(Enum):
+    REMOVED = "removed"  # /remove, by a facilitator
+    REMOVED_IN_APP = "removed-in-app"  # a group admin, in the Signal app
+    LEFT = "left"  # they left the group themselves
+    GONE = "gone"  # missing from a read of the group; how, the bot cannot tell
+    DENIED = "denied"  # a facilitator's no to someone added without a vouch
+
+    @property
+    def bans(self) -> bool:
+        """Leaving by yourself is no reason to be held at the door next time; everything
+        else is (and when the bot cannot tell, it errs on the side of the circle)."""
+        return self is not Ending.LEFT
+
+
+async def naming(ctx: CircleContext, member: Member) -> list[uuid.UUID]:
+    """The ids a message naming ``member`` by alias carries (``about=``): their member id,
+    their person id and, if they were vouched in, their join request's. The member row goes
+    with the membership; the other two stay until /forgetme, so a /forgetme of theirs still
+    finds a notice about their departure (or their removal) while it is unsent."""
+    ids = [member.id, member.person_id]
+    request = await ctx.uow.requests.admitted(member.circle_id, member.person_id)
+    return ids if request is None else [*ids, request.id]
+
+
+async def end_membership(ctx: CircleContext, member: Member, ending: Ending) -> int:
+    """End ``member``'s membership; returns how many of their vouchers were told."""
+    circle = ctx.require_circle()
+    await ctx.uow.invites.revoke_unused(member.id)
+    await _void_and_reweigh(ctx, circle, member)
+    told = 0
+    if ending in (Ending.REMOVED, Ending.REMOVED_IN_APP):
+        told = await _tell_vouchers(ctx, circle, member, ending)
+    own = await ctx.uow.requests.open_for_person(
+        member.person_id, origin=Origin.UNVOUCHED, circle_id=circle.id
+    )
+    if own is not None:
+        await ctx.uow.requests.set_status(own.id, RequestStatus.DENIED, decided_at=ctx.now)
+    if ending.bans:
+        await ctx.uow.marks.ban(circle.id, member.aci, ctx.now)
+    await _leave_session(ctx, member)
+    await ctx.uow.members.remove(member.id)
+    return told
+
+
+async def _void_and_reweigh(ctx: CircleContext, circle: Circle, member: Member) -> None:
+    open_requests = await ctx.uow.requests.open_in(circle.id)
+    voided = await ctx.uow.vouches.void_given([r.id for r in open_requests], member.id, ctx.now)
+    kinds: dict[object, list[str]] = defaultdict(list)
+    for request_id, kind in voided:
+        kinds[request_id].append(kind)
+    for request in open_requests:
+        if request.id in kinds:
+            await _reweigh(ctx, circle, request, kinds[request.id].count("object"))
+
+
+async def _reweigh(
+    ctx: CircleContext, circle: Circle, request: JoinRequest, lost_objections: int
+) -> None:
+    rules = policy(circle)
+    objections = max(0, request.objections - lost_objections)
+    state = replace(await core_request(ctx, request), objections=objections)
+    status = after_voided(
+        state,
+        threshold=rules.threshold,
+        ban_hold=request.ban_hold,
+        by_facilitator=request.decided_by == "facilitator",
+    )
+    if status is not request.status or lost_objections:
+        await ctx.uow.requests.set_status(request.id, status, objections=objections)
+    label = f"Join request {request.number} ({request.name})"
+    if request.status is RequestStatus.APPROVED and status is RequestStatus.PENDING:
+        await ctx.set_timer(ADMIT_TIMER, request.id, None)
+        await ctx.set_timer(EXPIRY_TIMER, request.id, request.expires_at)
+        await tell_facilitators(
+            ctx,
+            f"{label} had been approved by vouches, but one of them came from someone who is "
+            "no longer in the circle, so it waits for vouches again.",
+            about=[request.id],
+        )
+    if not lost_objections:
+        return
+    if status is RequestStatus.PENDING:
+        after = " It collects vouches again."
+    elif objections:
+        after = " Other concerns still hold it for you."
+    else:
+        after = (
+            f" It has enough vouches, so it waits for your decision: /requests approve "
+            f"{request.number} or /requests deny {request.number}."
+        )
+    await tell_facilitators(
+        ctx,
+        f"A concern about {label} came from someone who is no longer in the circle, so it "
+        f"no longer holds the request.{after} To keep the concern, send /requests keep "
+        f"{request.number}.",
+        about=[request.id],
+    )
+
+
+async def _tell_vouchers(ctx: CircleContext, circle: Circle, member: Member, ending: Ending) -> int:
+    request = await ctx.uow.requests.admitted(circle.id, member.person_id)
+    if request is None:
+        return 0
+    by = "a facilitator" if ending is Ending.REMOVED else "a group admin"
+    name = member.alias or "someone"
+    told = 0
+    for edge in await ctx.uow.vouches.of_request(request.id):
+        voucher = await ctx.uow.members.get(edge.voucher_member_id)
+        if edge.kind == "vouch" and voucher is not None and voucher.id != member.id:
+            ctx.direct(
+                voucher.aci,
+                f"Someone you vouched for, {name} (join request {request.number}), has been "
+                f"removed from the circle by {by}. You may want to talk with them.",
+                about=[member.id, request.id],
+            )
+            told += 1
+    return told
+
+
+async def _leave_session(ctx: CircleContext, member: Member) -> None:
+    found = await open_session(ctx)
+    if found is None:
+        return
+    stored, state = found
+    ids = frozenset({str(member.id)})
+    if names_any(state, ids):
+        scrubbed, freed = scrub(state, ids)
+        await carry_on(ctx, stored, scrubbed, floor_freed=freed)
