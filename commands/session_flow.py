@@ -98,17 +98,24 @@ async def carry_on(
 async def render(ctx: CircleContext, post: Post) -> MessageText:
     text = MessageText()
     cache: dict[str, Member | None] = {}
+
+    async def member_of(ref: str) -> Member | None:
+        if ref not in cache:
+            cache[ref] = await ctx.uow.members.get(uuid.UUID(ref))
+        return cache[ref]
+
     for part in post.parts:
         if isinstance(part, NameRef):
             circle = ctx.require_circle()
             wanted = uuid.UUID(part.member)
             names = await ctx.uow.members.display_names(circle.id, {wanted})
-            # Named without their account (no mention): the id lets /forgetme find it.
-            text.add(names.get(wanted, "someone")).concerning([wanted])
+            named = await member_of(part.member)
+            # Named without their account (no mention): the ids let /forgetme find it, the
+            # person id even once their membership has ended (they left while it was unsent).
+            ids = [wanted] if named is None else [wanted, named.person_id]
+            text.add(names.get(wanted, "someone")).concerning(ids)
         elif isinstance(part, MemberRef):
-            if part.member not in cache:
-                cache[part.member] = await ctx.uow.members.get(uuid.UUID(part.member))
-            member = cache[part.member]
+            member = await member_of(part.member)
             if member is None:
                 text.add("someone")
                 continue

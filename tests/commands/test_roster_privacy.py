@@ -132,3 +132,24 @@ async def test_sos_from_someone_unvouched_gets_the_guide_but_none_of_the_directo
     assert "Night Line" in help_text and "Reaching human help" in help_text
     [alert] = to(sos, p["alice"])
     assert "the circle's crisis resources and the guide" in alert
+
+
+async def test_a_turn_call_naming_someone_next_goes_with_their_forgetme_after_they_left(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    """A turn's call names who is next by alias, without a mention ("Next up: Sky"). Carol
+    leaves the group while it is unsent, so her membership row is gone when she asks to be
+    forgotten: the call still goes."""
+    chat, p = agreed, people
+    carol = p["carol"]
+    await chat.say(carol, "/alias Sky")
+    await chat.say(p["alice"], "/session start 60m")
+    for name in ("bob", "carol", "dana"):
+        await chat.say(p[name], "/hand")
+    [call] = carrying(await chat.say(p["alice"], "/next"), "Next up: Sky")
+    assert call.about
+    take_from_group(chat, carol)
+    await chat.group_changed(actor=carol)
+    assert "Next up: Sky" in await unsent(chat.storage)
+    await forget(chat, carol)
+    assert "Sky" not in await unsent(chat.storage)
