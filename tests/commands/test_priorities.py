@@ -4,7 +4,8 @@ urgent first). Through the real dispatcher, on a fake clock."""
 from __future__ import annotations
 
 from commands.types import Outgoing, OutgoingMessage, OutgoingReaction, Priority
-from tests.commands.chat import Chat
+from tests.commands.chat import GROUP, Chat, aci
+from tests.commands.roster_helpers import add_to_group, take_from_group, to
 
 URGENT, NORMAL, LOW = Priority.URGENT, Priority.NORMAL, Priority.LOW
 
@@ -64,3 +65,45 @@ async def test_reminders_are_low(circle: Chat, people: dict[str, str]) -> None:
     [due] = [at for (kind, _), at in circle.timers.armed.items() if kind == "schedule"]
     reminders = await circle.advance(due - circle.clock.now)
     assert reminders and priorities(reminders) == {LOW}
+
+
+async def test_the_circles_edges_are_normal_and_sos_stays_urgent_for_the_unvouched(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    """What following the group sends (the facilitators' notices, the agreement to someone
+    added without a vouch, the door closed again, and the floor passed on when its speaker
+    left) is normal. /sos from someone unvouched is the crisis path: urgent, even as the
+    first thing the circle hears of them (their arrival notice, made on the way, stays
+    normal)."""
+    p = people
+    for name in ("alice", "bob", "carol", "dana"):
+        await circle.say(p[name], "/agree")
+    frank, gina = aci(), aci()
+    add_to_group(circle, frank)
+    arrived = await circle.group_changed(actor=p["bob"])
+    assert to(arrived, p["alice"]) and to(arrived, frank)
+    assert priorities(arrived) == {NORMAL}
+    sos = await circle.say(frank, "/sos")
+    assert to(sos, p["alice"]) and to(sos, frank)
+    assert priorities(sos) == {URGENT}
+
+    add_to_group(circle, gina)  # the update is not read before she writes
+    first = await circle.say(gina, "/sos")
+    arrival = ("Hi, I'm holdspace", "Someone was added to the group without a vouch")
+    by_priority = {
+        (isinstance(o, OutgoingMessage) and o.text.startswith(arrival), o.priority) for o in first
+    }
+    assert len(first) == 4 and by_priority == {(True, NORMAL), (False, URGENT)}
+
+    await circle.say(p["alice"], "/session start 60m")
+    for name in ("dana", "carol"):
+        await circle.say(p[name], "/hand")
+    await circle.say(p["alice"], "/next")  # dana has the floor
+    take_from_group(circle, p["dana"])
+    left = await circle.group_changed(actor=p["dana"])
+    [call] = [o for o in left if o.to.group_id == GROUP]
+    assert isinstance(call, OutgoingMessage) and "you have the floor" in call.text
+    assert to(left, p["alice"]) and priorities(left) == {NORMAL}  # the floor passes, too
+    circle.groups.open_door[GROUP] = True  # someone opened the door again in the app
+    closed = await circle.group_changed(actor=p["bob"])
+    assert "closed it again" in to(closed, p["alice"])[0] and priorities(closed) == {NORMAL}
