@@ -47,6 +47,7 @@ CLI_ONLY = (
     "bot.rotate_fence",
     "bot.keyfile",
     "storage.rotation",
+    "storage.rotation_marks",
     "bot.operator",
     "bot.doctor",
     "bot.trychat",
