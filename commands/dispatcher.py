@@ -16,19 +16,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from commands.context import CircleContext, CommandContext, Deps
 from commands.errors import Quiet, Refusal, UsageError
+from commands.guards import check_guards
 from commands.locks import KeyedLocks
 from commands.parsing import is_plain_name, parse_command
 from commands.ports import GroupSnapshot
 from commands.roster_sync import Outcome, arrive_unseen, reconcile
-from commands.router import (
-    Access,
-    CommandRouter,
-    CommandSpec,
-    SentHandler,
-    TimerHandler,
-    Where,
-)
-from commands.standing import check_standing
+from commands.router import CommandRouter, CommandSpec, SentHandler, TimerHandler
 from commands.types import (
     Incoming,
     Outgoing,
@@ -350,9 +343,7 @@ class Dispatcher:
         ctx.spec = spec
         ctx.priority = spec.priority
         try:
-            _check_where(spec, incoming.is_direct)
-            check_standing(ctx, spec)
-            _check_access(ctx, spec)
+            check_guards(ctx, spec)
             await spec.handler(ctx, args)
         except UsageError as exc:
             hint = f" ({exc.hint})" if exc.hint else ""
@@ -391,29 +382,6 @@ class Dispatcher:
             staged = await self._stage(uow, ctx.outgoing, now)
             await uow.commit()
         return staged
-
-
-def _check_where(spec: CommandSpec, direct: bool) -> None:
-    if direct and Where.DIRECT not in spec.where:
-        raise Refusal(f"/{spec.name} works in your circle's group, not by direct message.")
-    if not direct and Where.GROUP not in spec.where:
-        raise Refusal(f"For your privacy, /{spec.name} works only by direct message to me.")
-
-
-def _check_access(ctx: CommandContext, spec: CommandSpec) -> None:
-    if spec.access is Access.ANYONE:
-        return
-    if ctx.incoming.is_direct and ctx.member is None and ctx.memberships:
-        raise Refusal("You're in more than one circle. Pick one first with /use.")
-    if spec.access is Access.MEMBER:
-        ctx.require_circle()
-        ctx.require_member()
-    elif spec.access is Access.AGREED:
-        ctx.require_circle()
-        ctx.require_agreed()
-    elif spec.access is Access.FACILITATOR:
-        ctx.require_circle()
-        ctx.require_facilitator()
 
 
 def _safe_name(name: str) -> str:
