@@ -27,11 +27,12 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlalchemy import Select, delete, func, select, update
 
 from facilitation.circle import Purpose, Role, Standing
+from facilitation.session_members import holds_floor, names_any, without_members
 from facilitation.session_state import Phase, SessionState, from_json, to_json
 from facilitation.vouching import RequestStatus
 from storage.crypto import FieldCipher, normalize_aci
@@ -473,32 +474,6 @@ async def _their_sessions(uow: UnitOfWork, who: _Who) -> list[tuple[SessionRow, 
     return found
 
 
-def names_any(state: SessionState, ids: frozenset[str]) -> bool:
-    return (
-        any(hand.member in ids for hand in state.queue)
-        or (state.speaker is not None and state.speaker.member in ids)
-        or bool(state.spoken & ids)
-        or any(member in ids for member, _ in state.away)
-    )
-
-
-def scrub(state: SessionState, ids: frozenset[str]) -> tuple[SessionState, bool]:
-    """The state without them: hands lowered, their turn over (without counting it as
-    spoken), out of the spoken and away lists. True if they held the floor."""
-    speaker = state.speaker
-    freed = speaker is not None and speaker.member in ids
-    return (
-        replace(
-            state,
-            queue=tuple(hand for hand in state.queue if hand.member not in ids),
-            speaker=None if freed else speaker,
-            spoken=frozenset(member for member in state.spoken if member not in ids),
-            away=tuple((member, until) for member, until in state.away if member not in ids),
-        ),
-        freed,
-    )
-
-
 async def _their_timer_keys(
     uow: UnitOfWork, who: _Who, request_ids: Iterable[uuid.UUID]
 ) -> list[tuple[str, uuid.UUID]]:
@@ -747,10 +722,9 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
     # Sessions: take their member ids out of every state, open or closed.
     freed: list[uuid.UUID] = []
     for row, state in await _their_sessions(uow, who):
-        scrubbed, was_speaker = scrub(state, who.member_strs)
-        await uow.sessions.save(row.id, to_json(scrubbed))
+        await uow.sessions.save(row.id, to_json(without_members(state, who.member_strs)))
         counts["sessions"] += 1
-        if was_speaker and row.status == "open":
+        if holds_floor(state, who.member_strs) and row.status == "open":
             freed.append(row.circle_id)
 
     vouch_ids = [vouch.id for vouch, _ in await _their_vouch_rows(uow, who)]
