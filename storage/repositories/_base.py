@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Executable, true
+from sqlalchemy import ColumnElement, CursorResult, Executable, Select, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.crypto import BlindIndexer, FieldCipher
+from storage.models import CircleRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +44,12 @@ class RepositoryContext:
             return true()
         return column.in_(self.account_candidates())
 
+    def our_circles(self) -> Select[uuid.UUID]:
+        """The ids of this bot account's circles (all circles when unscoped), to filter by."""
+        return select(CircleRow.id).where(self.mine(CircleRow.account_bidx))
+
     def account_values(self, table: str, row_id: object) -> dict[str, bytes | None]:
         """The account columns for a new row of ``table``."""
-        import uuid
-
         if self.account is None:
             return {"account_bidx": None, "account_enc": None}
         assert isinstance(row_id, uuid.UUID)

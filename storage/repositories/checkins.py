@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, delete, insert, select, update
 
 from storage.models import CheckinRow, CircleRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 _CHECKINS = "checkins"
@@ -34,6 +35,17 @@ _CHECKIN_INSERT = insert(CheckinRow)
 class Moods:
     checkins: list[int]
     checkouts: list[int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinData:
+    """One of a person's check-ins or check-outs, as ``/mydata`` shows it."""
+
+    circle_id: uuid.UUID
+    created_at: int
+    kind: str  # "in" or "out"
+    mood: int | None
+    words: str | None
 
 
 class CheckinRepository:
@@ -136,3 +148,37 @@ class CheckinRepository:
             )
             total += int(getattr(result, "rowcount", 0) or 0)
         return total
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def of_person(self, subject: DataSubject) -> tuple[CheckinData, ...]:
+        """Their check-ins and check-outs still kept, decrypted, oldest first."""
+        if not subject.members:
+            return ()
+        rows = await self._ctx.session.scalars(
+            select(CheckinRow)
+            .where(CheckinRow.member_id.in_(subject.member_ids))
+            .order_by(CheckinRow.created_at, CheckinRow.kind)
+        )
+        cipher = self._ctx.cipher
+        found = []
+        for row in rows:
+            mood = (
+                None
+                if row.mood_enc is None
+                else int(cipher.decrypt_text(_CHECKINS, "mood_enc", row.id, row.mood_enc))
+            )
+            words = (
+                None
+                if row.words_enc is None
+                else cipher.decrypt_text(_CHECKINS, "words_enc", row.id, row.words_enc)
+            )
+            found.append(CheckinData(row.circle_id, row.created_at, row.kind, mood, words))
+        return tuple(found)
+
+    async def erase_person(self, subject: DataSubject) -> int:
+        if not subject.members:
+            return 0
+        result = await self._ctx.session.execute(
+            delete(CheckinRow).where(CheckinRow.member_id.in_(subject.member_ids))
+        )
+        return int(getattr(result, "rowcount", 0) or 0)

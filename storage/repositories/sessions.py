@@ -13,7 +13,10 @@ from typing import Any
 
 from sqlalchemy import Row, bindparam, select, update
 
+from facilitation.session_members import holds_floor, names_any, without_members
+from facilitation.session_state import Phase, SessionState, from_json, to_json
 from storage.models import SessionRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 _SESSIONS = "sessions"
@@ -49,6 +52,28 @@ class SessionAggregates:
     mood_in: float | None
     mood_out: float | None
     median_in: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionMention:
+    """A session whose stored state names someone, as ``/mydata`` shows it to them."""
+
+    circle_id: uuid.UUID
+    started_at: int
+    open: bool
+    speaking: bool
+    hand_topics: tuple[str | None, ...]  # one entry per raised hand (a topic, or None)
+    spoke: bool
+    away_until: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Scrubbed:
+    """What ``erase_person`` did to the sessions."""
+
+    rows: int
+    floor_freed: tuple[uuid.UUID, ...]
+    """Circles whose open session had them as the speaker: the floor is free now."""
 
 
 class SessionRepository:
@@ -126,3 +151,54 @@ class SessionRepository:
             .limit(limit)
         )
         return [ClosedSession(int(c or 0), int(n), m) for c, n, m in rows.all()]
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def _naming(self, subject: DataSubject) -> list[tuple[SessionRow, SessionState]]:
+        """Sessions of their circles, open or closed, whose state names one of their member
+        ids."""
+        if not subject.members:
+            return []
+        rows = await self._ctx.session.scalars(
+            select(SessionRow)
+            .where(SessionRow.circle_id.in_(subject.circle_ids))
+            .order_by(SessionRow.started_at, SessionRow.id)
+        )
+        found = []
+        for row in rows:
+            text = self._ctx.cipher.decrypt_text(_SESSIONS, "state_enc", row.id, row.state_enc)
+            state = from_json(text)  # a state we cannot read must stop an erasure, not skip it
+            if names_any(state, subject.member_strs):
+                found.append((row, state))
+        return found
+
+    async def of_person(self, subject: DataSubject, now: int) -> tuple[SessionMention, ...]:
+        mine = subject.member_strs
+        found = []
+        for row, state in await self._naming(subject):
+            away = [until for member, until in state.away if member in mine and until > now]
+            found.append(
+                SessionMention(
+                    circle_id=row.circle_id,
+                    started_at=row.started_at,
+                    open=row.status == "open" and state.phase is not Phase.CLOSED,
+                    speaking=holds_floor(state, mine),
+                    hand_topics=tuple(h.topic for h in state.queue if h.member in mine),
+                    spoke=bool(state.spoken & mine),
+                    away_until=max(away) if away else None,
+                )
+            )
+        return tuple(found)
+
+    async def erase_person(self, subject: DataSubject) -> Scrubbed:
+        """Take their member ids out of every state, open or closed; the anonymous counts
+        and mood averages stay."""
+        mine = subject.member_strs
+        naming = await self._naming(subject)
+        for row, state in naming:
+            await self.save(row.id, to_json(without_members(state, mine)))
+        freed = [
+            row.circle_id
+            for row, state in naming
+            if row.status == "open" and holds_floor(state, mine)
+        ]
+        return Scrubbed(len(naming), tuple(freed))

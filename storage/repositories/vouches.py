@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
 
-from storage.models import VouchRow
+from storage.models import JoinRequestRow, VouchRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 _VOUCHES = "vouches"
@@ -29,6 +30,18 @@ class VouchEdge:
     def counts(self) -> bool:
         """False once the giver left or was removed (and, for an objection, nobody kept it)."""
         return self.void_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class VouchGiven:
+    """A vouch or objection someone gave, as ``/mydata`` shows it to them."""
+
+    circle_id: uuid.UUID
+    request_number: int
+    newcomer_name: str
+    kind: str  # "vouch" or "object"
+    reason: str | None
+    created_at: int
 
 
 class VouchRepository:
@@ -125,3 +138,53 @@ class VouchRepository:
 
     async def forget_request(self, request_id: uuid.UUID) -> None:
         await self._ctx.session.execute(delete(VouchRow).where(VouchRow.request_id == request_id))
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def _given(self, subject: DataSubject) -> list[tuple[VouchRow, JoinRequestRow]]:
+        """Vouches and objections they gave. Who gave one is only inside ciphertext (so that
+        the database alone does not say who vouched for whom): every vouch in their circles
+        is decrypted to find theirs."""
+        if not subject.members:
+            return []
+        rows = await self._ctx.session.execute(
+            select(VouchRow, JoinRequestRow)
+            .join(JoinRequestRow, JoinRequestRow.id == VouchRow.request_id)
+            .where(JoinRequestRow.circle_id.in_(subject.circle_ids))
+            .order_by(VouchRow.created_at, VouchRow.id)
+        )
+        cipher, mine = self._ctx.cipher, subject.member_strs
+        return [
+            (vouch, request)
+            for vouch, request in rows.all()
+            if cipher.decrypt_text(_VOUCHES, "voucher_enc", vouch.id, vouch.voucher_enc) in mine
+        ]
+
+    async def of_person(self, subject: DataSubject) -> tuple[VouchGiven, ...]:
+        cipher = self._ctx.cipher
+        return tuple(
+            VouchGiven(
+                circle_id=request.circle_id,
+                request_number=request.number,
+                newcomer_name=cipher.decrypt_text(
+                    "join_requests", "name_enc", request.id, request.name_enc
+                ),
+                kind=vouch.kind,
+                reason=None
+                if vouch.reason_enc is None
+                else cipher.decrypt_text(_VOUCHES, "reason_enc", vouch.id, vouch.reason_enc),
+                created_at=vouch.created_at,
+            )
+            for vouch, request in await self._given(subject)
+        )
+
+    async def erase_person(self, subject: DataSubject) -> int:
+        """Delete the vouches and objections they gave, and those on their own requests."""
+        ids = [vouch.id for vouch, _ in await self._given(subject)]
+        if subject.request_ids:
+            on_theirs = await self._ctx.session.scalars(
+                select(VouchRow.id).where(VouchRow.request_id.in_(subject.request_ids))
+            )
+            ids += [i for i in on_theirs if i not in ids]
+        if ids:
+            await self._ctx.session.execute(delete(VouchRow).where(VouchRow.id.in_(ids)))
+        return len(ids)

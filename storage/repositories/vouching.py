@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 
 from facilitation.vouching import Origin, RequestStatus
-from storage.models import CircleRow, JoinRequestRow, PersonRow
+from storage.models import CircleRow, JoinRequestRow, PersonRow, VouchRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 _REQUESTS = "join_requests"
@@ -44,6 +45,22 @@ class JoinRequest:
     def unvouched(self) -> bool:
         """Someone found in the group without a vouch, not a newcomer's /join."""
         return self.origin is Origin.UNVOUCHED
+
+
+@dataclass(frozen=True, slots=True)
+class RequestData:
+    """A join request someone made, as ``/mydata`` shows it to them: the vouches they
+    received are counted, never named."""
+
+    circle_id: uuid.UUID
+    number: int
+    status: RequestStatus
+    name: str
+    intro: str | None
+    vouches: int
+    objections: int
+    created_at: int
+    expires_at: int
 
 
 class JoinRequestRepository:
@@ -225,3 +242,52 @@ class JoinRequestRepository:
             )
             total += int(getattr(result, "rowcount", 0) or 0)
         return total
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def ids_of_person(self, person_id: uuid.UUID) -> list[uuid.UUID]:
+        """The requests this person made to this account's circles, any status, oldest
+        first."""
+        rows = await self._ctx.session.scalars(
+            select(JoinRequestRow.id)
+            .where(
+                JoinRequestRow.person_id == person_id,
+                JoinRequestRow.circle_id.in_(self._ctx.our_circles()),
+            )
+            .order_by(JoinRequestRow.created_at, JoinRequestRow.id)
+        )
+        return list(rows)
+
+    async def of_person(self, subject: DataSubject) -> tuple[RequestData, ...]:
+        found = []
+        for request_id in subject.request_ids:
+            record = await self.get(request_id)
+            assert record is not None
+            received = await self._ctx.session.scalar(
+                select(func.count())
+                .select_from(VouchRow)
+                .where(VouchRow.request_id == request_id, VouchRow.kind == "vouch")
+            )
+            found.append(
+                RequestData(
+                    circle_id=record.circle_id,
+                    number=record.number,
+                    status=record.status,
+                    name=record.name,
+                    intro=record.intro,
+                    vouches=int(received or 0),
+                    objections=record.objections,
+                    created_at=record.created_at,
+                    expires_at=record.expires_at,
+                )
+            )
+        return tuple(found)
+
+    async def erase_person(self, subject: DataSubject) -> int:
+        """Delete their requests (the vouches on them and their timers go first: see
+        storage.personal.erase)."""
+        if not subject.request_ids:
+            return 0
+        await self._ctx.session.execute(
+            delete(JoinRequestRow).where(JoinRequestRow.id.in_(subject.request_ids))
+        )
+        return len(subject.request_ids)
