@@ -112,7 +112,9 @@ from pydantic import (
     model_validator,
 )
 
-from facilitation.directory import (
+from facilitation.directory.contact import is_phone
+from facilitation.directory.fields import normalise_language, normalise_region, normalise_tag
+from facilitation.directory.record import (
     MAX_CONTACT_ITEM_CHARS,
     MAX_LANGUAGES,
     MAX_NAME_CHARS,
@@ -123,10 +125,6 @@ from facilitation.directory import (
     NewResource,
     Resource,
     Status,
-    is_phone,
-    normalise_language,
-    normalise_region,
-    normalise_tag,
 )
 from facilitation.text import clean_display_name, clean_free_text
 

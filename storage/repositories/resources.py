@@ -1,7 +1,7 @@
 """The circle's resource directory, stored encrypted.
 
 A circle's list is small (tens to a few hundred entries), so search decrypts the whole
-list and ranks it in memory (facilitation.directory.search); nothing searchable is left in
+list and ranks it in memory (facilitation/directory/search.py); nothing searchable is left in
 clear in the database.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 
-from facilitation.directory import Category, Contact, NewResource, Resource, Status
+from facilitation.directory.record import Category, Contact, NewResource, Resource, Status
 from storage.models import ResourceReviewRow, ResourceRow
 from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext

@@ -9,14 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitation.directory import (
-    DAY_MS,
-    Category,
-    Contact,
-    NewResource,
-    Resource,
-    Status,
-)
+from facilitation.directory.record import Category, Contact, NewResource, Resource, Status
+from facilitation.directory.vetting import DAY_MS
 from facilitation.directory_io import (
     CSV_COLUMNS,
     FORMAT,

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import rotate as rotate_cli
 from facilitation.circle import CircleSettings, Purpose, Role
-from facilitation.directory import Category, Contact, NewResource, Status
+from facilitation.directory.record import Category, Contact, NewResource, Status
 from storage import keyfence, rotation
 from storage.crypto import BlindIndexer, DecryptionError, FieldCipher
 from storage.keyring import Keyring, generate_key_text, parse_key_text
