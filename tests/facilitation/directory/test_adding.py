@@ -177,6 +177,3 @@ def test_parse_add_only_ever_raises_resource_error(args: str) -> None:
     assert len(new.tags) <= 12
     assert all(0 < len(tag) <= 32 for tag in new.tags)
     assert len(new.languages) <= 8
-
-
-# ---------------------------------------------------------------------------------------------

@@ -39,6 +39,3 @@ def test_known_tags_are_fixed_points() -> None:
 def test_tags_are_deduplicated_after_normalising() -> None:
     new = parse_add("other A ; a@example.org ; n ; sex positive, SexPositive, sex-positive, x")
     assert new.tags == ("sex-positive", "x")
-
-
-# ---------------------------------------------------------------------------------------------

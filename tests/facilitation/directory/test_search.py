@@ -148,6 +148,3 @@ def test_search_never_raises_and_only_returns_visible(
     for resource, _ in results:
         assert visible(resource)
         assert category is None or resource.category is category
-
-
-# ---------------------------------------------------------------------------------------------

@@ -71,6 +71,3 @@ def test_only_vetted_records_are_stale_or_visible() -> None:
         assert not visible(record)
     assert visible(replace(DIRECTORY[0], verified_at=old))
     assert is_stale(replace(DIRECTORY[0], verified_at=None), NOW)  # vetted but never dated
-
-
-# ---------------------------------------------------------------------------------------------

@@ -9,19 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.directory_format import detect_format
+from bot.directory_format.csv_form import CSV_COLUMNS, dump_csv, parse_csv
+from bot.directory_format.fields import ImportedResource
+from bot.directory_format.json_form import FORMAT, dump_json, parse_json
+from bot.directory_format.problems import DirectoryFormatError
 from facilitation.directory.record import Category, Contact, NewResource, Resource, Status
 from facilitation.directory.vetting import DAY_MS
-from facilitation.directory_io import (
-    CSV_COLUMNS,
-    FORMAT,
-    DirectoryFormatError,
-    ImportedResource,
-    detect_format,
-    dump_csv,
-    dump_json,
-    parse_csv,
-    parse_json,
-)
 
 NOW = 1_773_000_000_000  # 8 Mar 2026
 MARKER = "Q" * 200
