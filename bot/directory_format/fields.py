@@ -5,7 +5,6 @@ Validators raise ValueError with messages that never include the value.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
@@ -13,7 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, ConfigDict
 
 from bot.directory_format.dates import iso_date
-from facilitation.directory.contact import is_phone
+from facilitation.directory.contact import is_email, is_phone, is_url
 from facilitation.directory.fields import normalise_language, normalise_region, normalise_tag
 from facilitation.directory.record import (
     MAX_CONTACT_ITEM_CHARS,
@@ -66,20 +65,16 @@ def _notes(value: str | None) -> str | None:
     return notes or None
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_URL = re.compile(r"https?://[^\s]+", re.IGNORECASE)
-
-
 def _email(value: str) -> str:
     email = clean_display_name(value)
-    if len(email) > MAX_CONTACT_ITEM_CHARS or not _EMAIL.fullmatch(email):
+    if not is_email(email):
         raise ValueError("not an e-mail address")
     return email
 
 
 def _url(value: str) -> str:
     url = clean_display_name(value)
-    if len(url) > MAX_CONTACT_ITEM_CHARS or not _URL.fullmatch(url):
+    if not is_url(url):
         raise ValueError("not a web address (http:// or https://)")
     return url
 

@@ -1,4 +1,10 @@
-"""The contact section of an entry, sorted into phones, e-mails, web addresses and the rest."""
+"""The contact section of an entry, sorted into phones, e-mails, web addresses and the rest.
+
+The one rule for an e-mail address (``EMAIL``), a web address (``URL``) and a phone number
+(``is_phone``): ``/resource add`` picks them out of what a member types with it, and the
+operator's import (bot/directory_format/) checks a file's values with it, so whatever one
+stores the other accepts, and an export always imports again.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,16 @@ from collections.abc import Callable
 from facilitation.directory.record import MAX_CONTACT_CHARS, MAX_CONTACT_ITEM_CHARS, Contact, unique
 from facilitation.text import clean_display_name
 
-_URL = re.compile(r"https?://[^\s,;<>\"']+", re.IGNORECASE)
-_EMAIL = re.compile(r"(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+EMAIL = re.compile(r"\w[\w.'+-]*@[\w-]+(?:\.[\w-]+)+")
+"""An e-mail address as people write them: letters (any script), digits and ``. ' + - _``
+before the ``@`` (starting with a letter or digit: ``o'brien@example.org``,
+``first.last+tag@example.org``), then a domain with at least one dot. Never spaces,
+commas, semicolons, quotes or angle brackets: they separate values in a contact and in a
+CSV cell."""
+URL = re.compile(r"https?://[^\s,;<>\"']+", re.IGNORECASE)
+"""A web address: ``http://`` or ``https://`` and anything up to a space, comma,
+semicolon, angle bracket or quote."""
+_EMAIL_IN_TEXT = re.compile(rf"(?:mailto:)?({EMAIL.pattern})", re.IGNORECASE)
 _DOMAIN = re.compile(
     r"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?:/[^\s,;]*)?(?![\w@])",
     re.IGNORECASE,
@@ -57,9 +71,9 @@ def parse_contact(text: str) -> Contact:
     others: list[str] = []
     for piece in re.split(r"[,;\n]", text[: MAX_CONTACT_CHARS * 2]):
         rest = clean_display_name(piece)
-        rest, found = _take(_URL, rest)
+        rest, found = _take(URL, rest)
         urls.extend(url.rstrip(".)") for url in found)
-        rest, found = _take(_EMAIL, rest, group=1)
+        rest, found = _take(_EMAIL_IN_TEXT, rest, group=1)
         emails.extend(found)
         rest, found = _take(_DOMAIN, rest)
         urls.extend("https://" + domain.rstrip(".)") for domain in found)
@@ -72,10 +86,20 @@ def parse_contact(text: str) -> Contact:
     other = clean_display_name(", ".join(others))[:MAX_CONTACT_ITEM_CHARS] or None
     return Contact(
         phones=unique(item[:MAX_CONTACT_ITEM_CHARS] for item in phones),
-        emails=unique(item[:MAX_CONTACT_ITEM_CHARS] for item in emails),
-        urls=unique(item[:MAX_CONTACT_ITEM_CHARS] for item in urls),
+        emails=unique(item for item in emails if is_email(item)),
+        urls=unique(item for item in urls if is_url(item)),
         other=other,
     )
+
+
+def is_email(text: str) -> bool:
+    """An e-mail address by ``EMAIL``, at most ``MAX_CONTACT_ITEM_CHARS`` long."""
+    return len(text) <= MAX_CONTACT_ITEM_CHARS and EMAIL.fullmatch(text) is not None
+
+
+def is_url(text: str) -> bool:
+    """A web address by ``URL``, at most ``MAX_CONTACT_ITEM_CHARS`` long."""
+    return len(text) <= MAX_CONTACT_ITEM_CHARS and URL.fullmatch(text) is not None
 
 
 def is_phone(text: str) -> bool:

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from facilitation.directory.adding import parse_add
-from facilitation.directory.record import (
-    Category,
-    Resource,
-    Status,
-)
+from facilitation.directory.record import MAX_CONTACT_ITEM_CHARS, Category, Resource, Status
 from facilitation.directory.search import search
 from facilitation.directory.vetting import (
     DAY_MS,
@@ -100,3 +96,49 @@ DIRECTORY = [
 
 def numbers(query: str, category: Category | None = None, limit: int = 5) -> list[int]:
     return [resource.number for resource, _ in search(DIRECTORY, query, category, NOW, limit)]
+
+
+# E-mails and web addresses the one rule takes and refuses: /resource add and the import alike.
+GOOD_EMAILS = [
+    "mira@example.org",
+    "o'brien@example.org",
+    "first.last+tag@sub.example.co.uk",
+    "zoë@exämple.org",
+    "a_b-c@x-y.example",
+    "Okafor@Example.org",
+]
+BAD_EMAILS = [
+    "mira@example",  # no dot in the domain
+    "mira@@example.org",
+    "mira@example.org.",  # a trailing dot
+    "mira@.example.org",
+    ".mira@example.org",  # starts with a dot
+    "'mira@example.org",
+    "a,b@example.org",  # a comma separates values
+    "a;b@example.org",  # so does a semicolon (and a CSV cell's values)
+    "<mira@example.org>",
+    '"mira"@example.org',
+    "mi ra@example.org",
+    "mailto:mira@example.org",  # a file holds the address itself
+    "@example.org",
+    "mira@",
+    "x" * (MAX_CONTACT_ITEM_CHARS - len("@example.org") + 1) + "@example.org",  # too long
+]
+GOOD_URLS = [
+    "https://example.org",
+    "http://example.org/booking?x=1&y=2#slot",
+    "HTTPS://Example.org/Path",
+    "https://exämple.org/ü",
+]
+BAD_URLS = [
+    "example.org",  # a file gives the scheme; /resource add adds it to a bare domain
+    "ftp://example.org",
+    "https://",
+    "https://exa mple.org",
+    "https://a.example.org,b",
+    "https://a.example.org;b",
+    'https://a.example.org/"x"',
+    "https://a.example.org/<x>",
+    "https://a.example.org/'x'",
+    "https://" + "x" * MAX_CONTACT_ITEM_CHARS,  # too long
+]
