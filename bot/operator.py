@@ -24,7 +24,7 @@ from bot.directory_format.problems import DirectoryFormatError
 from bot.keyfence import stale_message
 from facilitation.circle import PURPOSE_BLURB
 from storage import keyfence
-from storage.keyring import load_keyring
+from storage.keyfile import load_keyring
 from storage.records import Circle
 from storage.unit_of_work import Storage
 
