@@ -8,114 +8,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, Field, StrictBool, ValidationError, model_validator
-
-from bot.directory_format.dates import check_zone, day_to_ms, ms_to_day
-from bot.directory_format.fields import (
-    MAX_CONTACT_ITEMS,
-    RECORD,
-    CategoryField,
-    EmailStr,
-    ImportedResource,
-    IsoDate,
-    LanguageStr,
-    NameStr,
-    NotesStr,
-    OtherStr,
-    PhoneStr,
-    RegionStr,
-    StatusField,
-    TagStr,
-    UrlStr,
-)
-from bot.directory_format.problems import DirectoryFormatError, LineIndex, describe, shown_key
-from facilitation.directory.record import (
-    MAX_LANGUAGES,
-    MAX_TAGS,
-    Contact,
-    NewResource,
-    Resource,
-    Status,
-    unique,
-)
+from bot.directory_format.dates import check_zone, ms_to_day
+from bot.directory_format.fields import ImportedResource
+from bot.directory_format.models import Checked, JsonRecord
+from bot.directory_format.problems import DirectoryFormatError, LineIndex, shown_key
+from facilitation.directory.record import Resource
 
 FORMAT = "holdspace-resources/1"
-
-
-class _Phone(BaseModel):
-    model_config = RECORD
-    number: PhoneStr
-
-
-class _ServiceArea(BaseModel):
-    model_config = RECORD
-    name: RegionStr
-
-
-class _Attribute(BaseModel):
-    model_config = RECORD
-    label: TagStr
-
-
-class _Extension(BaseModel):
-    model_config = RECORD
-    category: CategoryField
-    remote: StrictBool = False
-    emails: list[EmailStr] = Field(default_factory=list, max_length=MAX_CONTACT_ITEMS)
-    urls: list[UrlStr] = Field(default_factory=list, max_length=MAX_CONTACT_ITEMS)
-    other_contact: OtherStr = None
-
-
-class JsonRecord(BaseModel):
-    """One record of the JSON form (docs/directory-format.md)."""
-
-    model_config = RECORD
-    name: NameStr
-    description: NotesStr = None
-    email: EmailStr | None = None
-    url: UrlStr | None = None
-    phones: list[_Phone] = Field(default_factory=list, max_length=MAX_CONTACT_ITEMS)
-    languages: list[LanguageStr] = Field(default_factory=list, max_length=MAX_LANGUAGES)
-    service_areas: list[_ServiceArea] = Field(default_factory=list, max_length=1)
-    attributes: list[_Attribute] = Field(default_factory=list, max_length=MAX_TAGS)
-    status: StatusField = Status.PENDING
-    assured_date: IsoDate = None
-    x_holdspace: _Extension = Field(alias="x-holdspace")
-
-    @model_validator(mode="after")
-    def _has_contact(self) -> JsonRecord:
-        extension = self.x_holdspace
-        if not (
-            self.email
-            or self.url
-            or self.phones
-            or extension.emails
-            or extension.urls
-            or extension.other_contact
-        ):
-            raise ValueError("needs a phone, email, url or x-holdspace.other_contact")
-        return self
-
-    def imported(self, tz: str) -> ImportedResource:
-        extension = self.x_holdspace
-        contact = Contact(
-            phones=unique(phone.number for phone in self.phones),
-            emails=unique([*([self.email] if self.email else []), *extension.emails]),
-            urls=unique([*([self.url] if self.url else []), *extension.urls]),
-            other=extension.other_contact,
-        )
-        region = self.service_areas[0].name if self.service_areas else None
-        new = NewResource(
-            name=self.name,
-            category=extension.category,
-            contact=contact,
-            region=region,
-            remote=extension.remote,
-            languages=unique(self.languages),
-            notes=self.description,
-            tags=unique(attribute.label for attribute in self.attributes),
-        )
-        return ImportedResource(new, self.status, day_to_ms(self.assured_date, tz))
 
 
 def parse_json(text: str, tz: str = "UTC") -> list[ImportedResource]:
@@ -154,21 +53,14 @@ def parse_json(text: str, tz: str = "UTC") -> list[ImportedResource]:
     if len(element_offsets) != len(records):  # cannot happen for valid JSON; stay safe
         element_offsets = [key_offsets.get("resources", 0)] * len(records)
 
-    imported: list[ImportedResource] = []
+    checked = Checked(tz, problems)
     for record, offset in zip(records, element_offsets, strict=True):
         line = lines.line_of(offset)
-        if not isinstance(record, dict):
-            problems.append(f"line {line}: record: must be an object")
-            continue
-        try:
-            model = JsonRecord.model_validate(record)
-        except ValidationError as exc:
-            problems.extend(describe(exc, line))
-            continue
-        imported.append(model.imported(tz))
-    if problems:
-        raise DirectoryFormatError(problems)
-    return imported
+        if isinstance(record, dict):
+            checked.add(JsonRecord, record, line)
+        else:
+            checked.problems.append(f"line {line}: record: must be an object")
+    return checked.records()
 
 
 def dump_json(resources: Sequence[Resource], tz: str = "UTC") -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.crypto import BlindIndexer, FieldCipher
 from storage.models import CircleRow
+from storage.records import DataSubject
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,16 @@ class RepositoryContext:
         if self.account is None:
             return true()
         return column.in_(self.account_candidates())
+
+    def names(
+        self, subject: DataSubject, table: str, column: str, row_id: uuid.UUID, blob: bytes | None
+    ) -> bool:
+        """Whether an encrypted member id (a voucher, a reviewer, who added an entry) is one
+        of the subject's: who did what is only inside ciphertext, so that nobody with the
+        database alone can tell, and personal data is found by decrypting."""
+        if blob is None:
+            return False
+        return self.cipher.decrypt_text(table, column, row_id, blob) in subject.member_strs
 
     def our_circles(self) -> Select[uuid.UUID]:
         """The ids of this bot account's circles (all circles when unscoped), to filter by."""

@@ -282,8 +282,6 @@ class ResourceRepository:
         )
 
     # --- personal data (storage/personal.py) -------------------------------------------
-    # Who suggested an entry and who reviewed it are only inside ciphertext (nobody with
-    # the database alone can tell): the rows of their circles are decrypted to find theirs.
     async def _added(self, subject: DataSubject) -> list[ResourceRow]:
         if not subject.members:
             return []
@@ -295,12 +293,10 @@ class ResourceRepository:
             )
             .order_by(ResourceRow.circle_id, ResourceRow.number)
         )
-        cipher, mine = self._ctx.cipher, subject.member_strs
         return [
             row
             for row in rows
-            if row.added_by_enc is not None
-            and cipher.decrypt_text(_TABLE, "added_by_enc", row.id, row.added_by_enc) in mine
+            if self._ctx.names(subject, _TABLE, "added_by_enc", row.id, row.added_by_enc)
         ]
 
     async def _reviewed(self, subject: DataSubject) -> list[tuple[ResourceReviewRow, ResourceRow]]:
@@ -312,11 +308,10 @@ class ResourceRepository:
             .where(ResourceRow.circle_id.in_(subject.circle_ids))
             .order_by(ResourceReviewRow.created_at, ResourceReviewRow.id)
         )
-        cipher, mine = self._ctx.cipher, subject.member_strs
         return [
             (review, resource)
             for review, resource in rows.all()
-            if cipher.decrypt_text(_REVIEWS, "reviewer_enc", review.id, review.reviewer_enc) in mine
+            if self._ctx.names(subject, _REVIEWS, "reviewer_enc", review.id, review.reviewer_enc)
         ]
 
     async def of_person(self, subject: DataSubject) -> tuple[ResourceAdded, ...]:

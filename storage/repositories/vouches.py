@@ -141,9 +141,8 @@ class VouchRepository:
 
     # --- personal data (storage/personal.py) -------------------------------------------
     async def _given(self, subject: DataSubject) -> list[tuple[VouchRow, JoinRequestRow]]:
-        """Vouches and objections they gave. Who gave one is only inside ciphertext (so that
-        the database alone does not say who vouched for whom): every vouch in their circles
-        is decrypted to find theirs."""
+        """Vouches and objections they gave: every vouch in their circles is decrypted to
+        find theirs."""
         if not subject.members:
             return []
         rows = await self._ctx.session.execute(
@@ -152,11 +151,10 @@ class VouchRepository:
             .where(JoinRequestRow.circle_id.in_(subject.circle_ids))
             .order_by(VouchRow.created_at, VouchRow.id)
         )
-        cipher, mine = self._ctx.cipher, subject.member_strs
         return [
             (vouch, request)
             for vouch, request in rows.all()
-            if cipher.decrypt_text(_VOUCHES, "voucher_enc", vouch.id, vouch.voucher_enc) in mine
+            if self._ctx.names(subject, _VOUCHES, "voucher_enc", vouch.id, vouch.voucher_enc)
         ]
 
     async def of_person(self, subject: DataSubject) -> tuple[VouchGiven, ...]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from facilitation.directory.adding import parse_add
 from facilitation.directory.record import MAX_CONTACT_ITEM_CHARS, Category, Resource, Status
 from facilitation.directory.search import search
-from facilitation.directory.vetting import (
-    DAY_MS,
-)
+from facilitation.directory.vetting import DAY_MS
 
 NOW = 1_773_000_000_000  # 8 Mar 2026, 20:00 UTC
 MARKER = "Z" * 200

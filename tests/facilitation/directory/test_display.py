@@ -12,9 +12,7 @@ from facilitation.directory.record import (
     Resource,
     Status,
 )
-from facilitation.directory.vetting import (
-    STALE_AFTER_MS,
-)
+from facilitation.directory.vetting import STALE_AFTER_MS
 from tests.facilitation.directory.sample import DIRECTORY, NOW, make
 
 

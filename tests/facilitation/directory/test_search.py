@@ -9,9 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitation.directory.display import short_line
-from facilitation.directory.record import (
-    Category,
-)
+from facilitation.directory.record import Category
 from facilitation.directory.search import search
 from facilitation.directory.vetting import (
     DAY_MS,

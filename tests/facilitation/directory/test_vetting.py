@@ -6,9 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from facilitation.directory.record import (
-    Status,
-)
+from facilitation.directory.record import Status
 from facilitation.directory.vetting import (
     DAY_MS,
     STALE_AFTER_MS,
