@@ -30,7 +30,7 @@ from typing import Any
 from benchmarks import backends
 from benchmarks.harness import percentile, rounded
 from benchmarks.throughput import RESULTS_DIR, machine, write_json
-from facilitation.directory import Category, Contact, NewResource, Status
+from facilitation.directory.record import Category, Contact, NewResource, Status
 from storage.keyring import generate_key_text, parse_key_text
 from storage.unit_of_work import Storage
 from tests.commands.chat import GROUP, Chat, aci

@@ -45,14 +45,13 @@ CLI_ONLY = (
     "storage.migrations",
     "bot.rotate",
     "bot.rotate_fence",
-    "bot.keyfile",
+    "bot.rotate_steps",
     "storage.rotation",
-    "storage.rotation_marks",
     "bot.operator",
     "bot.doctor",
     "bot.trychat",
     "bot.sandbox",
-    "facilitation.directory_io",
+    "bot.directory_format",
     "tqdm",
 )
 """Modules only the command line's other tools need: ``holdspace run`` must never load them."""

@@ -38,6 +38,7 @@ from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
 from storage.db import checkpoint_sqlite, sqlite_path
+from storage.keyfile import RELOAD_SECONDS
 from storage.keyring import Keyring
 from storage.retention import DEDUPE_KEEP_MS
 from storage.unit_of_work import Storage
@@ -53,7 +54,6 @@ PURGED = {
 }
 """The tables each retention rule deletes from (their files are cleared afterwards)."""
 WATCHDOG_SECONDS = 5
-KEY_RELOAD_SECONDS = 5
 CHECKPOINT_SECONDS = 5
 QUOTE_SETTLE_SECONDS = 3.0
 READ_AHEAD_MAX = 64
@@ -182,7 +182,7 @@ class HoldspaceBot:
             seconds=WATCHDOG_SECONDS,
             misfire_grace_time=WATCHDOG_SECONDS,
         )
-        every(self._reload_key_file, "key-reload", seconds=KEY_RELOAD_SECONDS)
+        every(self._reload_key_file, "key-reload", seconds=RELOAD_SECONDS)
         every(self._retention, "retention", hours=1)
         # The roster follows each circle's group: now (changes made while the bot was down),
         # every hour (an update envelope that was lost), and again soon after a failed read.

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, key_env, load_settings
-from storage.keyring import Keyring, KeyringError, generate_key_text, load_keyring
+from storage.keyfile import load_keyring
+from storage.keyring import Keyring, KeyringError, generate_key_text
 
 
 def _settings(path: str | None) -> Settings:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings, key_env, load_settings
 from bot.gateway import GatewayClient, GatewayError
-from storage.keyring import KeyringError, load_keyring
+from storage.keyfile import load_keyring
+from storage.keyring import KeyringError
 
 MIN_GATEWAY = (0, 101)
 
@@ -74,7 +75,6 @@ async def _report_retention(settings: Settings) -> None:
     """What the bot's hourly retention job will remove next; informational."""
     import time
 
-    from storage.keyring import load_keyring
     from storage.retention import due
     from storage.unit_of_work import Storage
 

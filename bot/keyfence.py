@@ -1,24 +1,23 @@
 """This bot process's part in key rotation (the protocol: storage/keyfence.py).
 
-Every few seconds the bot re-reads its key file if it changed, reads the rotation journal,
-adopts the generations it holds with the one the journal lets it write with, and then says
-so in ``bot_processes`` (its beat). If the journal has moved writes to a generation this
-process does not hold, it is *stale*: it would not find anyone, so it handles nothing
-until its key has that generation, and logs what to do.
+Every ``RELOAD_SECONDS`` (storage/keyfile.py) the bot re-reads its key file if it changed,
+reads the rotation journal, adopts the generations it holds with the one the journal lets it
+write with, and then says so in ``bot_processes`` (its beat). If the journal has moved
+writes to a generation this process does not hold, it is *stale*: it would not find anyone,
+so it handles nothing until its key has that generation, and logs what to do.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import uuid
-from pathlib import Path
 
 from bot.config import Settings, key_env
 from storage import keyfence
 from storage.db import create_engine
-from storage.keyring import Keyring, KeyringError, load_keyring
+from storage.keyfile import KeyFileWatch
+from storage.keyring import Keyring, KeyringError
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.keys")
@@ -58,42 +57,27 @@ class ProcessKeys:
     def __init__(self, settings: Settings, keyring: Keyring) -> None:
         self._settings = settings
         self.loaded = keyring
-        self._mtime = self._file_mtime()
+        # A key from the environment only changes with a restart: nothing to watch.
+        self._watch = KeyFileWatch(None if key_env() is not None else settings.storage.key_file)
         self.id = uuid.uuid4()
         self.started_at = keyfence.wall_ms()
         self._usable = asyncio.Event()
         self._usable.set()
         self._stale_logged_at = 0
 
-    def _file_mtime(self) -> float | None:
-        path = self._settings.storage.key_file
-        if key_env() is not None or path is None:
-            return None  # a key from the environment only changes with a restart
-        try:
-            return os.stat(path).st_mtime
-        except OSError:
-            return None
-
     def reload_file(self) -> None:
         """Re-read the key file if it changed; an unreadable one keeps the old keys."""
-        mtime = self._file_mtime()
-        if mtime is None or mtime == self._mtime:
-            return
         try:
-            keyring = load_keyring(key_file=self._key_path(), env_value=None)
+            keyring = self._watch.changed()
         except KeyringError as exc:
             log.error(
                 "the key file changed but could not be read (%s); keeping the old keys",
                 type(exc).__name__,
             )
             return
-        self._mtime = mtime
-        if keyring.ids != self.loaded.ids:
+        if keyring is not None and keyring.ids != self.loaded.ids:
             self.loaded = keyring
             log.warning("loaded key generations %s from the key file", list(keyring.ids))
-
-    def _key_path(self) -> Path | None:
-        return self._settings.storage.key_file
 
     async def beat(self, storage: Storage) -> None:
         """Adopt what the key file and the journal say, then report it."""

@@ -2,7 +2,8 @@
 
 `holdspace circles` lists circles by a short id (their group ids are encrypted; operators
 never need them), and `holdspace resources import|export` move a circle's directory in and
-out as JSON or CSV (the HSDS-aligned format documented in facilitation/directory_io.py).
+out as JSON or CSV (the HSDS-aligned format in bot/directory_format/, its schema in
+docs/directory-format.md).
 """
 
 from __future__ import annotations
@@ -16,18 +17,14 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bot.config import Settings, key_env
+from bot.directory_format import detect_format
+from bot.directory_format.csv_form import dump_csv, parse_csv
+from bot.directory_format.json_form import dump_json, parse_json
+from bot.directory_format.problems import DirectoryFormatError
 from bot.keyfence import stale_message
 from facilitation.circle import PURPOSE_BLURB
-from facilitation.directory_io import (
-    DirectoryFormatError,
-    detect_format,
-    dump_csv,
-    dump_json,
-    parse_csv,
-    parse_json,
-)
 from storage import keyfence
-from storage.keyring import load_keyring
+from storage.keyfile import load_keyring
 from storage.records import Circle
 from storage.unit_of_work import Storage
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.keyfile import say
 from storage import keyfence
 from storage.keyfence import Generation, ProcessRecord
 from storage.keyring import Keyring
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from storage.rotation import RotationStatus
 
 POLL_SECONDS = 0.5
-DEFAULT_WAIT = 120.0
 
 Behind = Callable[[Sequence[ProcessRecord], int], list[ProcessRecord]]
 
@@ -79,7 +77,12 @@ async def status_lines(engine: AsyncEngine) -> list[str]:
 
 
 async def wait_for(
-    engine: AsyncEngine, behind: Behind, what: str, timeout: float, hint: str
+    engine: AsyncEngine,
+    behind: Behind,
+    what: str,
+    timeout: float,
+    hint: str,
+    say: Callable[[str], None],
 ) -> bool:
     """Poll until ``behind(processes, now)`` is empty; say who is behind whenever that
     changes. False (after saying what to do) when ``timeout`` seconds pass first."""

@@ -29,8 +29,8 @@ from commands.requests_flow import (
     tell_facilitators,
 )
 from commands.session_flow import carry_on, open_session
+from facilitation.session_members import holds_floor, names_any, without_members
 from facilitation.vouching import Origin, RequestStatus, after_voided
-from storage.personal import names_any, scrub
 from storage.records import Circle, Member
 from storage.repositories.vouching import JoinRequest
 
@@ -161,5 +161,5 @@ async def _leave_session(ctx: CircleContext, member: Member) -> None:
     stored, state = found
     ids = frozenset({str(member.id)})
     if names_any(state, ids):
-        scrubbed, freed = scrub(state, ids)
-        await carry_on(ctx, stored, scrubbed, floor_freed=freed)
+        left = without_members(state, ids)
+        await carry_on(ctx, stored, left, floor_freed=holds_floor(state, ids))

@@ -10,19 +10,12 @@ from commands.router import Access, CommandRouter
 from commands.standing import require_tenure
 from commands.types import Priority
 from facilitation import vouching
-from facilitation.directory import USAGE as ADD_USAGE
-from facilitation.directory import (
-    ResourceError,
-    Status,
-    details,
-    flag_outcome,
-    parse_add,
-    parse_category,
-    search,
-    short_line,
-    vetting_outcome,
-    visible,
-)
+from facilitation.directory.adding import USAGE as ADD_USAGE
+from facilitation.directory.adding import parse_add
+from facilitation.directory.display import details, short_line
+from facilitation.directory.record import ResourceError, Status, parse_category
+from facilitation.directory.search import search
+from facilitation.directory.vetting import flag_outcome, vetting_outcome, visible
 from facilitation.text import clean_free_text
 from storage.repositories.resources import StoredResource
 

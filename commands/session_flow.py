@@ -5,7 +5,6 @@ post the anonymous summary and look out for the trauma loop."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 
 from commands.compose import MessageText
 from commands.context import CircleContext
@@ -25,6 +24,7 @@ from facilitation.session import (
     from_json,
     to_json,
 )
+from facilitation.session_members import anonymous
 from storage.records import Member
 from storage.repositories.sessions import SessionAggregates, StoredSession
 
@@ -73,8 +73,7 @@ async def apply(ctx: CircleContext, stored: StoredSession, transition: Transitio
             closed = True
     if closed:
         # What outlives a session is anonymous: its state keeps no member ids.
-        bare = replace(transition.state, queue=(), speaker=None, spoken=frozenset(), away=())
-        await _close(ctx, stored, to_json(bare))
+        await _close(ctx, stored, to_json(anonymous(transition.state)))
         await ctx.set_timer(SESSION_TIMER, stored.id, None)
         return
     await ctx.uow.sessions.save(stored.id, to_json(transition.state))

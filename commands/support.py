@@ -7,7 +7,8 @@ from commands.context import CommandContext
 from commands.errors import Refusal
 from commands.router import Access, CommandRouter
 from commands.types import Priority
-from facilitation.directory import Category, Status, details
+from facilitation.directory.display import details
+from facilitation.directory.record import Category, Status
 from facilitation.guides import CRISIS, find_guide, guide_index
 
 support_router = CommandRouter("support")

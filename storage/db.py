@@ -108,6 +108,7 @@ def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 def _alembic_config(connection: Connection | None = None) -> Any:
+    # Alembic only when migrating: never in a bot whose database is current (SCHEMA_HEAD).
     from alembic.config import Config
 
     config = Config()
@@ -118,18 +119,21 @@ def _alembic_config(connection: Connection | None = None) -> Any:
 
 
 def _upgrade(connection: Connection) -> None:
+    # Alembic only when migrating: never in a bot whose database is current (SCHEMA_HEAD).
     from alembic import command
 
     command.upgrade(_alembic_config(connection), "head")
 
 
 def _current(connection: Connection) -> str | None:
+    # Alembic only when migrating: never in a bot whose database is current (SCHEMA_HEAD).
     from alembic.runtime.migration import MigrationContext
 
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def _head() -> str | None:
+    # Alembic only when migrating: never in a bot whose database is current (SCHEMA_HEAD).
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()

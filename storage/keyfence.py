@@ -37,10 +37,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage.keyfile import RELOAD_MS
 from storage.models import BotProcessRow, KeyGenerationRow
 from storage.repositories._base import upsert_insert_for
 
-BEAT_MS = 5_000
+BEAT_MS = RELOAD_MS
+"""A bot beats each time it re-reads its key file (storage/keyfile.py): one interval."""
 LIVE_MS = 4 * BEAT_MS
 FORGET_MS = 86_400_000
 """Rows of processes silent this long are deleted (a crashed process leaves one behind)."""

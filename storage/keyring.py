@@ -10,7 +10,9 @@ anywhere is an HKDF-SHA256 subkey of a master, separated by its ``info`` label:
 - ``holdspace/v1/bidx/<name>``           blind indexes (see ``storage.crypto``)
 - ``holdspace/v1/<purpose>``              anything else, via ``Keyring.derive``
 
-No error message, ``repr`` or ``str`` here ever contains key material.
+The key text's format is here too; reading and writing the key file (or ``HOLDSPACE_KEY``)
+is storage/keyfile.py. No error message, ``repr`` or ``str`` here ever contains key
+material.
 """
 
 from __future__ import annotations
@@ -19,9 +21,7 @@ import base64
 import binascii
 import os
 import re
-import stat
 from collections.abc import Mapping
-from pathlib import Path
 from typing import NoReturn
 
 from cryptography.hazmat.primitives import hashes
@@ -39,7 +39,7 @@ _HEADER = (
     "# holdspace encryption master key(s), one ID:BASE64 per line; the highest ID encrypts.\n"
     "# Keep secret: chmod 600, never commit it, never store it with the database or backups.\n"
 )
-_KEYGEN_HINT = "run `holdspace keygen` to create a key file, or set HOLDSPACE_KEY"
+KEYGEN_HINT = "run `holdspace keygen` to create a key file, or set HOLDSPACE_KEY"
 
 
 class KeyringError(Exception):
@@ -194,49 +194,7 @@ def parse_key_text(text: str) -> Keyring:
                 raise KeyringError(f"{where}: duplicate key id {key_id}")
             keys[key_id] = key
     if not keys:
-        raise KeyringError(f"no keys found in key text: {_KEYGEN_HINT}")
+        raise KeyringError(f"no keys found in key text: {KEYGEN_HINT}")
     if bare and entries > 1:
         raise KeyringError("a key without an ID: prefix is only allowed when it is the only key")
     return Keyring(keys)
-
-
-def load_keyring(*, key_file: Path | None, env_value: str | None) -> Keyring:
-    """Load from ``HOLDSPACE_KEY`` (wins when non-empty) or else from a private key file."""
-    if env_value is not None and env_value.strip():
-        try:
-            return parse_key_text(env_value)
-        except KeyringError as exc:
-            raise KeyringError(f"HOLDSPACE_KEY: {exc}") from None
-    if key_file is None:
-        raise KeyringError(f"no encryption key: {_KEYGEN_HINT}")
-    return _load_key_file(key_file)
-
-
-def _load_key_file(path: Path) -> Keyring:
-    try:
-        with path.open("rb") as fh:
-            mode = os.fstat(fh.fileno()).st_mode
-            if os.name == "posix" and stat.S_IMODE(mode) & 0o077:
-                raise KeyringError(
-                    f"key file {path} is accessible by group/others "
-                    f"(mode {stat.S_IMODE(mode):04o}): run `chmod 600 {path}`"
-                )
-            data = fh.read()
-    except FileNotFoundError:
-        raise KeyringError(f"no encryption key: {path} does not exist; {_KEYGEN_HINT}") from None
-    except OSError as exc:
-        raise KeyringError(f"cannot read key file {path}: {exc.strerror}") from None
-    text = _utf8(data)
-    if text is None:
-        raise KeyringError(f"{path}: key file is not UTF-8 text")
-    try:
-        return parse_key_text(text)
-    except KeyringError as exc:
-        raise KeyringError(f"{path}: {exc}") from None
-
-
-def _utf8(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None

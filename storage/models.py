@@ -305,7 +305,7 @@ class RosterMarkRow(Base):
     hash, scoped to the circle. ``ban``: removed from the circle (their next /join waits
     for the facilitators). ``founder``: in the group at setup but listed by number only
     (they are enrolled as a founder when first seen). ``key_id``: the key generation the
-    hash was made with (rotation re-makes what it can; see storage.rotation_marks)."""
+    hash was made with (rotation re-makes what it can; see storage/rotation/marks.py)."""
 
     __tablename__ = "roster_marks"
     __table_args__ = (UniqueConstraint("circle_id", "kind", "key_bidx"),)

@@ -1,11 +1,18 @@
 """Everything holdspace holds about one person: what it is (``collect``, for /mydata) and
 how it goes (``erase``, for /forgetme), across every table.
 
+Each repository knows its own part: ``of_person`` (what its table holds about them) and
+``erase_person`` (how that goes), given a ``DataSubject`` (the ids that stand for the
+person, storage/records.py). This module only finds the subject and puts the parts
+together. To add a table that can hold something about a person: its entry in
+``PERSONAL_DATA``, the two methods on its repository, a field in ``PersonalData`` with its
+count, and a line in ``collect`` and in ``erase``.
+
 ``PERSONAL_DATA`` names every table in ``storage.models`` and how it relates to a person.
 It is the single source of truth: a test fails when a table is added to the models without
 an entry here, and another when a table marked as holding someone's data is not covered by
 ``collect`` (whose ``counts`` name exactly the tables marked ``erased``, ``cleared`` or
-``scrubbed``).
+``scrubbed``) or left behind by ``erase``.
 
 Each entry starts with how that table is treated on erasure, then a colon:
 
@@ -17,40 +24,25 @@ Each entry starts with how that table is treated on erasure, then a colon:
 - ``none``: the table holds no personal data.
 
 Vouches, resource reviews and the ``added_by`` of resources name a member only inside
-ciphertext (so that nobody with the database alone can tell who vouched for whom): they are
-found by decrypting the rows of the person's own circles. Only the storage layer's code and
-the keys are used here; nothing is logged.
+ciphertext (so that nobody with the database alone can tell who vouched for whom): their
+repositories find them by decrypting the rows of the person's own circles. Nothing here is
+logged.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-
-from sqlalchemy import Select, delete, func, select, update
+from dataclasses import dataclass, field
 
 from facilitation.circle import Purpose, Role, Standing
-from facilitation.session_state import Phase, SessionState, from_json, to_json
-from facilitation.vouching import RequestStatus
-from storage.crypto import FieldCipher, normalize_aci
-from storage.models import (
-    CheckinRow,
-    CircleRow,
-    InviteRow,
-    JoinRequestRow,
-    MemberRow,
-    OutboxRow,
-    PersonRow,
-    ResourceReviewRow,
-    ResourceRow,
-    SessionRow,
-    TimerRow,
-    VouchRow,
-)
-from storage.records import Circle, Member, Person
-from storage.repositories._base import RepositoryContext
+from storage.crypto import normalize_aci
+from storage.records import Circle, DataSubject, Member
+from storage.repositories.checkins import CheckinData
+from storage.repositories.invites import InviteData
+from storage.repositories.resources import ResourceAdded, ReviewGiven
+from storage.repositories.sessions import SessionMention
+from storage.repositories.vouches import VouchGiven
+from storage.repositories.vouching import RequestData
 from storage.unit_of_work import UnitOfWork
 
 ERASED = "erased"
@@ -106,8 +98,9 @@ PERSONAL_DATA: dict[str, str] = {
     ),
     "sessions": (
         "scrubbed: the encrypted session state names member ids (raised hands with their "
-        "topics, the speaker, who has spoken, who is away), in open sessions and kept in "
-        "closed ones: their ids are removed; the anonymous counts and mood averages stay"
+        "topics, the speaker, who has spoken, who is away, the host and co-hosts), in open "
+        "sessions and kept in closed ones: their ids are removed "
+        "(facilitation/session_members.py); the anonymous counts and mood averages stay"
     ),
     "timers": (
         "erased: the expiry and admit timers of their join requests (ref_id is the request "
@@ -150,7 +143,7 @@ PERSONAL_TABLES = frozenset(t for t in PERSONAL_DATA if kind_of(t) in (ERASED, C
 """The tables that can hold something about a person; ``PersonalData.counts`` names them."""
 
 
-# --- what collect returns ------------------------------------------------------------------
+# --- what collect and erase return ---------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class CircleInfo:
     """A circle the person is in or asked to join (never its group id)."""
@@ -160,6 +153,11 @@ class CircleInfo:
     tz: str
     agreement_version: int
     retention_days: int
+
+    @classmethod
+    def of(cls, circle: Circle) -> CircleInfo:
+        s = circle.settings
+        return cls(circle.id, circle.purpose, s.tz, circle.agreement_version, s.retention_days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,78 +171,18 @@ class Membership:
     away_until: int | None
     standing: Standing = Standing.MEMBER
 
-
-@dataclass(frozen=True, slots=True)
-class CheckinData:
-    circle_id: uuid.UUID
-    created_at: int
-    kind: str  # "in" or "out"
-    mood: int | None
-    words: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class VouchGiven:
-    circle_id: uuid.UUID
-    request_number: int
-    newcomer_name: str
-    kind: str  # "vouch" or "object"
-    reason: str | None
-    created_at: int
-
-
-@dataclass(frozen=True, slots=True)
-class RequestData:
-    """A join request they made: the vouches they received are counted, never named."""
-
-    circle_id: uuid.UUID
-    number: int
-    status: RequestStatus
-    name: str
-    intro: str | None
-    vouches: int
-    objections: int
-    created_at: int
-    expires_at: int
-
-
-@dataclass(frozen=True, slots=True)
-class ResourceAdded:
-    circle_id: uuid.UUID
-    number: int
-    name: str
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewGiven:
-    circle_id: uuid.UUID
-    number: int
-    resource_name: str
-    kind: str  # "vet" or "flag"
-    reason: str | None
-    created_at: int
-
-
-@dataclass(frozen=True, slots=True)
-class InviteData:
-    circle_id: uuid.UUID
-    created_at: int
-    expires_at: int
-    used: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SessionMention:
-    """A session whose stored state names them."""
-
-    circle_id: uuid.UUID
-    started_at: int
-    open: bool
-    speaking: bool
-    hand_topics: tuple[str | None, ...]  # one entry per raised hand (a topic, or None)
-    spoke: bool
-    away_until: int | None
+    @classmethod
+    def of(cls, m: Member) -> Membership:
+        return cls(
+            m.circle_id,
+            m.role,
+            m.founder,
+            m.alias,
+            m.joined_at,
+            m.agreed_version,
+            m.away_until,
+            m.standing,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,423 +242,54 @@ class ErasureReport:
     """True if the person row stays, for circles another bot account serves."""
 
 
-# --- finding their rows ----------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Who:
-    aci: str
-    person: Person
-    members: tuple[Member, ...]
-    elsewhere: bool
-
-    @property
-    def member_ids(self) -> frozenset[uuid.UUID]:
-        return frozenset(m.id for m in self.members)
-
-    @property
-    def member_strs(self) -> frozenset[str]:
-        return frozenset(str(m.id) for m in self.members)
-
-    @property
-    def circle_ids(self) -> list[uuid.UUID]:
-        return sorted({m.circle_id for m in self.members})
-
-
-async def _who(uow: UnitOfWork, aci: str) -> _Who | None:
+# --- the person ------------------------------------------------------------------------------
+async def find_subject(uow: UnitOfWork, aci: str) -> DataSubject:
+    """The ids that stand for the person with this ACI in this bot account's tables."""
     normalized = normalize_aci(aci)
     person = await uow.people.by_aci(normalized)
     if person is None:
-        return None
-    members = tuple(await uow.members.of_person(person.id))  # in this account's circles
-    theirs_elsewhere = [
-        select(MemberRow.id).where(
-            MemberRow.person_id == person.id, MemberRow.circle_id.not_in(_our_circles(uow))
-        ),
-        select(JoinRequestRow.id).where(
-            JoinRequestRow.person_id == person.id,
-            JoinRequestRow.circle_id.not_in(_our_circles(uow)),
-        ),
-    ]
-    elsewhere = False
-    for query in theirs_elsewhere:
-        if await uow.session.scalar(query.limit(1)) is not None:
-            elsewhere = True
-            break
-    return _Who(normalized, person, members, elsewhere)
-
-
-def _context(uow: UnitOfWork) -> RepositoryContext:
-    """The unit of work's keys and account (its repositories share one context)."""
-    return uow.people._ctx
-
-
-def _cipher(uow: UnitOfWork) -> FieldCipher:
-    return _context(uow).cipher
-
-
-def _our_circles(uow: UnitOfWork) -> Select[uuid.UUID]:
-    """The circles of the bot account this unit of work serves (all, when unscoped)."""
-    return select(CircleRow.id).where(_context(uow).mine(CircleRow.account_bidx))
-
-
-def _decrypts_to(uow: UnitOfWork, table: str, column: str, row_id: uuid.UUID, blob: bytes) -> str:
-    return _cipher(uow).decrypt_text(table, column, row_id, blob)
-
-
-async def _their_vouch_rows(uow: UnitOfWork, who: _Who) -> list[tuple[VouchRow, JoinRequestRow]]:
-    """Vouches and objections they gave: decrypt the voucher of every vouch in their circles."""
-    if not who.members:
-        return []
-    rows = await uow.session.execute(
-        select(VouchRow, JoinRequestRow)
-        .join(JoinRequestRow, JoinRequestRow.id == VouchRow.request_id)
-        .where(JoinRequestRow.circle_id.in_(who.circle_ids))
-        .order_by(VouchRow.created_at, VouchRow.id)
-    )
-    mine = who.member_strs
-    return [
-        (vouch, request)
-        for vouch, request in rows.all()
-        if _decrypts_to(uow, "vouches", "voucher_enc", vouch.id, vouch.voucher_enc) in mine
-    ]
-
-
-async def _their_review_rows(
-    uow: UnitOfWork, who: _Who
-) -> list[tuple[ResourceReviewRow, ResourceRow]]:
-    if not who.members:
-        return []
-    rows = await uow.session.execute(
-        select(ResourceReviewRow, ResourceRow)
-        .join(ResourceRow, ResourceRow.id == ResourceReviewRow.resource_id)
-        .where(ResourceRow.circle_id.in_(who.circle_ids))
-        .order_by(ResourceReviewRow.created_at, ResourceReviewRow.id)
-    )
-    mine = who.member_strs
-    return [
-        (review, resource)
-        for review, resource in rows.all()
-        if _decrypts_to(uow, "resource_reviews", "reviewer_enc", review.id, review.reviewer_enc)
-        in mine
-    ]
-
-
-async def _their_resource_rows(uow: UnitOfWork, who: _Who) -> list[ResourceRow]:
-    if not who.members:
-        return []
-    rows = await uow.session.scalars(
-        select(ResourceRow)
-        .where(ResourceRow.circle_id.in_(who.circle_ids), ResourceRow.added_by_enc.is_not(None))
-        .order_by(ResourceRow.circle_id, ResourceRow.number)
-    )
-    mine = who.member_strs
-    return [
-        row
-        for row in rows
-        if row.added_by_enc is not None
-        and _decrypts_to(uow, "resources", "added_by_enc", row.id, row.added_by_enc) in mine
-    ]
-
-
-async def _their_request_rows(uow: UnitOfWork, who: _Who) -> list[JoinRequestRow]:
-    rows = await uow.session.scalars(
-        select(JoinRequestRow)
-        .where(
-            JoinRequestRow.person_id == who.person.id,
-            JoinRequestRow.circle_id.in_(_our_circles(uow)),
-        )
-        .order_by(JoinRequestRow.created_at, JoinRequestRow.id)
-    )
-    return list(rows)
-
-
-async def _their_invite_rows(uow: UnitOfWork, who: _Who) -> list[InviteRow]:
-    if not who.members:
-        return []
-    rows = await uow.session.scalars(
-        select(InviteRow)
-        .where(InviteRow.inviter_member_id.in_(who.member_ids))
-        .order_by(InviteRow.created_at, InviteRow.id)
-    )
-    return list(rows)
-
-
-async def _their_checkin_rows(uow: UnitOfWork, who: _Who) -> list[CheckinRow]:
-    if not who.members:
-        return []
-    rows = await uow.session.scalars(
-        select(CheckinRow)
-        .where(CheckinRow.member_id.in_(who.member_ids))
-        .order_by(CheckinRow.created_at, CheckinRow.kind)
-    )
-    return list(rows)
-
-
-async def _their_sessions(uow: UnitOfWork, who: _Who) -> list[tuple[SessionRow, SessionState]]:
-    """Sessions of their circles, open or closed, whose state names one of their member ids."""
-    if not who.members:
-        return []
-    rows = await uow.session.scalars(
-        select(SessionRow)
-        .where(SessionRow.circle_id.in_(who.circle_ids))
-        .order_by(SessionRow.started_at, SessionRow.id)
-    )
-    found = []
-    for row in rows:
-        text = _decrypts_to(uow, "sessions", "state_enc", row.id, row.state_enc)
-        state = from_json(text)  # a state we cannot read must stop the erasure, not skip it
-        if names_any(state, who.member_strs):
-            found.append((row, state))
-    return found
-
-
-def names_any(state: SessionState, ids: frozenset[str]) -> bool:
-    return (
-        any(hand.member in ids for hand in state.queue)
-        or (state.speaker is not None and state.speaker.member in ids)
-        or bool(state.spoken & ids)
-        or any(member in ids for member, _ in state.away)
+        return DataSubject(normalized)
+    return DataSubject(
+        normalized,
+        person.id,
+        members=tuple(await uow.members.of_person(person.id)),
+        request_ids=tuple(await uow.requests.ids_of_person(person.id)),
+        elsewhere=await uow.people.held_elsewhere(person.id),
     )
 
 
-def scrub(state: SessionState, ids: frozenset[str]) -> tuple[SessionState, bool]:
-    """The state without them: hands lowered, their turn over (without counting it as
-    spoken), out of the spoken and away lists. True if they held the floor."""
-    speaker = state.speaker
-    freed = speaker is not None and speaker.member in ids
-    return (
-        replace(
-            state,
-            queue=tuple(hand for hand in state.queue if hand.member not in ids),
-            speaker=None if freed else speaker,
-            spoken=frozenset(member for member in state.spoken if member not in ids),
-            away=tuple((member, until) for member, until in state.away if member not in ids),
-        ),
-        freed,
-    )
-
-
-async def _their_timer_keys(
-    uow: UnitOfWork, who: _Who, request_ids: Iterable[uuid.UUID]
-) -> list[tuple[str, uuid.UUID]]:
-    refs = {*request_ids, *who.member_ids}
-    rows = await uow.session.execute(
-        select(TimerRow.kind, TimerRow.ref_id)
-        .where(TimerRow.ref_id.in_(sorted(refs)))
-        .order_by(TimerRow.due_at)
-    )
-    return [(kind, ref_id) for kind, ref_id in rows.all()]
-
-
-def names_person(payload: bytes, needles: Iterable[str]) -> bool:
-    """Whether an outbox payload (the bot layer's JSON) names the person anywhere: their ACI
-    as the recipient, in a mention, as a quoted or reacted-to author; or one of their member,
-    join-request or person ids, which the bot attaches to a message that names them by alias
-    or chosen name (a join post, a welcome, a facilitator's notice, a /queue answer, a
-    departure: once a membership ended, only the person id is still theirs to match).
-    Format-agnostic: any string in the JSON that contains a needle counts."""
-    wanted = tuple(needle.lower() for needle in needles)
-    try:
-        stack: list[object] = [json.loads(payload)]
-    except (ValueError, UnicodeDecodeError):
-        return False
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            if any(needle in value.lower() for needle in wanted):
-                return True
-        elif isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return False
-
-
-async def _their_outbox_ids(uow: UnitOfWork, aci: str, who: _Who | None) -> list[uuid.UUID]:
-    """Unsent messages that name them: by ACI, or by one of their member, request or person
-    ids."""
-    needles = {normalize_aci(aci)}
-    if who is not None:
-        needles.add(str(who.person.id))
-        needles |= who.member_strs
-        needles |= {str(row.id) for row in await _their_request_rows(uow, who)}
-    rows = await uow.session.execute(
-        select(OutboxRow.id, OutboxRow.payload_enc).where(
-            _context(uow).mine(OutboxRow.account_bidx)
-        )
-    )
-    cipher = _cipher(uow)
-    return [
-        row_id
-        for row_id, blob in rows.all()
-        if names_person(cipher.decrypt("outbox", "payload_enc", row_id, blob), needles)
-    ]
+async def _circles(uow: UnitOfWork, circle_ids: set[uuid.UUID]) -> tuple[CircleInfo, ...]:
+    circles = await uow.circles.many(sorted(circle_ids))
+    return tuple(CircleInfo.of(c) for c in sorted(circles, key=lambda c: (c.created_at, c.id)))
 
 
 # --- collect ----------------------------------------------------------------------------------
 async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
     """Everything held about the person with this ACI, decrypted; nothing about anyone else
     (the vouches they received are counted, never named)."""
-    who = await _who(uow, aci)
-    pending = len(await _their_outbox_ids(uow, aci, who))
-    banned = tuple(
-        _circle_info(c)
-        for c in sorted(
-            await uow.circles.many(await uow.marks.banned_from(aci)),
-            key=lambda c: (c.created_at, c.id),
-        )
-    )
-    if who is None:
+    subject = await find_subject(uow, aci)
+    pending = len(await uow.outbox.of_person(subject))
+    banned = await _circles(uow, set(await uow.marks.banned_from(aci)))
+    if not subject.known:
         return PersonalData(known=False, pending_messages=pending, banned_in=banned)
-    person_row = await uow.session.get(PersonRow, who.person.id)
-    requests = await _requests(uow, who)
-    circle_ids = sorted({*who.circle_ids, *(r.circle_id for r in requests)})
-    circles = sorted(await uow.circles.many(circle_ids), key=lambda c: (c.created_at, c.id))
-    timers = await _their_timer_keys(uow, who, (r.id for r in await _their_request_rows(uow, who)))
+    requests = await uow.requests.of_person(subject)
     return PersonalData(
         known=True,
-        created_at=None if person_row is None else person_row.created_at,
-        circles=tuple(_circle_info(c) for c in circles),
-        memberships=tuple(
-            Membership(
-                m.circle_id,
-                m.role,
-                m.founder,
-                m.alias,
-                m.joined_at,
-                m.agreed_version,
-                m.away_until,
-                m.standing,
-            )
-            for m in who.members
-        ),
-        checkins=await _checkins(uow, who),
-        vouches_given=await _vouches_given(uow, who),
+        created_at=await uow.people.known_since(subject),
+        circles=await _circles(uow, {*subject.circle_ids, *(r.circle_id for r in requests)}),
+        memberships=tuple(Membership.of(m) for m in subject.members),
+        checkins=await uow.checkins.of_person(subject),
+        vouches_given=await uow.vouches.of_person(subject),
         requests=requests,
-        resources_added=await _resources_added(uow, who),
-        reviews_given=await _reviews_given(uow, who),
-        invites=tuple(
-            InviteData(row.circle_id, row.created_at, row.expires_at, row.used_at is not None)
-            for row in await _their_invite_rows(uow, who)
-        ),
-        sessions=await _session_mentions(uow, who, now),
-        timers=len(timers),
+        resources_added=await uow.resources.of_person(subject),
+        reviews_given=await uow.resources.reviews_of_person(subject),
+        invites=await uow.invites.of_person(subject),
+        sessions=await uow.sessions.of_person(subject, now),
+        timers=len(await uow.timers.of_person(subject)),
         pending_messages=pending,
-        elsewhere=who.elsewhere,
+        elsewhere=subject.elsewhere,
         banned_in=banned,
     )
-
-
-def _circle_info(circle: Circle) -> CircleInfo:
-    s = circle.settings
-    return CircleInfo(circle.id, circle.purpose, s.tz, circle.agreement_version, s.retention_days)
-
-
-def _maybe(
-    uow: UnitOfWork, table: str, column: str, row_id: uuid.UUID, blob: bytes | None
-) -> str | None:
-    return None if blob is None else _decrypts_to(uow, table, column, row_id, blob)
-
-
-async def _checkins(uow: UnitOfWork, who: _Who) -> tuple[CheckinData, ...]:
-    found = []
-    for row in await _their_checkin_rows(uow, who):
-        mood = _maybe(uow, "checkins", "mood_enc", row.id, row.mood_enc)
-        words = _maybe(uow, "checkins", "words_enc", row.id, row.words_enc)
-        found.append(
-            CheckinData(
-                row.circle_id, row.created_at, row.kind, None if mood is None else int(mood), words
-            )
-        )
-    return tuple(found)
-
-
-async def _vouches_given(uow: UnitOfWork, who: _Who) -> tuple[VouchGiven, ...]:
-    return tuple(
-        VouchGiven(
-            circle_id=request.circle_id,
-            request_number=request.number,
-            newcomer_name=_decrypts_to(
-                uow, "join_requests", "name_enc", request.id, request.name_enc
-            ),
-            kind=vouch.kind,
-            reason=_maybe(uow, "vouches", "reason_enc", vouch.id, vouch.reason_enc),
-            created_at=vouch.created_at,
-        )
-        for vouch, request in await _their_vouch_rows(uow, who)
-    )
-
-
-async def _requests(uow: UnitOfWork, who: _Who) -> tuple[RequestData, ...]:
-    found = []
-    for row in await _their_request_rows(uow, who):
-        record = await uow.requests.get(row.id)
-        assert record is not None
-        received = await uow.session.scalar(
-            select(func.count())
-            .select_from(VouchRow)
-            .where(VouchRow.request_id == row.id, VouchRow.kind == "vouch")
-        )
-        found.append(
-            RequestData(
-                circle_id=record.circle_id,
-                number=record.number,
-                status=record.status,
-                name=record.name,
-                intro=record.intro,
-                vouches=int(received or 0),
-                objections=record.objections,
-                created_at=record.created_at,
-                expires_at=record.expires_at,
-            )
-        )
-    return tuple(found)
-
-
-async def _resources_added(uow: UnitOfWork, who: _Who) -> tuple[ResourceAdded, ...]:
-    found = []
-    for row in await _their_resource_rows(uow, who):
-        stored = await uow.resources.by_number(row.circle_id, row.number)
-        assert stored is not None
-        found.append(ResourceAdded(row.circle_id, row.number, stored.resource.name, row.status))
-    return tuple(found)
-
-
-async def _reviews_given(uow: UnitOfWork, who: _Who) -> tuple[ReviewGiven, ...]:
-    found = []
-    for review, resource in await _their_review_rows(uow, who):
-        stored = await uow.resources.by_number(resource.circle_id, resource.number)
-        assert stored is not None
-        found.append(
-            ReviewGiven(
-                circle_id=resource.circle_id,
-                number=resource.number,
-                resource_name=stored.resource.name,
-                kind=review.kind,
-                reason=_maybe(uow, "resource_reviews", "reason_enc", review.id, review.reason_enc),
-                created_at=review.created_at,
-            )
-        )
-    return tuple(found)
-
-
-async def _session_mentions(uow: UnitOfWork, who: _Who, now: int) -> tuple[SessionMention, ...]:
-    mine = who.member_strs
-    found = []
-    for row, state in await _their_sessions(uow, who):
-        speaker = state.speaker
-        away = [until for member, until in state.away if member in mine and until > now]
-        found.append(
-            SessionMention(
-                circle_id=row.circle_id,
-                started_at=row.started_at,
-                open=row.status == "open" and state.phase is not Phase.CLOSED,
-                speaking=speaker is not None and speaker.member in mine,
-                hand_topics=tuple(h.topic for h in state.queue if h.member in mine),
-                spoke=bool(state.spoken & mine),
-                away_until=max(away) if away else None,
-            )
-        )
-    return tuple(found)
 
 
 # --- erase -----------------------------------------------------------------------------------
@@ -733,88 +302,33 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
     vouches on them and their timers), invites, check-ins, membership rows, person row, and
     pending outbox messages that name them. Cleared: ``added_by`` on resources they
     suggested. Scrubbed: their member ids in every session's state. Kept: the circles'
-    resources, the sessions' anonymous counts and averages, the dedupe hashes."""
+    resources, the sessions' anonymous counts and averages, the dedupe hashes. The order
+    follows the foreign keys: what points at a row goes before it."""
     counts = dict.fromkeys(sorted(PERSONAL_TABLES), 0)
-    who = await _who(uow, aci)
-    outbox_ids = await _their_outbox_ids(uow, aci, who)
-    if outbox_ids:
-        await uow.outbox.remove(outbox_ids)
-        counts["outbox"] = len(outbox_ids)
-    if who is None:
-        return ErasureReport(counts=counts, outbox_removed=tuple(outbox_ids))
-    session = uow.session
-
-    # Sessions: take their member ids out of every state, open or closed.
-    freed: list[uuid.UUID] = []
-    for row, state in await _their_sessions(uow, who):
-        scrubbed, was_speaker = scrub(state, who.member_strs)
-        await uow.sessions.save(row.id, to_json(scrubbed))
-        counts["sessions"] += 1
-        if was_speaker and row.status == "open":
-            freed.append(row.circle_id)
-
-    vouch_ids = [vouch.id for vouch, _ in await _their_vouch_rows(uow, who)]
-    review_ids = [review.id for review, _ in await _their_review_rows(uow, who)]
-    resource_ids = [row.id for row in await _their_resource_rows(uow, who)]
-    request_ids = [row.id for row in await _their_request_rows(uow, who)]
-    invite_ids = [row.id for row in await _their_invite_rows(uow, who)]
-    checkin_ids = [row.id for row in await _their_checkin_rows(uow, who)]
-    timer_keys = await _their_timer_keys(uow, who, request_ids)
-
-    if resource_ids:
-        await session.execute(
-            update(ResourceRow).where(ResourceRow.id.in_(resource_ids)).values(added_by_enc=None)
-        )
-        counts["resources"] = len(resource_ids)
-    if review_ids:
-        await session.execute(delete(ResourceReviewRow).where(ResourceReviewRow.id.in_(review_ids)))
-        counts["resource_reviews"] = len(review_ids)
-    if request_ids:
-        on_theirs = await session.scalars(
-            select(VouchRow.id).where(VouchRow.request_id.in_(request_ids))
-        )
-        vouch_ids += [i for i in on_theirs if i not in vouch_ids]
-    if vouch_ids:
-        await session.execute(delete(VouchRow).where(VouchRow.id.in_(vouch_ids)))
-        counts["vouches"] = len(vouch_ids)
-    for kind, ref_id in timer_keys:
-        await session.execute(
-            delete(TimerRow).where(TimerRow.kind == kind, TimerRow.ref_id == ref_id)
-        )
-    counts["timers"] = len(timer_keys)
+    subject = await find_subject(uow, aci)
+    outbox_removed = tuple(await uow.outbox.erase_person(subject))
+    counts["outbox"] = len(outbox_removed)
+    if not subject.known:
+        return ErasureReport(counts=counts, outbox_removed=outbox_removed)
+    scrubbed = await uow.sessions.erase_person(subject)
+    counts["sessions"] = scrubbed.rows
+    counts["resources"] = await uow.resources.erase_person(subject)
+    counts["resource_reviews"] = await uow.resources.erase_reviews_of_person(subject)
+    counts["vouches"] = await uow.vouches.erase_person(subject)
+    timers_removed = tuple(await uow.timers.erase_person(subject))
+    counts["timers"] = len(timers_removed)
     # Explicit deletes rather than trusting ON DELETE: the same on every backend.
-    if request_ids:
-        await session.execute(delete(JoinRequestRow).where(JoinRequestRow.id.in_(request_ids)))
-        counts["join_requests"] = len(request_ids)
-    if invite_ids:
-        await session.execute(
-            update(JoinRequestRow)
-            .where(JoinRequestRow.invite_id.in_(invite_ids))
-            .values(invite_id=None)
-        )
-        await session.execute(delete(InviteRow).where(InviteRow.id.in_(invite_ids)))
-        counts["invites"] = len(invite_ids)
-    if checkin_ids:
-        await session.execute(delete(CheckinRow).where(CheckinRow.id.in_(checkin_ids)))
-        counts["checkins"] = len(checkin_ids)
-    if who.members:
-        await session.execute(delete(MemberRow).where(MemberRow.id.in_(who.member_ids)))
-        counts["members"] = len(who.members)
-    if who.elsewhere:  # another account's circles still hold them: that is theirs to erase
-        await session.execute(
-            update(PersonRow)
-            .where(PersonRow.id == who.person.id, PersonRow.active_circle_id.in_(_our_circles(uow)))
-            .values(active_circle_id=None)
-        )
-    else:
-        await session.execute(delete(PersonRow).where(PersonRow.id == who.person.id))
-        counts["people"] = 1
-    await session.flush()
+    counts["join_requests"] = await uow.requests.erase_person(subject)
+    counts["invites"] = await uow.invites.erase_person(subject)
+    counts["checkins"] = await uow.checkins.erase_person(subject)
+    counts["members"] = await uow.members.erase_person(subject)
+    counts["people"] = await uow.people.erase_person(subject)
+    await uow.session.flush()
     return ErasureReport(
-        circles_left=tuple(who.circle_ids),
-        floor_freed=tuple(freed),
-        timers_removed=tuple(timer_keys),
+        circles_left=tuple(subject.circle_ids),
+        floor_freed=scrubbed.floor_freed,
+        timers_removed=timers_removed,
         counts=counts,
-        person_kept=who.elsewhere,
-        outbox_removed=tuple(outbox_ids),
+        person_kept=subject.elsewhere,
+        outbox_removed=outbox_removed,
     )

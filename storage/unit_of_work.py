@@ -13,6 +13,7 @@ from storage.db import create_engine, session_factory, upgrade
 from storage.keyring import Keyring
 from storage.repositories._base import RepositoryContext
 from storage.repositories.agreements import AgreementRepository
+from storage.repositories.checkins import CheckinRepository
 from storage.repositories.circles import CircleRepository
 from storage.repositories.delivery import OutboxRepository, ProcessedEventRepository
 from storage.repositories.invites import InviteRepository
@@ -20,9 +21,10 @@ from storage.repositories.marks import MarkRepository
 from storage.repositories.members import MemberRepository
 from storage.repositories.people import PersonRepository
 from storage.repositories.resources import ResourceRepository
-from storage.repositories.sessions import CheckinRepository, SessionRepository
+from storage.repositories.sessions import SessionRepository
 from storage.repositories.timers import ScheduleRepository, TimerRepository
-from storage.repositories.vouching import JoinRequestRepository, VouchRepository
+from storage.repositories.vouches import VouchRepository
+from storage.repositories.vouching import JoinRequestRepository
 from storage.residue import clear_residue
 
 

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Executable, true
+from sqlalchemy import ColumnElement, CursorResult, Executable, Select, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.crypto import BlindIndexer, FieldCipher
+from storage.models import CircleRow
+from storage.records import DataSubject
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +45,22 @@ class RepositoryContext:
             return true()
         return column.in_(self.account_candidates())
 
+    def names(
+        self, subject: DataSubject, table: str, column: str, row_id: uuid.UUID, blob: bytes | None
+    ) -> bool:
+        """Whether an encrypted member id (a voucher, a reviewer, who added an entry) is one
+        of the subject's: who did what is only inside ciphertext, so that nobody with the
+        database alone can tell, and personal data is found by decrypting."""
+        if blob is None:
+            return False
+        return self.cipher.decrypt_text(table, column, row_id, blob) in subject.member_strs
+
+    def our_circles(self) -> Select[uuid.UUID]:
+        """The ids of this bot account's circles (all circles when unscoped), to filter by."""
+        return select(CircleRow.id).where(self.mine(CircleRow.account_bidx))
+
     def account_values(self, table: str, row_id: object) -> dict[str, bytes | None]:
         """The account columns for a new row of ``table``."""
-        import uuid
-
         if self.account is None:
             return {"account_bidx": None, "account_enc": None}
         assert isinstance(row_id, uuid.UUID)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from storage.models import OutboxRow, ProcessedEventRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 _OUTBOX = "outbox"
@@ -91,3 +93,50 @@ class OutboxRepository:
     async def remove(self, ids: Sequence[uuid.UUID]) -> None:
         if ids:
             await self._ctx.session.execute(delete(OutboxRow).where(OutboxRow.id.in_(list(ids))))
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def of_person(self, subject: DataSubject) -> list[uuid.UUID]:
+        """Messages not yet sent that name them (``names_person``): every pending payload
+        of this account is decrypted to look."""
+        rows = await self._ctx.session.execute(
+            select(OutboxRow.id, OutboxRow.payload_enc).where(
+                self._ctx.mine(OutboxRow.account_bidx)
+            )
+        )
+        cipher, needles = self._ctx.cipher, subject.needles
+        return [
+            row_id
+            for row_id, blob in rows.all()
+            if names_person(cipher.decrypt(_OUTBOX, "payload_enc", row_id, blob), needles)
+        ]
+
+    async def erase_person(self, subject: DataSubject) -> list[uuid.UUID]:
+        """Delete them; returns their ids (copies already queued in memory must not go out
+        either)."""
+        ids = await self.of_person(subject)
+        await self.remove(ids)
+        return ids
+
+
+def names_person(payload: bytes, needles: Iterable[str]) -> bool:
+    """Whether an outbox payload (the bot layer's JSON) names the person anywhere: their ACI
+    as the recipient, in a mention, as a quoted or reacted-to author; or one of their member,
+    join-request or person ids, which the bot attaches to a message that names them by alias
+    or chosen name (a join post, a welcome, a facilitator's notice, a /queue answer, a
+    departure: once a membership ended, only the person id is still theirs to match).
+    Format-agnostic: any string in the JSON that contains a needle counts."""
+    wanted = tuple(needle.lower() for needle in needles)
+    try:
+        stack: list[object] = [json.loads(payload)]
+    except (ValueError, UnicodeDecodeError):
+        return False
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if any(needle in value.lower() for needle in wanted):
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 
-from storage.models import InviteRow
+from storage.models import InviteRow, JoinRequestRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 
@@ -18,6 +19,16 @@ class Invite:
     inviter_member_id: uuid.UUID | None
     expires_at: int
     used_at: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class InviteData:
+    """An invite someone made, as ``/mydata`` shows it to them (never the code)."""
+
+    circle_id: uuid.UUID
+    created_at: int
+    expires_at: int
+    used: bool
 
 
 class InviteRepository:
@@ -89,3 +100,33 @@ class InviteRepository:
             )
         )
         return int(total or 0)
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def _made_by(self, subject: DataSubject) -> list[InviteRow]:
+        if not subject.members:
+            return []
+        rows = await self._ctx.session.scalars(
+            select(InviteRow)
+            .where(InviteRow.inviter_member_id.in_(subject.member_ids))
+            .order_by(InviteRow.created_at, InviteRow.id)
+        )
+        return list(rows)
+
+    async def of_person(self, subject: DataSubject) -> tuple[InviteData, ...]:
+        return tuple(
+            InviteData(row.circle_id, row.created_at, row.expires_at, row.used_at is not None)
+            for row in await self._made_by(subject)
+        )
+
+    async def erase_person(self, subject: DataSubject) -> int:
+        """Delete the invites they made, used or not (an unused code no longer counts as
+        their vouch); requests that used one keep going without it."""
+        ids = [row.id for row in await self._made_by(subject)]
+        if ids:
+            await self._ctx.session.execute(
+                update(JoinRequestRow)
+                .where(JoinRequestRow.invite_id.in_(ids))
+                .values(invite_id=None)
+            )
+            await self._ctx.session.execute(delete(InviteRow).where(InviteRow.id.in_(ids)))
+        return len(ids)

@@ -9,7 +9,7 @@ enrolled as a founder when first seen with an ACI.
 Both are keyed one-way hashes scoped to the circle, and nothing else: no ACI, no number,
 no link to the person row. Whoever holds the database and the key can test a known account
 against them, but cannot list who is banned. Each row records the key generation that made
-it, because the input is never stored (see storage.rotation_marks for key rotation).
+it, because the input is never stored (see storage/rotation/marks.py for key rotation).
 """
 
 from __future__ import annotations

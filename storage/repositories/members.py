@@ -10,7 +10,7 @@ from facilitation.circle import Role, Standing
 from facilitation.lookalike import look_alike
 from facilitation.text import alias_key
 from storage.models import CircleRow, MemberRow, PersonRow
-from storage.records import Member, Person
+from storage.records import DataSubject, Member, Person
 from storage.repositories._base import RepositoryContext
 
 _TABLE = "members"
@@ -102,6 +102,15 @@ class MemberRepository:
             .where(MemberRow.person_id == person_id, self._ctx.mine(CircleRow.account_bidx))
             .order_by(MemberRow.joined_at)
         )
+
+    async def erase_person(self, subject: DataSubject) -> int:
+        """Delete their memberships (found by ``of_person`` when the subject was made)."""
+        if not subject.members:
+            return 0
+        await self._ctx.session.execute(
+            delete(MemberRow).where(MemberRow.id.in_(subject.member_ids))
+        )
+        return len(subject.members)
 
     async def facilitators(self, circle_id: uuid.UUID) -> list[Member]:
         return await self._all(

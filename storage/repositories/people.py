@@ -3,11 +3,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import Row, bindparam, delete, select, update
 
 from storage.crypto import normalize_aci
-from storage.models import PersonRow
-from storage.records import Person
+from storage.models import JoinRequestRow, MemberRow, PersonRow
+from storage.records import DataSubject, Person
 from storage.repositories._base import RepositoryContext
 
 _TABLE = "people"
@@ -59,3 +59,46 @@ class PersonRepository:
         await self._ctx.session.execute(
             update(PersonRow).where(PersonRow.id == person_id).values(active_circle_id=circle_id)
         )
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def held_elsewhere(self, person_id: uuid.UUID) -> bool:
+        """Whether circles another bot account serves from this database hold them (as a
+        member or a newcomer): their person row is that account's too."""
+        ours = self._ctx.our_circles()
+        for query in (
+            select(MemberRow.id).where(
+                MemberRow.person_id == person_id, MemberRow.circle_id.not_in(ours)
+            ),
+            select(JoinRequestRow.id).where(
+                JoinRequestRow.person_id == person_id, JoinRequestRow.circle_id.not_in(ours)
+            ),
+        ):
+            if await self._ctx.session.scalar(query.limit(1)) is not None:
+                return True
+        return False
+
+    async def known_since(self, subject: DataSubject) -> int | None:
+        """When the person row was made (the row itself holds their ACI, which they know,
+        and which circle their direct messages are about)."""
+        if subject.person_id is None:
+            return None
+        row = await self._ctx.session.get(PersonRow, subject.person_id)
+        return None if row is None else row.created_at
+
+    async def erase_person(self, subject: DataSubject) -> int:
+        """Delete the person row, unless another account's circles still hold them: then
+        only which of this account's circles their direct messages are about is cleared."""
+        if subject.person_id is None:
+            return 0
+        if subject.elsewhere:
+            await self._ctx.session.execute(
+                update(PersonRow)
+                .where(
+                    PersonRow.id == subject.person_id,
+                    PersonRow.active_circle_id.in_(self._ctx.our_circles()),
+                )
+                .values(active_circle_id=None)
+            )
+            return 0
+        await self._ctx.session.execute(delete(PersonRow).where(PersonRow.id == subject.person_id))
+        return 1

@@ -1,7 +1,7 @@
 """The circle's resource directory, stored encrypted.
 
 A circle's list is small (tens to a few hundred entries), so search decrypts the whole
-list and ranks it in memory (facilitation.directory.search); nothing searchable is left in
+list and ranks it in memory (facilitation/directory/search.py); nothing searchable is left in
 clear in the database.
 """
 
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 
-from facilitation.directory import Category, Contact, NewResource, Resource, Status
+from facilitation.directory.record import Category, Contact, NewResource, Resource, Status
 from storage.models import ResourceReviewRow, ResourceRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 _TABLE = "resources"
@@ -26,6 +27,28 @@ _REVIEWS = "resource_reviews"
 class StoredResource:
     id: uuid.UUID
     resource: Resource
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceAdded:
+    """An entry someone suggested, as ``/mydata`` shows it to them."""
+
+    circle_id: uuid.UUID
+    number: int
+    name: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewGiven:
+    """A vet or flag someone gave, as ``/mydata`` shows it to them."""
+
+    circle_id: uuid.UUID
+    number: int
+    resource_name: str
+    kind: str  # "vet" or "flag"
+    reason: str | None
+    created_at: int
 
 
 def _record_json(new: NewResource) -> str:
@@ -257,3 +280,77 @@ class ResourceRepository:
                 ResourceReviewRow.resource_id == resource_id, ResourceReviewRow.kind == kind
             )
         )
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def _added(self, subject: DataSubject) -> list[ResourceRow]:
+        if not subject.members:
+            return []
+        rows = await self._ctx.session.scalars(
+            select(ResourceRow)
+            .where(
+                ResourceRow.circle_id.in_(subject.circle_ids),
+                ResourceRow.added_by_enc.is_not(None),
+            )
+            .order_by(ResourceRow.circle_id, ResourceRow.number)
+        )
+        return [
+            row
+            for row in rows
+            if self._ctx.names(subject, _TABLE, "added_by_enc", row.id, row.added_by_enc)
+        ]
+
+    async def _reviewed(self, subject: DataSubject) -> list[tuple[ResourceReviewRow, ResourceRow]]:
+        if not subject.members:
+            return []
+        rows = await self._ctx.session.execute(
+            select(ResourceReviewRow, ResourceRow)
+            .join(ResourceRow, ResourceRow.id == ResourceReviewRow.resource_id)
+            .where(ResourceRow.circle_id.in_(subject.circle_ids))
+            .order_by(ResourceReviewRow.created_at, ResourceReviewRow.id)
+        )
+        return [
+            (review, resource)
+            for review, resource in rows.all()
+            if self._ctx.names(subject, _REVIEWS, "reviewer_enc", review.id, review.reviewer_enc)
+        ]
+
+    async def of_person(self, subject: DataSubject) -> tuple[ResourceAdded, ...]:
+        """Entries they suggested (their name on them is what ``erase_person`` clears)."""
+        return tuple(
+            ResourceAdded(row.circle_id, row.number, self._stored(row).resource.name, row.status)
+            for row in await self._added(subject)
+        )
+
+    async def reviews_of_person(self, subject: DataSubject) -> tuple[ReviewGiven, ...]:
+        cipher = self._ctx.cipher
+        return tuple(
+            ReviewGiven(
+                circle_id=resource.circle_id,
+                number=resource.number,
+                resource_name=self._stored(resource).resource.name,
+                kind=review.kind,
+                reason=None
+                if review.reason_enc is None
+                else cipher.decrypt_text(_REVIEWS, "reason_enc", review.id, review.reason_enc),
+                created_at=review.created_at,
+            )
+            for review, resource in await self._reviewed(subject)
+        )
+
+    async def erase_person(self, subject: DataSubject) -> int:
+        """Clear ``added_by`` on the entries they suggested: the entries stay the circle's."""
+        ids = [row.id for row in await self._added(subject)]
+        if ids:
+            await self._ctx.session.execute(
+                update(ResourceRow).where(ResourceRow.id.in_(ids)).values(added_by_enc=None)
+            )
+        return len(ids)
+
+    async def erase_reviews_of_person(self, subject: DataSubject) -> int:
+        """Delete the vets and flags they gave."""
+        ids = [review.id for review, _ in await self._reviewed(subject)]
+        if ids:
+            await self._ctx.session.execute(
+                delete(ResourceReviewRow).where(ResourceReviewRow.id.in_(ids))
+            )
+        return len(ids)

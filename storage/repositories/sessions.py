@@ -1,9 +1,8 @@
-"""Sessions and check-ins.
+"""Sessions: their live state, encrypted, and what outlives them.
 
 A session's live state (who holds the floor, who raised a hand, their topics) is one
 encrypted JSON blob; the facilitation core defines its format. What outlives a session is
-anonymous: counts and mood averages. Check-in rows (member, mood, words) are deleted after
-the circle's retention period.
+anonymous: counts and mood averages. (Check-ins: storage.repositories.checkins.)
 """
 
 from __future__ import annotations
@@ -12,29 +11,15 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, insert, select, update
+from sqlalchemy import Row, bindparam, select, update
 
-from storage.models import CheckinRow, CircleRow, SessionRow
+from facilitation.session_members import holds_floor, names_any, without_members
+from facilitation.session_state import Phase, SessionState, from_json, to_json
+from storage.models import SessionRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 _SESSIONS = "sessions"
-_CHECKINS = "checkins"
-# A check-in is the commonest write of a session: prepared Core statements (see ``run``).
-_CHECKIN_ID = select(CheckinRow.id).where(
-    CheckinRow.session_id == bindparam("session_id"),
-    CheckinRow.member_id == bindparam("member_id"),
-    CheckinRow.kind == bindparam("kind"),
-)
-_CHECKIN_UPDATE = (
-    update(CheckinRow)
-    .where(CheckinRow.id == bindparam("row_id"))
-    .values(
-        mood_enc=bindparam("mood_enc"),
-        words_enc=bindparam("words_enc"),
-        created_at=bindparam("created_at"),
-    )
-)
-_CHECKIN_INSERT = insert(CheckinRow)
 _OPEN_IN = select(
     SessionRow.id,
     SessionRow.circle_id,
@@ -70,9 +55,25 @@ class SessionAggregates:
 
 
 @dataclass(frozen=True, slots=True)
-class Moods:
-    checkins: list[int]
-    checkouts: list[int | None]
+class SessionMention:
+    """A session whose stored state names someone, as ``/mydata`` shows it to them."""
+
+    circle_id: uuid.UUID
+    started_at: int
+    open: bool
+    speaking: bool
+    hand_topics: tuple[str | None, ...]  # one entry per raised hand (a topic, or None)
+    spoke: bool
+    away_until: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Scrubbed:
+    """What ``erase_person`` did to the sessions."""
+
+    rows: int
+    floor_freed: tuple[uuid.UUID, ...]
+    """Circles whose open session had them as the speaker: the floor is free now."""
 
 
 class SessionRepository:
@@ -151,115 +152,53 @@ class SessionRepository:
         )
         return [ClosedSession(int(c or 0), int(n), m) for c, n, m in rows.all()]
 
-
-class CheckinRepository:
-    def __init__(self, ctx: RepositoryContext) -> None:
-        self._ctx = ctx
-
-    async def record(
-        self,
-        *,
-        session_id: uuid.UUID,
-        circle_id: uuid.UUID,
-        member_id: uuid.UUID,
-        kind: str,
-        mood: int | None,
-        words: str | None,
-        now: int,
-    ) -> bool:
-        """Store or replace one member's check-in (kind "in") or check-out ("out").
-        Returns True if it replaced an earlier one."""
-        found = await self._ctx.run(
-            _CHECKIN_ID, {"session_id": session_id, "member_id": member_id, "kind": kind}
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def _naming(self, subject: DataSubject) -> list[tuple[SessionRow, SessionState]]:
+        """Sessions of their circles, open or closed, whose state names one of their member
+        ids."""
+        if not subject.members:
+            return []
+        rows = await self._ctx.session.scalars(
+            select(SessionRow)
+            .where(SessionRow.circle_id.in_(subject.circle_ids))
+            .order_by(SessionRow.started_at, SessionRow.id)
         )
-        existing = found.scalar()
-        row_id = existing or uuid.uuid4()
-        cipher = self._ctx.cipher
-        values = {
-            "mood_enc": None
-            if mood is None
-            else cipher.encrypt(_CHECKINS, "mood_enc", row_id, str(mood)),
-            "words_enc": None
-            if not words
-            else cipher.encrypt(_CHECKINS, "words_enc", row_id, words),
-            "created_at": now,
-        }
-        if existing is not None:
-            await self._ctx.run(_CHECKIN_UPDATE, {"row_id": existing, **values})
-            return True
-        await self._ctx.run(
-            _CHECKIN_INSERT,
-            {
-                "id": row_id,
-                "session_id": session_id,
-                "circle_id": circle_id,
-                "member_id": member_id,
-                "kind": kind,
-                **values,
-            },
-        )
-        return False
+        found = []
+        for row in rows:
+            text = self._ctx.cipher.decrypt_text(_SESSIONS, "state_enc", row.id, row.state_enc)
+            state = from_json(text)  # a state we cannot read must stop an erasure, not skip it
+            if names_any(state, subject.member_strs):
+                found.append((row, state))
+        return found
 
-    async def awaiting_checkout(self, session_id: uuid.UUID) -> int:
-        """How many who checked in to this session have not checked out (nothing is
-        decrypted: only who did which)."""
-        rows = await self._ctx.session.execute(
-            select(CheckinRow.member_id, CheckinRow.kind).where(CheckinRow.session_id == session_id)
-        )
-        done: dict[str, set[uuid.UUID]] = {"in": set(), "out": set()}
-        for member_id, kind in rows.all():
-            done.setdefault(kind, set()).add(member_id)
-        return len(done["in"] - done["out"])
-
-    async def moods(self, session_id: uuid.UUID) -> Moods:
-        rows = await self._ctx.session.execute(
-            select(CheckinRow.id, CheckinRow.kind, CheckinRow.mood_enc).where(
-                CheckinRow.session_id == session_id
-            )
-        )
-        checkins: list[int] = []
-        checkouts: list[int | None] = []
-        for row_id, kind, mood_enc in rows.all():
-            mood = (
-                None
-                if mood_enc is None
-                else int(self._ctx.cipher.decrypt_text(_CHECKINS, "mood_enc", row_id, mood_enc))
-            )
-            if kind == "in" and mood is not None:
-                checkins.append(mood)
-            elif kind == "out":
-                checkouts.append(mood)
-        return Moods(checkins, checkouts)
-
-    async def goals(self, member_id: uuid.UUID, limit: int) -> list[tuple[int, str]]:
-        """(when, words) of a member's recent check-outs, newest first."""
-        rows = await self._ctx.session.execute(
-            select(CheckinRow.id, CheckinRow.created_at, CheckinRow.words_enc)
-            .where(
-                CheckinRow.member_id == member_id,
-                CheckinRow.kind == "out",
-                CheckinRow.words_enc.is_not(None),
-            )
-            .order_by(CheckinRow.created_at.desc())
-            .limit(limit)
-        )
-        cipher = self._ctx.cipher
-        return [
-            (created, cipher.decrypt_text(_CHECKINS, "words_enc", row_id, words))
-            for row_id, created, words in rows.all()
-            if words is not None
-        ]
-
-    async def purge_expired(self, now: int) -> int:
-        """Delete check-ins older than their circle's retention; aggregates stay on sessions."""
-        total = 0
-        circles = await self._ctx.session.execute(select(CircleRow.id, CircleRow.retention_days))
-        for circle_id, days in circles.all():
-            cutoff = now - int(days) * 86_400_000
-            result = await self._ctx.session.execute(
-                delete(CheckinRow).where(
-                    CheckinRow.circle_id == circle_id, CheckinRow.created_at < cutoff
+    async def of_person(self, subject: DataSubject, now: int) -> tuple[SessionMention, ...]:
+        mine = subject.member_strs
+        found = []
+        for row, state in await self._naming(subject):
+            away = [until for member, until in state.away if member in mine and until > now]
+            found.append(
+                SessionMention(
+                    circle_id=row.circle_id,
+                    started_at=row.started_at,
+                    open=row.status == "open" and state.phase is not Phase.CLOSED,
+                    speaking=holds_floor(state, mine),
+                    hand_topics=tuple(h.topic for h in state.queue if h.member in mine),
+                    spoke=bool(state.spoken & mine),
+                    away_until=max(away) if away else None,
                 )
             )
-            total += int(getattr(result, "rowcount", 0) or 0)
-        return total
+        return tuple(found)
+
+    async def erase_person(self, subject: DataSubject) -> Scrubbed:
+        """Take their member ids out of every state, open or closed; the anonymous counts
+        and mood averages stay."""
+        mine = subject.member_strs
+        naming = await self._naming(subject)
+        for row, state in naming:
+            await self.save(row.id, to_json(without_members(state, mine)))
+        freed = [
+            row.circle_id
+            for row, state in naming
+            if row.status == "open" and holds_floor(state, mine)
+        ]
+        return Scrubbed(len(naming), tuple(freed))

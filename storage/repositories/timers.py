@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, delete, select
 
 from storage.models import CircleRow, ScheduleRow, TimerRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext, upsert_insert
 
 
@@ -39,9 +40,7 @@ class TimerRepository:
     ) -> None:
         """Arm (or move) the timer, or remove it with ``due_at=None``."""
         if due_at is None:
-            await self._ctx.session.execute(
-                delete(TimerRow).where(TimerRow.kind == kind, TimerRow.ref_id == ref_id)
-            )
+            await self._remove(kind, ref_id)
             return
         insert = upsert_insert(self._ctx.session)
         statement = insert(TimerRow).values(
@@ -52,6 +51,11 @@ class TimerRepository:
             set_={"due_at": statement.excluded.due_at, "circle_id": statement.excluded.circle_id},
         )
         await self._ctx.session.execute(statement)
+
+    async def _remove(self, kind: str, ref_id: uuid.UUID) -> None:
+        await self._ctx.session.execute(
+            delete(TimerRow).where(TimerRow.kind == kind, TimerRow.ref_id == ref_id)
+        )
 
     async def get(self, kind: str, ref_id: uuid.UUID) -> Timer | None:
         row = await self._ctx.session.get(TimerRow, (kind, ref_id))
@@ -74,6 +78,27 @@ class TimerRepository:
             self._mine().where(TimerRow.due_at <= now).order_by(TimerRow.due_at)
         )
         return [Timer(r.kind, r.ref_id, r.circle_id, r.due_at) for r in rows]
+
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def of_person(self, subject: DataSubject) -> list[tuple[str, uuid.UUID]]:
+        """(kind, ref_id) of the timers that point at them: their join requests' expiry and
+        admit timers (other timers point at sessions and schedules)."""
+        refs = sorted({*subject.request_ids, *subject.member_ids})
+        if not refs:
+            return []
+        rows = await self._ctx.session.execute(
+            select(TimerRow.kind, TimerRow.ref_id)
+            .where(TimerRow.ref_id.in_(refs))
+            .order_by(TimerRow.due_at)
+        )
+        return [(kind, ref_id) for kind, ref_id in rows.all()]
+
+    async def erase_person(self, subject: DataSubject) -> list[tuple[str, uuid.UUID]]:
+        """Delete those timers; returns their (kind, ref_id), to disarm in-memory copies."""
+        keys = await self.of_person(subject)
+        for kind, ref_id in keys:
+            await self._remove(kind, ref_id)
+        return keys
 
 
 class ScheduleRepository:

@@ -1,8 +1,7 @@
-"""Join requests and vouches.
+"""Join requests: a newcomer's ``/join``, or someone found in the group without a vouch.
 
-A request's chosen name and intro, an objection's reason and who gave each vouch are
-encrypted; a keyed hash of (request, voucher) stops anyone vouching twice without revealing
-who vouched. (Invites: storage.repositories.invites.)
+A request's chosen name and intro are encrypted. (The vouches and objections on it:
+storage.repositories.vouches; invites: storage.repositories.invites.)
 """
 
 from __future__ import annotations
@@ -14,10 +13,10 @@ from sqlalchemy import delete, func, select, update
 
 from facilitation.vouching import Origin, RequestStatus
 from storage.models import CircleRow, JoinRequestRow, PersonRow, VouchRow
+from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext
 
 _REQUESTS = "join_requests"
-_VOUCHES = "vouches"
 OPEN_STATUSES = (
     RequestStatus.PENDING.value,
     RequestStatus.HELD.value,
@@ -49,17 +48,19 @@ class JoinRequest:
 
 
 @dataclass(frozen=True, slots=True)
-class VouchEdge:
-    voucher_member_id: uuid.UUID
-    kind: str
-    reason: str | None
-    created_at: int
-    void_at: int | None = None
+class RequestData:
+    """A join request someone made, as ``/mydata`` shows it to them: the vouches they
+    received are counted, never named."""
 
-    @property
-    def counts(self) -> bool:
-        """False once the giver left or was removed (and, for an objection, nobody kept it)."""
-        return self.void_at is None
+    circle_id: uuid.UUID
+    number: int
+    status: RequestStatus
+    name: str
+    intro: str | None
+    vouches: int
+    objections: int
+    created_at: int
+    expires_at: int
 
 
 class JoinRequestRepository:
@@ -242,98 +243,51 @@ class JoinRequestRepository:
             total += int(getattr(result, "rowcount", 0) or 0)
         return total
 
-
-class VouchRepository:
-    def __init__(self, ctx: RepositoryContext) -> None:
-        self._ctx = ctx
-
-    def _index(self, request_id: uuid.UUID, member_id: uuid.UUID) -> tuple[bytes, ...]:
-        return self._ctx.index.candidates("vouch-edge", f"{request_id}:{member_id}")
-
-    async def add(
-        self,
-        request_id: uuid.UUID,
-        member_id: uuid.UUID,
-        kind: str,
-        reason: str | None,
-        now: int,
-    ) -> None:
-        row_id = uuid.uuid4()
-        cipher = self._ctx.cipher
-        self._ctx.session.add(
-            VouchRow(
-                id=row_id,
-                request_id=request_id,
-                voucher_bidx=self._index(request_id, member_id)[0],
-                voucher_enc=cipher.encrypt(_VOUCHES, "voucher_enc", row_id, str(member_id)),
-                kind=kind,
-                reason_enc=None
-                if not reason
-                else cipher.encrypt(_VOUCHES, "reason_enc", row_id, reason),
-                created_at=now,
-            )
-        )
-        await self._ctx.session.flush()
-
-    async def has(self, request_id: uuid.UUID, member_id: uuid.UUID) -> bool:
-        found = await self._ctx.session.scalar(
-            select(VouchRow.id).where(
-                VouchRow.request_id == request_id,
-                VouchRow.voucher_bidx.in_(self._index(request_id, member_id)),
-            )
-        )
-        return found is not None
-
-    async def of_request(self, request_id: uuid.UUID) -> list[VouchEdge]:
+    # --- personal data (storage/personal.py) -------------------------------------------
+    async def ids_of_person(self, person_id: uuid.UUID) -> list[uuid.UUID]:
+        """The requests this person made to this account's circles, any status, oldest
+        first."""
         rows = await self._ctx.session.scalars(
-            select(VouchRow).where(VouchRow.request_id == request_id).order_by(VouchRow.created_at)
-        )
-        cipher = self._ctx.cipher
-        return [
-            VouchEdge(
-                voucher_member_id=uuid.UUID(
-                    cipher.decrypt_text(_VOUCHES, "voucher_enc", row.id, row.voucher_enc)
-                ),
-                kind=row.kind,
-                reason=None
-                if row.reason_enc is None
-                else cipher.decrypt_text(_VOUCHES, "reason_enc", row.id, row.reason_enc),
-                created_at=row.created_at,
-                void_at=row.void_at,
-            )
-            for row in rows
-        ]
-
-    async def void_given(
-        self, request_ids: list[uuid.UUID], member_id: uuid.UUID, now: int
-    ) -> list[tuple[uuid.UUID, str]]:
-        """The member's vouches and objections on these (open) requests stop counting;
-        returns (request id, kind) of each one voided."""
-        voided: list[tuple[uuid.UUID, str]] = []
-        for request_id in request_ids:
-            where = (
-                VouchRow.request_id == request_id,
-                VouchRow.voucher_bidx.in_(self._index(request_id, member_id)),
-                VouchRow.void_at.is_(None),
-            )
-            kinds = list(await self._ctx.session.scalars(select(VouchRow.kind).where(*where)))
-            if kinds:
-                await self._ctx.session.execute(update(VouchRow).where(*where).values(void_at=now))
-                voided += [(request_id, kind) for kind in kinds]
-        return voided
-
-    async def keep_objections(self, request_id: uuid.UUID) -> int:
-        """A facilitator keeps the objections of people who are gone: they hold again."""
-        result = await self._ctx.session.execute(
-            update(VouchRow)
+            select(JoinRequestRow.id)
             .where(
-                VouchRow.request_id == request_id,
-                VouchRow.kind == "object",
-                VouchRow.void_at.is_not(None),
+                JoinRequestRow.person_id == person_id,
+                JoinRequestRow.circle_id.in_(self._ctx.our_circles()),
             )
-            .values(void_at=None)
+            .order_by(JoinRequestRow.created_at, JoinRequestRow.id)
         )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return list(rows)
 
-    async def forget_request(self, request_id: uuid.UUID) -> None:
-        await self._ctx.session.execute(delete(VouchRow).where(VouchRow.request_id == request_id))
+    async def of_person(self, subject: DataSubject) -> tuple[RequestData, ...]:
+        found = []
+        for request_id in subject.request_ids:
+            record = await self.get(request_id)
+            assert record is not None
+            received = await self._ctx.session.scalar(
+                select(func.count())
+                .select_from(VouchRow)
+                .where(VouchRow.request_id == request_id, VouchRow.kind == "vouch")
+            )
+            found.append(
+                RequestData(
+                    circle_id=record.circle_id,
+                    number=record.number,
+                    status=record.status,
+                    name=record.name,
+                    intro=record.intro,
+                    vouches=int(received or 0),
+                    objections=record.objections,
+                    created_at=record.created_at,
+                    expires_at=record.expires_at,
+                )
+            )
+        return tuple(found)
+
+    async def erase_person(self, subject: DataSubject) -> int:
+        """Delete their requests (the vouches on them and their timers go first: see
+        storage.personal.erase)."""
+        if not subject.request_ids:
+            return 0
+        await self._ctx.session.execute(
+            delete(JoinRequestRow).where(JoinRequestRow.id.in_(subject.request_ids))
+        )
+        return len(subject.request_ids)

@@ -9,7 +9,8 @@ import pytest
 
 from bot.app import HoldspaceBot
 from bot.config import load_settings
-from storage.keyring import load_keyring, parse_key_text
+from storage.keyfile import load_keyring
+from storage.keyring import parse_key_text
 from storage.unit_of_work import Storage
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 
 from commands.resources import MAX_OPEN_PER_CIRCLE, MAX_OPEN_PER_MEMBER
 from commands.types import Outgoing, OutgoingMessage
-from facilitation.directory import Category, Contact, NewResource, Status
+from facilitation.directory.record import Category, Contact, NewResource, Status
 from storage.models import ResourceRow
 from tests.commands.chat import GROUP, Chat, only_text, reactions
 

@@ -1,10 +1,8 @@
 from __future__ import annotations
 
 import base64
-import os
 import pickle
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,27 +15,9 @@ from storage.keyring import (
     Keyring,
     KeyringError,
     generate_key_text,
-    load_keyring,
     parse_key_text,
 )
-
-K1 = bytes(range(32))
-K2 = bytes(range(100, 132))
-B1 = base64.b64encode(K1).decode()
-B2 = base64.b64encode(K2).decode()
-SHORT = base64.b64encode(bytes(31)).decode()
-posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX only")
-
-
-def assert_no_key_material(text: str, *secrets: str | bytes) -> None:
-    for secret in secrets:
-        if isinstance(secret, bytes):
-            assert secret.hex() not in text
-            assert repr(secret) not in text
-            assert base64.b64encode(secret).decode() not in text
-        else:
-            assert secret not in text
-
+from tests.storage.keys import B1, B2, K1, K2, SHORT, assert_no_key_material
 
 # --- key text -----------------------------------------------------------------------
 
@@ -219,78 +199,3 @@ def test_derive() -> None:
     for bad in ("", "enc/member.name", "bidx/member.aci", "Dedupe", "x" * 65):
         with pytest.raises(ValueError):
             ring.derive(bad)
-
-
-# --- load_keyring -------------------------------------------------------------------
-
-
-def write_key(path: Path, text: str, mode: int = 0o600) -> Path:
-    path.write_text(text)
-    path.chmod(mode)
-    return path
-
-
-def test_env_beats_file(tmp_path: Path) -> None:
-    key_file = write_key(tmp_path / "holdspace.key", f"1:{B1}\n")
-    ring = load_keyring(key_file=key_file, env_value=f"1:{B2}")
-    assert ring.subkey(1, b"l") == Keyring({1: K2}).subkey(1, b"l")
-
-
-def test_env_with_several_generations() -> None:
-    assert load_keyring(key_file=None, env_value=f"1:{B1},2:{B2}").ids == (1, 2)
-
-
-def test_blank_env_falls_back_to_file(tmp_path: Path) -> None:
-    key_file = write_key(tmp_path / "holdspace.key", f"1:{B1}\n")
-    ring = load_keyring(key_file=key_file, env_value="  ")
-    assert ring.subkey(1, b"l") == Keyring({1: K1}).subkey(1, b"l")
-
-
-def test_env_errors_say_where(tmp_path: Path) -> None:
-    with pytest.raises(KeyringError, match=r"^HOLDSPACE_KEY: line 1: key is not 32 bytes") as info:
-        load_keyring(key_file=None, env_value=f"1:{SHORT}")
-    assert SHORT not in str(info.value)
-
-
-@pytest.mark.parametrize("key_file", [None, Path("/nonexistent/holdspace.key")])
-def test_missing_key_mentions_keygen(key_file: Path | None) -> None:
-    with pytest.raises(KeyringError, match=r"^no encryption key: .*run `holdspace keygen`"):
-        load_keyring(key_file=key_file, env_value=None)
-
-
-@posix_only
-@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o660, 0o602])
-def test_key_file_readable_by_others_is_refused(tmp_path: Path, mode: int) -> None:
-    key_file = write_key(tmp_path / "holdspace.key", f"1:{B1}\n", mode)
-    with pytest.raises(KeyringError, match="chmod 600") as info:
-        load_keyring(key_file=key_file, env_value=None)
-    assert f"{mode:04o}" in str(info.value)
-    assert_no_key_material(str(info.value), B1, K1)
-
-
-@posix_only
-@pytest.mark.parametrize("mode", [0o600, 0o400])
-def test_private_key_file_loads(tmp_path: Path, mode: int) -> None:
-    key_file = write_key(tmp_path / "holdspace.key", generate_key_text(), mode)
-    assert load_keyring(key_file=key_file, env_value=None).ids == (1,)
-
-
-def test_key_file_parse_error_names_file_and_line(tmp_path: Path) -> None:
-    key_file = write_key(tmp_path / "holdspace.key", f"# c\n1:{SHORT}\n")
-    with pytest.raises(KeyringError) as info:
-        load_keyring(key_file=key_file, env_value=None)
-    assert str(info.value) == f"{key_file}: line 2: key is not 32 bytes (got 31)"
-
-
-def test_key_file_not_utf8(tmp_path: Path) -> None:
-    key_file = tmp_path / "holdspace.key"
-    key_file.write_bytes(b"1:\xff\xfe" + K1)
-    key_file.chmod(0o600)
-    with pytest.raises(KeyringError, match="not UTF-8") as info:
-        load_keyring(key_file=key_file, env_value=None)
-    assert info.value.__context__ is None
-
-
-def test_key_file_is_a_directory(tmp_path: Path) -> None:
-    with pytest.raises(KeyringError, match="cannot read key file"):
-        load_keyring(key_file=tmp_path, env_value=None)

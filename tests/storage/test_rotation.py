@@ -24,14 +24,23 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import rotate as rotate_cli
 from facilitation.circle import CircleSettings, Purpose, Role
-from facilitation.directory import Category, Contact, NewResource, Status
+from facilitation.directory.record import Category, Contact, NewResource, Status
 from storage import keyfence, rotation
 from storage.crypto import BlindIndexer, DecryptionError, FieldCipher
+from storage.keyfile import write_key_file
 from storage.keyring import Keyring, generate_key_text, parse_key_text
 from storage.models import Base, InviteRow
 from storage.repositories.members import AliasTakenError
 from storage.repositories.sessions import SessionAggregates
-from storage.rotation import RotationError, clear_freed_pages, retire, rotate, status
+from storage.rotation import (
+    RotationError,
+    clear_freed_pages,
+    plan,
+    reencrypt,
+    retire,
+    rotate,
+    status,
+)
 from storage.unit_of_work import Storage
 
 GROUP = "OLRbIhAtLPP/zMDQEfJGTtuNAPmD/DaH0c2UQpXFUYQ="
@@ -220,7 +229,7 @@ async def recomputed_indexes(
     cipher, index = FieldCipher(decrypt_with), BlindIndexer(index_with)
     out: dict[tuple[str, str, str], bytes] = {}
     async with engine.connect() as connection:
-        for (table, column), rule in rotation.INDEX_RULES.items():
+        for (table, column), rule in plan.INDEX_RULES.items():
             t = Base.metadata.tables[table]
             if column not in t.c:
                 continue
@@ -237,7 +246,7 @@ async def recomputed_indexes(
 async def stored_indexes(engine: AsyncEngine) -> dict[tuple[str, str, str], bytes]:
     out: dict[tuple[str, str, str], bytes] = {}
     async with engine.connect() as connection:
-        for table, column in rotation.INDEX_RULES:
+        for table, column in plan.INDEX_RULES:
             t = Base.metadata.tables[table]
             if column not in t.c:
                 continue
@@ -345,7 +354,7 @@ async def test_rotation_moves_everything_to_the_new_generation(
     assert await rotate(engine, new) == 0  # idempotent
     assert await plaintexts(engine, new) == before
 
-    retired = await retire(engine, new, 1)
+    retired = await retire(engine, new, 1, now=NOW)
     assert retired.ids == (2,) and retired.primary_id == 2
     assert await plaintexts(engine, retired) == before
     assert await records(reopen(any_storage, retired), world) == read_before
@@ -373,7 +382,7 @@ async def test_a_crash_in_the_middle_loses_nothing(any_storage: Storage, keyring
     await assert_lookups_work(reopen(any_storage, new), world)
 
     # A failure inside a batch (its last UPDATE breaks the primary key) rolls it back whole.
-    original = rotation._write_batch
+    original = reencrypt._write_batch
     calls = 0
     counted: list[int] = []
 
@@ -382,16 +391,16 @@ async def test_a_crash_in_the_middle_loses_nothing(any_storage: Storage, keyring
         calls += 1
         if calls >= 2 and len(batch) >= 2 and not counted:
             counted.append((await status(engine, new)).per_generation.get(2, 0))
-            clash = rotation._Rewrite(batch[0].row_id, {}, {"id": batch[1].row_id})
+            clash = reencrypt._Rewrite(batch[0].row_id, {}, {"id": batch[1].row_id})
             batch = [*batch, clash]
         return await original(engine, plan, batch)
 
-    rotation._write_batch = fail_second  # type: ignore[assignment]
+    reencrypt._write_batch = fail_second  # type: ignore[assignment]
     try:
         with pytest.raises(RotationError, match="nothing in this batch was written"):
             await rotate(engine, new, batch_size=2)
     finally:
-        rotation._write_batch = original  # type: ignore[assignment]
+        reencrypt._write_batch = original  # type: ignore[assignment]
     assert (await status(engine, new)).per_generation.get(2, 0) == counted[0]
     assert sum((await status(engine, new)).per_generation.values()) == len(before)
 
@@ -471,7 +480,7 @@ async def test_a_row_rewritten_between_read_and_write_is_not_overwritten(
     world = await populate(any_storage)
     engine = any_storage.engine
     new = rotated(keyring)
-    original = rotation._write_batch
+    original = reencrypt._write_batch
     raced = False
 
     async def bot_writes_first(engine: AsyncEngine, plan: Any, batch: Any) -> int:
@@ -483,11 +492,11 @@ async def test_a_row_rewritten_between_read_and_write_is_not_overwritten(
                 await uow.commit()
         return await original(engine, plan, batch)
 
-    rotation._write_batch = bot_writes_first  # type: ignore[assignment]
+    reencrypt._write_batch = bot_writes_first  # type: ignore[assignment]
     try:
         changed = await rotate(engine, new)
     finally:
-        rotation._write_batch = original  # type: ignore[assignment]
+        reencrypt._write_batch = original  # type: ignore[assignment]
     assert raced
     async with reopen(any_storage, new).unit_of_work() as uow:
         saved = await uow.sessions.get(world.open_session)
@@ -504,7 +513,7 @@ async def test_a_row_written_behind_the_scan_is_caught_by_the_next_pass(
     world = await populate(any_storage)
     engine = any_storage.engine
     new = rotated(keyring)
-    original = rotation._write_batch
+    original = reencrypt._write_batch
     late: list[str] = []
 
     async def late_bot(engine: AsyncEngine, plan: Any, batch: Any) -> int:
@@ -515,11 +524,11 @@ async def test_a_row_written_behind_the_scan_is_caught_by_the_next_pass(
                 await uow.commit()
         return await original(engine, plan, batch)
 
-    rotation._write_batch = late_bot  # type: ignore[assignment]
+    reencrypt._write_batch = late_bot  # type: ignore[assignment]
     try:
         changed = await rotate(engine, new)
     finally:
-        rotation._write_batch = original  # type: ignore[assignment]
+        reencrypt._write_batch = original  # type: ignore[assignment]
     assert late
     assert (await status(engine, new)).pending == 0
     assert changed == len({(t, r) for t, _, r in await plaintexts(engine, new)})
@@ -541,9 +550,9 @@ async def test_a_bot_still_on_the_old_key_is_caught_up_by_continue(
     late = await status(engine, new)
     assert late.using(1) == {"people.aci_enc": 1}
     with pytest.raises(RotationError, match=r"people\.aci_enc \(1\)"):
-        await retire(engine, new, 1)
+        await retire(engine, new, 1, now=NOW)
     assert await rotate(engine, new) == 1
-    assert (await retire(engine, new, 1)).ids == (2,)
+    assert (await retire(engine, new, 1, now=NOW)).ids == (2,)
     await assert_lookups_work(reopen(any_storage, new), world)
 
 
@@ -557,18 +566,18 @@ async def test_retire_refuses_while_values_use_it_and_never_the_primary(
     engine = any_storage.engine
     new = rotated(keyring)
     with pytest.raises(RotationError) as refused:
-        await retire(engine, new, 1)
+        await retire(engine, new, 1, now=NOW)
     message = str(refused.value)
     assert "generation 1 still encrypts" in message and "people.aci_enc (4)" in message
     assert "--continue" in message
     for secret in [*world.acis, GROUP, "Sky", "Wren", "rough week"]:
         assert secret not in message
     with pytest.raises(RotationError, match="primary"):
-        await retire(engine, new, 2)
+        await retire(engine, new, 2, now=NOW)
     with pytest.raises(RotationError, match="primary"):
-        await retire(engine, keyring, 1)
+        await retire(engine, keyring, 1, now=NOW)
     with pytest.raises(RotationError, match="not in this keyring"):
-        await retire(engine, new, 7)
+        await retire(engine, new, 7, now=NOW)
     assert (await status(engine, new)).per_generation == {1: len(await plaintexts(engine, new))}
 
 
@@ -624,7 +633,7 @@ async def test_an_encrypted_column_rotation_does_not_know_is_refused(
     with pytest.raises(RotationError, match=r"schedules\.note_enc"):
         await rotate(engine, new)
     with pytest.raises(RotationError, match=r"schedules\.note_enc"):
-        await retire(engine, new, 1)
+        await retire(engine, new, 1, now=NOW)
     assert set((await status(engine, new)).per_generation) == {1}  # nothing was touched
 
 
@@ -779,7 +788,7 @@ def test_cli_retire_explains_what_still_needs_the_generation(
     first = parse_key_text(install.read_text())
     run_async(lambda: _with_storage(url, first, populate))
     both = rotated(first)
-    rotate_cli.write_key_file(install, both.to_key_text())
+    write_key_file(install, both.to_key_text())
     assert rotate_cli.run(["--retire", "1"]) == 1
     err = capsys.readouterr().err
     assert "cannot be retired yet" in err and "people.aci_enc (4)" in err

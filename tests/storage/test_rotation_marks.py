@@ -31,18 +31,18 @@ async def test_bans_follow_the_key_and_retire_guards_the_rest(
     new = keyring.with_new_generation()[0]
     await rotate(any_storage.engine, new)
     with pytest.raises(RotationError) as refused:
-        await retire(any_storage.engine, new, 1)
+        await retire(any_storage.engine, new, 1, now=NOW)
     message = str(refused.value)
     assert "2 ban or founder mark(s)" in message and "--drop-marks" in message
     assert known not in message and forgotten not in message and "+1555" not in message
-    smaller = await retire(any_storage.engine, new, 1, drop_marks=True)
+    smaller = await retire(any_storage.engine, new, 1, drop_marks=True, now=NOW)
     assert smaller.ids == (2,)
     after = Storage(any_storage.engine, smaller)
     async with after.unit_of_work() as uow:
         assert await uow.marks.is_banned(circle.id, known)  # made again under generation 2
         assert not await uow.marks.is_banned(circle.id, forgotten)
         assert not await uow.marks.founder_numbers_among(circle.id, ["+15550000042"])
-    assert (await retire(any_storage.engine, new, 1)).ids == (2,)  # nothing left to guard
+    assert (await retire(any_storage.engine, new, 1, now=NOW)).ids == (2,)  # nothing left to guard
 
 
 async def test_marks_are_scoped_to_their_circle_and_kind(any_storage: Storage) -> None:

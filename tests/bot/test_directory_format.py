@@ -9,25 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitation.directory import (
-    DAY_MS,
-    Category,
-    Contact,
-    NewResource,
-    Resource,
-    Status,
-)
-from facilitation.directory_io import (
-    CSV_COLUMNS,
-    FORMAT,
-    DirectoryFormatError,
-    ImportedResource,
-    detect_format,
-    dump_csv,
-    dump_json,
-    parse_csv,
-    parse_json,
-)
+from bot.directory_format import detect_format
+from bot.directory_format.csv_form import CSV_COLUMNS, dump_csv, parse_csv
+from bot.directory_format.fields import ImportedResource
+from bot.directory_format.json_form import FORMAT, dump_json, parse_json
+from bot.directory_format.problems import DirectoryFormatError
+from facilitation.directory.record import Category, Contact, NewResource, Resource, Status
+from facilitation.directory.vetting import DAY_MS
+from tests.facilitation.directory.sample import BAD_EMAILS, BAD_URLS, GOOD_EMAILS, GOOD_URLS
 
 NOW = 1_773_000_000_000  # 8 Mar 2026
 MARKER = "Q" * 200
@@ -525,3 +514,47 @@ def test_parsers_raise_only_format_errors(text: str) -> None:
 )
 def test_detect_format(filename: str, text: str, expected: str) -> None:
     assert detect_format(filename, text) == expected
+
+
+# --- e-mails and web addresses: the rule /resource add uses (facilitation/directory/contact.py)
+
+
+def one_record(**fields: object) -> str:
+    record = {"name": "A", "x-holdspace": {"category": "bank"}, **fields}
+    return json.dumps({"format": FORMAT, "resources": [record]})
+
+
+@pytest.mark.parametrize("email", GOOD_EMAILS)
+def test_the_import_takes_every_email_resource_add_takes(email: str) -> None:
+    [item] = parse_json(one_record(email=email))
+    assert item.resource.contact.emails == (email,)
+    [row] = parse_csv(f"{HEADER}\nA,bank,,{email},,,no,,,,,\n")
+    assert row.resource.contact.emails == (email,)
+
+
+@pytest.mark.parametrize("email", [e for e in BAD_EMAILS if "," not in e and ";" not in e])
+def test_the_import_refuses_what_the_email_rule_refuses(email: str) -> None:
+    with pytest.raises(DirectoryFormatError) as caught:
+        parse_json(one_record(email=email))
+    assert caught.value.problems == ["line 1: email: not an e-mail address"]
+
+
+@pytest.mark.parametrize("email", ["a,b@example.org", "a;b@example.org"])
+def test_a_separator_in_an_email_is_refused_in_json(email: str) -> None:
+    """In a CSV cell ``;`` separates values; in JSON it would have slipped through once and
+    then broken the CSV export's round trip."""
+    with pytest.raises(DirectoryFormatError):
+        parse_json(one_record(email=email))
+
+
+@pytest.mark.parametrize("url", GOOD_URLS)
+def test_the_import_takes_every_url_resource_add_takes(url: str) -> None:
+    [item] = parse_json(one_record(url=url))
+    assert item.resource.contact.urls == (url,)
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_the_import_refuses_what_the_url_rule_refuses(url: str) -> None:
+    with pytest.raises(DirectoryFormatError) as caught:
+        parse_json(one_record(url=url))
+    assert caught.value.problems == ["line 1: url: not a web address (http:// or https://)"]
