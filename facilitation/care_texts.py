@@ -17,8 +17,10 @@ from facilitation.aggregates import Band, lighter
 from facilitation.checkins import MOOD_SCALE
 from facilitation.guard import GUIDANCE, NOTE_START
 from facilitation.health import HealthReport, LoadView, SessionView, Trend
+from facilitation.i18n.render import english
 from facilitation.loop import LoopKind
 from facilitation.rota import MAX_ROTA
+from facilitation.texts import care
 
 # --- co-hosting (posts in the group; a mention goes in front or after) -----------------------
 
@@ -57,7 +59,7 @@ def load_notice(held: int, days: int) -> str:
 
 # --- debriefs (by direct message) ---------------------------------------------------------------
 
-DEBRIEF_USAGE = f"/debrief <1-5> [a few words] ({MOOD_SCALE}), by direct message"
+DEBRIEF_USAGE = english(care.DEBRIEF_USAGE.with_(scale=care.MOOD_SCALE))
 DEBRIEF_PROMPT = (
     "Thank you for holding that session. How are you after holding it?\n"
     f"If you like, answer /debrief 1-5 and a few words ({MOOD_SCALE}). Nobody sees your answer: "
@@ -68,11 +70,7 @@ DEBRIEF_THANKS = "Thank you for telling me. Rest well: holding space is work."
 DEBRIEF_NONE = (
     "There's no session of yours to debrief right now. Thank you for checking in with yourself."
 )
-LOW_MOOD_CARE = (
-    "Thank you for telling me. Be gentle with yourself today.\n"
-    "If it gets heavy, /guide has ways to find human help, and /sos sends you crisis "
-    "resources and lets the facilitators know."
-)
+LOW_MOOD_CARE = english(care.LOW_MOOD)
 """The care line for a low mood, privately: a low check-in and a low debrief alike."""
 TALK_TO_A_FACILITATOR = (
     "It can help to talk it over with another facilitator, or someone you trust. And it's okay "
@@ -115,8 +113,7 @@ def swap_ask(when: str) -> str:
 
 
 def swap_sent(asked: int) -> str:
-    people = "1 person" if asked == 1 else f"{asked} people"
-    return f"I've asked {people} on the rota, privately. I'll let you know if someone takes it."
+    return english(care.SWAP_SENT.with_(n=asked))
 
 
 def swap_taken(when: str) -> str:

@@ -12,9 +12,11 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from facilitation.i18n.render import english
 from facilitation.text import MAX_COMMAND_CHARS, clean_free_text
+from facilitation.texts import care
 
-MOOD_SCALE = "1 = struggling … 5 = great"
+MOOD_SCALE = english(care.MOOD_SCALE)
 MAX_WORDS_CHARS = 500
 
 MIN_MOODS_FOR_AVERAGE = 3

@@ -1,17 +1,19 @@
 """What the bot says to the circle during a session.
 
 Plain strings only: the session module puts a member's mention (a ``MemberRef``) in front of
-the texts that address someone, so these never hold a name.
+the texts that address someone, so these never hold a name. The constants are the English of
+the catalog's messages (facilitation/texts/session.py), until the session core returns the
+messages themselves to be rendered in the circle's language.
 """
 
 from __future__ import annotations
 
 from facilitation.checkins import MOOD_SCALE
+from facilitation.i18n.render import english
+from facilitation.texts import session as texts
 from facilitation.timing import spoken_duration
 
-WINS_ONLY_OPENING = (
-    "This is a wins-only session: today we share wins and positive updates, no trauma talk."
-)
+WINS_ONLY_OPENING = english(texts.WINS_ONLY_OPENING)
 CHECKIN_PROMPT = (
     f"Check-in: /checkin 1-5 and a few words ({MOOD_SCALE}); "
     "by direct message if you'd rather keep it private."
@@ -20,16 +22,13 @@ HAND_HINT = (
     "Raise your hand with /hand (and a topic if you like); sharing begins when a facilitator "
     "calls /next. Anyone can /pause for a breath."
 )
-FLOOR_OPEN = "The floor is open: /hand to share."
-THANK_YOU = "Thank you."
-AFTER_RESUME = "We'll carry on after /resume."
-PAUSE = (
-    "Let's pause and take a breath together. Feet on the floor, three slow breaths. "
-    "A facilitator will /resume when we're ready."
-)
-SHARING_REOPENED = "Sharing is open again; the check-out call will come again before the end."
-CHECKOUT_OPEN = "Check-out is open: /checkout and one positive thing or a goal for next week."
-WINS_CHECKOUT_OPEN = "Check-out is open: /checkout and one win from today or a goal."
+FLOOR_OPEN = english(texts.FLOOR_OPEN)
+THANK_YOU = english(texts.THANK_YOU)
+AFTER_RESUME = english(texts.AFTER_RESUME)
+PAUSE = english(texts.PAUSE)
+SHARING_REOPENED = english(texts.SHARING_REOPENED)
+CHECKOUT_OPEN = english(texts.CHECKOUT_OPEN)
+WINS_CHECKOUT_OPEN = english(texts.WINS_CHECKOUT_OPEN)
 
 
 def opening(reminder: str, length_ms: int, turn_ms: int, wins_only: bool) -> str:

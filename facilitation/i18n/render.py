@@ -113,18 +113,24 @@ class Writer:
             self.problem("?", f"a {type(value).__name__} is not a text")
 
     def message(self, message: Message, params: Mapping[str, object]) -> None:
-        template = self._template(message, params)
-        for literal, name in template.segments:
-            self.text(literal)
-            if name is None:
-                continue
-            if name in params:
-                self.value(params[name])
-            else:
-                self.text(MISSING)
+        template, translated = self._template(message, params)
+        speaking = self.language
+        if not translated:
+            self.language = ENGLISH  # a text said in English says its parameters in English
+        try:
+            for literal, name in template.segments:
+                self.text(literal)
+                if name is not None and name in params:
+                    self.value(params[name])
+                elif name is not None:
+                    self.text(MISSING)
+        finally:
+            self.language = speaking
 
-    def _template(self, message: Message, params: Mapping[str, object]) -> fields.Template:
-        """The translation if it fits the parameters, else the English."""
+    def _template(
+        self, message: Message, params: Mapping[str, object]
+    ) -> tuple[fields.Template, bool]:
+        """The translation if it fits the parameters (True), else the English (False)."""
         n = params.get(message.count, 1) if message.count else 1
         if not isinstance(n, int) or isinstance(n, bool):
             self.problem(message.name, f"needs a whole number for {message.count}")
@@ -139,9 +145,9 @@ class Writer:
             if not (template.ok and template.names == message.placeholders):
                 self.catalogs.tell_once(self.language, message.name, "has other placeholders")
             elif fits:
-                return template
+                return template, True
         plural = message.count is not None and n != 1
-        return fields.parse(message.sources[1] if plural else message.sources[0])
+        return fields.parse(message.sources[1] if plural else message.sources[0]), False
 
     def problem(self, name: str, what: str) -> None:
         if _strict:
@@ -190,11 +196,12 @@ def english(text: object) -> str:
 
 
 @contextmanager
-def strict_rendering() -> Iterator[None]:
+def strict_rendering(on: bool = True) -> Iterator[None]:
     """Inside the block, a text that cannot be rendered as declared raises ``TextProblem``
-    instead of falling back: tests use it so that a wrong parameter fails a test."""
+    instead of falling back: the test suite runs this way (tests/conftest.py), so a wrong
+    parameter fails a test; ``strict_rendering(False)`` shows what production does."""
     global _strict
-    before, _strict = _strict, True
+    before, _strict = _strict, on
     try:
         yield
     finally:
