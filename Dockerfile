@@ -1,10 +1,11 @@
 # holdspace: a small, non-root image. Build: docker build -t holdspace .
 # Dependencies are constrained by requirements.lock (exact versions, the same file make and CI
-# use); only the runtime ones are installed. The base image is pinned.
+# use); only the runtime ones are installed. The base image is pinned. Installing builds the
+# message catalogs' .mo files (setup.py's build hook), which git does not hold.
 FROM python:3.11.11-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY requirements.lock pyproject.toml README.md ./
+COPY requirements.lock pyproject.toml setup.py README.md ./
 COPY bot ./bot
 COPY commands ./commands
 COPY facilitation ./facilitation

@@ -3,15 +3,33 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The message catalogs: .po files are committed, the .mo files they compile to are not.
+PO     := $(wildcard facilitation/locales/*/LC_MESSAGES/holdspace.po)
+MO     := $(PO:.po=.mo)
 
-.PHONY: try test lint bench clean lock
+.PHONY: try test lint bench clean lock i18n i18n-check
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "holdspace needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m tools.i18n compile
 	@touch $(STAMP)
+
+# A .po edited (or pulled) since it was compiled is compiled again before the bot or the tests run.
+$(MO): %.mo: %.po | $(STAMP)
+	$(BIN)/python -m tools.i18n compile $<
+
+## i18n: the catalogs follow the code: extract the messages, update each language, compile
+i18n: $(STAMP)
+	$(BIN)/python -m tools.i18n extract
+	$(BIN)/python -m tools.i18n update
+	$(BIN)/python -m tools.i18n compile
+
+## i18n-check: fails when the catalogs are not up to date with the code (CI runs it)
+i18n-check: $(STAMP)
+	$(BIN)/python -m tools.i18n check
 
 ## lock: re-pin every dependency (runtime and development) into requirements.lock
 lock:
@@ -21,11 +39,11 @@ lock:
 	mv requirements.lock.new requirements.lock
 
 ## try: the real bot against the built-in sandbox gateway (chat in a terminal, a tour otherwise)
-try: $(STAMP)
+try: $(STAMP) $(MO)
 	$(BIN)/holdspace try
 
 ## test: the whole suite; SQLite always, PostgreSQL too when a server can be started
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	bash .ci/with-postgres.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## lint: ruff and mypy (strict on facilitation/, storage/ and what pyproject.toml adds)
@@ -35,7 +53,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: the standard benchmarks (the bot and a bare signalbot echo bot, same sandbox)
-bench: $(STAMP)
+bench: $(STAMP) $(MO)
 	$(BIN)/python -m benchmarks.throughput
 
 clean:
