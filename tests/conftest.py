@@ -1,13 +1,22 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
+from facilitation.i18n import strict_rendering
 from storage.keyring import Keyring, generate_key_text, parse_key_text
 from storage.unit_of_work import Storage
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _texts_fail_loudly() -> Iterator[None]:
+    """A text rendered with a missing or extra parameter fails the test that rendered it
+    (in production it falls back to English and logs the message's name)."""
+    with strict_rendering():
+        yield
 
 
 @pytest.fixture
