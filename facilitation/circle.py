@@ -8,6 +8,8 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from facilitation.i18n.languages import CODES, ENGLISH, parse_language
+
 
 class Purpose(StrEnum):
     """The article's three kinds of circle: define the purpose before you start."""
@@ -80,6 +82,8 @@ class CircleSettings:
     agreement_by_consent: bool = False
     """False: a facilitator's ``/agreement set`` takes effect at once (the default, as before).
     True: it opens a proposal, and the new version takes effect only if the circle consents."""
+    language: str = ENGLISH.code
+    """The language of the circle's group posts (and of what a newcomer to it reads)."""
 
     def with_setting(self, name: str, value: object) -> CircleSettings:
         """A copy with one setting changed, validated."""
@@ -119,6 +123,11 @@ class CircleSettings:
             if value not in ("consent", "facilitators"):
                 raise SettingError("agreement is consent or facilitators")
             return replace(self, agreement_by_consent=value == "consent")
+        if name == "language":
+            chosen = parse_language(str(value))
+            if chosen is None:
+                raise SettingError(f"language is one of {', '.join(CODES)}")
+            return replace(self, language=chosen.code)
         raise SettingError(f"unknown setting {name}")
 
 
@@ -137,6 +146,7 @@ SETTING_NAMES = (
     "disappearing",
     "tell-expiry",
     "agreement",
+    "language",
 )
 
 

@@ -67,6 +67,9 @@ class CircleRow(Base):
     unvouched: Mapped[str] = mapped_column(String(8), server_default=text("'hold'"))
     disappearing_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     door_notice_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # The language of the circle's group posts (a code of facilitation/i18n/languages.py;
+    # not identifying, so not encrypted).
+    language: Mapped[str] = mapped_column(String(8), server_default=text("'en'"))
 
 
 class PersonRow(Base):
@@ -81,6 +84,9 @@ class PersonRow(Base):
         Uuid, ForeignKey("circles.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[int] = mapped_column(BigInteger)
+    # Their own language for what they alone read, across their circles; NULL: they follow
+    # their first circle's. Not identifying, so not encrypted.
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class MemberRow(Base):

@@ -54,9 +54,10 @@ KINDS = (ERASED, CLEARED, SCRUBBED, KEPT, NONE)
 
 PERSONAL_DATA: dict[str, str] = {
     "people": (
-        "erased: the person row: their Signal ACI (encrypted, found by a keyed blind index) "
-        "and which circle their direct messages are about; kept (that choice cleared) while "
-        "circles of another bot account sharing the database still hold them"
+        "erased: the person row: their Signal ACI (encrypted, found by a keyed blind index), "
+        "which circle their direct messages are about, and their own language choice (a "
+        "language code, not identifying, so in plain text); kept (the circle choice cleared) "
+        "while circles of another bot account sharing the database still hold them"
     ),
     "members": (
         "erased: one row per circle they are in: role, founder flag, standing (a member, or "
@@ -119,8 +120,8 @@ PERSONAL_DATA: dict[str, str] = {
         "them to anyone"
     ),
     "circles": (
-        "none: the circle's settings (door, unvouched, disappearing messages among them), its "
-        "Signal group id and bot account (encrypted); no member is named"
+        "none: the circle's settings (door, unvouched, disappearing messages and language "
+        "among them), its Signal group id and bot account (encrypted); no member is named"
     ),
     "agreements": "none: the circle's community agreement texts; who wrote them is not kept",
     "schedules": "none: the circle's weekly session times",
@@ -153,11 +154,15 @@ class CircleInfo:
     tz: str
     agreement_version: int
     retention_days: int
+    language: str = "en"
+    """The language of the circle's group posts."""
 
     @classmethod
     def of(cls, circle: Circle) -> CircleInfo:
         s = circle.settings
-        return cls(circle.id, circle.purpose, s.tz, circle.agreement_version, s.retention_days)
+        return cls(
+            circle.id, circle.purpose, s.tz, circle.agreement_version, s.retention_days, s.language
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +195,8 @@ class PersonalData:
     known: bool
     """False when there is no person row: nothing is held (pending messages aside)."""
     created_at: int | None = None
+    language: str | None = None
+    """Their own language choice (None: they follow their first circle's)."""
     circles: tuple[CircleInfo, ...] = ()
     memberships: tuple[Membership, ...] = ()
     checkins: tuple[CheckinData, ...] = ()
@@ -273,9 +280,11 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
     if not subject.known:
         return PersonalData(known=False, pending_messages=pending, banned_in=banned)
     requests = await uow.requests.of_person(subject)
+    assert subject.person_id is not None
     return PersonalData(
         known=True,
         created_at=await uow.people.known_since(subject),
+        language=await uow.people.language(subject.person_id),
         circles=await _circles(uow, {*subject.circle_ids, *(r.circle_id for r in requests)}),
         memberships=tuple(Membership.of(m) for m in subject.members),
         checkins=await uow.checkins.of_person(subject),

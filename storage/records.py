@@ -25,6 +25,8 @@ class Person:
     id: uuid.UUID
     aci: str
     active_circle_id: uuid.UUID | None
+    language: str | None = None
+    """Their own language choice (a code), None until they make one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from facilitation.circle import CircleSettings, Door, Purpose, Unvouched
+from facilitation.i18n.languages import by_code, language_of
 from storage.models import CircleRow
 from storage.records import Circle
 from storage.repositories._base import RepositoryContext
@@ -44,6 +45,7 @@ class CircleRepository:
             disappearing=None
             if row.disappearing_seconds is None
             else timedelta(seconds=row.disappearing_seconds),
+            language=language_of(row.language).code,
         )
         return Circle(
             id=row.id,
@@ -150,6 +152,13 @@ class CircleRepository:
             update(CircleRow).where(CircleRow.id == circle_id).values(door_notice_at=now)
         )
 
+    async def set_language(self, circle_id: uuid.UUID, code: str) -> None:
+        """The language of the circle's group posts: a code of ``facilitation.i18n``."""
+        self._forget(circle_id)
+        await self._ctx.session.execute(
+            update(CircleRow).where(CircleRow.id == circle_id).values(language=checked_code(code))
+        )
+
     async def set_agreement_version(self, circle_id: uuid.UUID, version: int) -> None:
         self._forget(circle_id)
         await self._ctx.session.execute(
@@ -172,4 +181,13 @@ def _settings_columns(settings: CircleSettings) -> dict[str, int | str | bool | 
         "door": settings.door.value,
         "unvouched": settings.unvouched.value,
         "disappearing_seconds": None if disappearing is None else int(disappearing.total_seconds()),
+        "language": checked_code(settings.language),
     }
+
+
+def checked_code(code: str) -> str:
+    """A language code holdspace speaks; anything else is a bug in the caller (who parses
+    what a member typed with ``facilitation.i18n.parse_language`` first)."""
+    if by_code(code) is None:
+        raise ValueError("not a language holdspace speaks")
+    return code

@@ -5,15 +5,17 @@ from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, select, update
 
+from facilitation.i18n.languages import Language, by_code, direct_language
 from storage.crypto import normalize_aci
-from storage.models import JoinRequestRow, MemberRow, PersonRow
+from storage.models import CircleRow, JoinRequestRow, MemberRow, PersonRow
 from storage.records import DataSubject, Person
 from storage.repositories._base import RepositoryContext
+from storage.repositories.circles import checked_code
 
 _TABLE = "people"
-_BY_ACI = select(PersonRow.id, PersonRow.aci_enc, PersonRow.active_circle_id).where(
-    PersonRow.aci_bidx.in_(bindparam("candidates", expanding=True))
-)
+_BY_ACI = select(
+    PersonRow.id, PersonRow.aci_enc, PersonRow.active_circle_id, PersonRow.language
+).where(PersonRow.aci_bidx.in_(bindparam("candidates", expanding=True)))
 
 
 class PersonRepository:
@@ -24,7 +26,9 @@ class PersonRepository:
 
     def _record(self, row: PersonRow | Row[Any]) -> Person:
         aci = self._ctx.cipher.decrypt_text(_TABLE, "aci_enc", row.id, row.aci_enc)
-        return Person(id=row.id, aci=aci, active_circle_id=row.active_circle_id)
+        return Person(
+            id=row.id, aci=aci, active_circle_id=row.active_circle_id, language=row.language
+        )
 
     async def by_aci(self, aci: str) -> Person | None:
         """Every direct message starts here: a prepared Core statement (see ``run``)."""
@@ -60,6 +64,43 @@ class PersonRepository:
             update(PersonRow).where(PersonRow.id == person_id).values(active_circle_id=circle_id)
         )
 
+    # --- language ----------------------------------------------------------------------
+    async def language(self, person_id: uuid.UUID) -> str | None:
+        """Their own language choice, None until they make one."""
+        row = await self._ctx.session.get(PersonRow, person_id)
+        return None if row is None else row.language
+
+    async def set_language(self, person_id: uuid.UUID, code: str | None) -> None:
+        """Their own language (a code of ``facilitation.i18n``), or None to follow their
+        circle's again."""
+        value = None if code is None else checked_code(code)
+        await self._ctx.session.execute(
+            update(PersonRow).where(PersonRow.id == person_id).values(language=value)
+        )
+
+    async def direct_language(self, person_id: uuid.UUID) -> Language:
+        """The language of what is sent to them alone: their own choice; else the language
+        of the first of this account's circles they joined (or, a newcomer, asked to join);
+        else English."""
+        own = await self.language(person_id)
+        if own is not None and by_code(own) is not None:
+            return direct_language(own, ())
+        ours = self._ctx.our_circles()
+        for link, joined in (
+            (MemberRow, MemberRow.joined_at),
+            (JoinRequestRow, JoinRequestRow.created_at),
+        ):
+            first = await self._ctx.session.scalar(
+                select(CircleRow.language)
+                .join(link, link.circle_id == CircleRow.id)
+                .where(link.person_id == person_id, CircleRow.id.in_(ours))
+                .order_by(joined, link.id)
+                .limit(1)
+            )
+            if first is not None:
+                return direct_language(None, (first,))
+        return direct_language(None, ())
+
     # --- personal data (storage/personal.py) -------------------------------------------
     async def held_elsewhere(self, person_id: uuid.UUID) -> bool:
         """Whether circles another bot account serves from this database hold them (as a
@@ -87,7 +128,8 @@ class PersonRepository:
 
     async def erase_person(self, subject: DataSubject) -> int:
         """Delete the person row, unless another account's circles still hold them: then
-        only which of this account's circles their direct messages are about is cleared."""
+        only which of this account's circles their direct messages are about is cleared
+        (their language choice stays with the row, which serves that account too)."""
         if subject.person_id is None:
             return 0
         if subject.elsewhere:
