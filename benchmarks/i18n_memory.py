@@ -90,15 +90,11 @@ def measure() -> dict[str, Any]:
     report: dict[str, Any] = {
         "rss_mb": {name: round(kb / 1024, 1) for name, kb in steps},
         "added_mb": {
-            name: round((kb - steps[i - 1][1]) / 1024, 1)
-            for i, (name, kb) in enumerate(steps)
-            if i
+            name: round((kb - steps[i - 1][1]) / 1024, 1) for i, (name, kb) in enumerate(steps) if i
         },
     }
     by_name = dict(steps)
-    report["babel_and_five_locales_mb"] = round(
-        (steps[-1][1] - by_name["plain_texts"]) / 1024, 1
-    )
+    report["babel_and_five_locales_mb"] = round((steps[-1][1] - by_name["plain_texts"]) / 1024, 1)
     report["renders_per_s"] = raw["renders_per_s"]
     return report
 

@@ -1,19 +1,7 @@
-"""Named texts: what a person can read, declared once with its English source.
-
-    FLOOR_GIVEN = Msg(
-        "session.floor_given",
-        "{speaker}, you have the floor for {length}. /done when you're finished.",
-        kind=Kind.GROUP,
-        speaker=Slot.PERSON,
-        length=Slot.DURATION,
-    )
-    SWAP_SENT = Plural(
-        "rota.swap_sent",
-        "I've asked {n} person on the rota, privately.",
-        "I've asked {n} people on the rota, privately.",
-    )
-    ...
-    return FLOOR_GIVEN.with_(speaker=Someone(member_id), length=Duration(turn_ms))
+"""Named texts: what a person can read, declared once with its English source, as
+facilitation/texts/ does (``Msg("session.pause", "Let's pause ...", kind=Kind.GROUP)``,
+``Plural("rota.swap_sent", "... {n} person ...", "... {n} people ...")``), and returned with
+its parameters: ``FLOOR_GIVEN.with_(speaker=Someone(member_id), length=Duration(turn_ms))``.
 
 The name is the gettext message context (``msgctxt``) and the English the ``msgid`` (and
 ``msgid_plural``), so ``pybabel extract`` with ``KEYWORDS`` finds every declaration: the name and

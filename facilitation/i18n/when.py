@@ -9,7 +9,7 @@ together ("Tuesday 1 December at 19:00", "today at 19:00") is in the catalog
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from facilitation.i18n import formatting
@@ -45,38 +45,43 @@ class Duration:
 
 
 @dataclass(frozen=True, slots=True)
-class Clock:
+class _Moment:
+    """An instant (UTC milliseconds) shown in the zone ``tz``."""
+
+    ms: int
+    tz: str
+
+    @property
+    def local(self) -> datetime:
+        return formatting.local(self.ms, self.tz)
+
+
+class Clock(_Moment):
     """The time of day: ``19:05``."""
 
-    ms: int
-    tz: str
+    __slots__ = ()
 
     def write(self, out: Writer) -> None:
-        out.text(formatting.clock(formatting.local(self.ms, self.tz), out.language))
+        out.text(formatting.clock(self.local, out.language))
 
 
-@dataclass(frozen=True, slots=True)
-class DayAndMonth:
+class DayAndMonth(_Moment):
     """``Tuesday 1 December``."""
 
-    ms: int
-    tz: str
+    __slots__ = ()
 
     def write(self, out: Writer) -> None:
-        out.text(formatting.day_and_month(formatting.local(self.ms, self.tz), out.language))
+        out.text(formatting.day_and_month(self.local, out.language))
 
 
-@dataclass(frozen=True, slots=True)
-class SessionTime:
+class SessionTime(_Moment):
     """When a session happens: ``Tuesday 1 December at 19:00``."""
 
-    ms: int
-    tz: str
+    __slots__ = ()
 
     def write(self, out: Writer) -> None:
-        hour = formatting.local(self.ms, self.tz).hour
-        day = DayAndMonth(self.ms, self.tz)
-        DAY_AT.with_(day=day, time=Clock(self.ms, self.tz), hour=hour).write(out)
+        day, time = DayAndMonth(self.ms, self.tz), Clock(self.ms, self.tz)
+        DAY_AT.with_(day=day, time=time, hour=self.local.hour).write(out)
 
 
 @dataclass(frozen=True, slots=True)

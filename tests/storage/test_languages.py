@@ -24,6 +24,34 @@ def aci() -> str:
     return str(uuid.uuid4())
 
 
+async def join(
+    bot: Storage, group: str, who: str, *, language: str = "en", joined: int = NOW
+) -> None:
+    """A circle of ``bot`` speaking ``language``, with ``who`` a member since ``joined``."""
+    async with bot.unit_of_work() as uow:
+        circle = await uow.circles.create(group, Purpose.SUPPORT, CircleSettings(), NOW)
+        await uow.circles.set_language(circle.id, language)
+        person = await uow.people.get_or_create(who, NOW)
+        await uow.members.add(circle.id, person, Role.MEMBER, founder=False, now=joined)
+        await uow.commit()
+
+
+async def choose(bot: Storage, who: str, code: str) -> None:
+    """``who`` chooses their own language."""
+    async with bot.unit_of_work() as uow:
+        person = await uow.people.by_aci(who)
+        assert person is not None
+        await uow.people.set_language(person.id, code)
+        await uow.commit()
+
+
+def two_accounts(storage: Storage, keyring: Keyring) -> tuple[Storage, Storage]:
+    return (
+        Storage(storage.engine, keyring, account="+15550000001"),
+        Storage(storage.engine, keyring, account="+15550000002"),
+    )
+
+
 async def test_a_circle_speaks_english_until_it_chooses(any_storage: Storage) -> None:
     async with any_storage.unit_of_work() as uow:
         circle = await uow.circles.create(GROUPS[0], Purpose.SUPPORT, CircleSettings(), NOW)
@@ -107,19 +135,10 @@ async def test_what_a_person_reads_alone_follows_their_choice_else_their_first_c
 async def test_another_bot_accounts_circles_do_not_choose_for_this_one(
     any_storage: Storage, keyring: Keyring
 ) -> None:
-    bot_a = Storage(any_storage.engine, keyring, account="+15550000001")
-    bot_b = Storage(any_storage.engine, keyring, account="+15550000002")
+    bot_a, bot_b = two_accounts(any_storage, keyring)
     who = aci()
-    for bot, group, language, joined in (
-        (bot_b, GROUPS[1], "es", NOW),
-        (bot_a, GROUPS[0], "fr", NOW + DAY),
-    ):
-        async with bot.unit_of_work() as uow:
-            circle = await uow.circles.create(group, Purpose.SUPPORT, CircleSettings(), NOW)
-            await uow.circles.set_language(circle.id, language)
-            person = await uow.people.get_or_create(who, NOW)
-            await uow.members.add(circle.id, person, Role.MEMBER, founder=False, now=joined)
-            await uow.commit()
+    await join(bot_b, GROUPS[1], who, language="es", joined=NOW)
+    await join(bot_a, GROUPS[0], who, language="fr", joined=NOW + DAY)
     async with bot_a.unit_of_work() as uow:
         person = await uow.people.by_aci(who)
         assert person is not None
@@ -128,13 +147,8 @@ async def test_another_bot_accounts_circles_do_not_choose_for_this_one(
 
 async def test_mydata_shows_the_languages_and_forgetme_takes_theirs(any_storage: Storage) -> None:
     who = aci()
-    async with any_storage.unit_of_work() as uow:
-        circle = await uow.circles.create(GROUPS[0], Purpose.SUPPORT, CircleSettings(), NOW)
-        await uow.circles.set_language(circle.id, "es")
-        person = await uow.people.get_or_create(who, NOW)
-        await uow.members.add(circle.id, person, Role.MEMBER, founder=False, now=NOW)
-        await uow.people.set_language(person.id, "de")
-        await uow.commit()
+    await join(any_storage, GROUPS[0], who, language="es")
+    await choose(any_storage, who, "de")
     async with any_storage.unit_of_work() as uow:
         data = await collect(uow, who, NOW)
         assert data.language == "de" and [c.language for c in data.circles] == ["es"]
@@ -149,16 +163,11 @@ async def test_mydata_shows_the_languages_and_forgetme_takes_theirs(any_storage:
 async def test_forgetme_through_one_account_leaves_the_row_another_still_serves(
     any_storage: Storage, keyring: Keyring
 ) -> None:
-    bot_a = Storage(any_storage.engine, keyring, account="+15550000001")
-    bot_b = Storage(any_storage.engine, keyring, account="+15550000002")
+    bot_a, bot_b = two_accounts(any_storage, keyring)
     who = aci()
-    for bot, group in ((bot_a, GROUPS[0]), (bot_b, GROUPS[1])):
-        async with bot.unit_of_work() as uow:
-            circle = await uow.circles.create(group, Purpose.SUPPORT, CircleSettings(), NOW)
-            person = await uow.people.get_or_create(who, NOW)
-            await uow.members.add(circle.id, person, Role.MEMBER, founder=False, now=NOW)
-            await uow.people.set_language(person.id, "pt")
-            await uow.commit()
+    await join(bot_a, GROUPS[0], who)
+    await join(bot_b, GROUPS[1], who)
+    await choose(bot_b, who, "pt")
     async with bot_a.unit_of_work() as uow:
         report = await erase(uow, who, NOW)
         assert report.person_kept
