@@ -5,7 +5,8 @@ from __future__ import annotations
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
 from commands.parsing import split_first
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from facilitation.agreement import MAX_AGREEMENT_CHARS
 from facilitation.text import clean_free_text
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
 from commands.lookalikes import name_in_use
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name
 from storage.repositories.members import AliasTakenError
 

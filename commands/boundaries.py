@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from commands.context import CommandContext
 from commands.errors import UsageError
-from commands.router import Access, CommandRouter
+from commands.router import CommandRouter
+from commands.rules import Access
 from commands.session_flow import apply, open_session, refusal
 from facilitation import session as core
 from facilitation.durations import DurationError, format_duration, parse_duration

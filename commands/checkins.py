@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.session_flow import require_session
 from facilitation.checkins import MOOD_SCALE, CheckinError, parse_checkin, parse_checkout
 

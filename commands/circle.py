@@ -10,7 +10,8 @@ from commands.door import Locked, lock, setup_note
 from commands.errors import Refusal, UsageError
 from commands.parsing import parse_int, split_first
 from commands.ports import GroupChangeRefused, GroupRoster
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.schedules import next_session_text
 from facilitation.agreement import DEFAULT_AGREEMENT
 from facilitation.circle import (

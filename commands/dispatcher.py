@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
+from commands.catalog import Catalog
 from commands.context import CircleContext, CommandContext, Deps
 from commands.errors import Quiet, Refusal, UsageError
 from commands.guards import check_guards
@@ -21,7 +23,7 @@ from commands.locks import KeyedLocks
 from commands.parsing import is_plain_name, parse_command
 from commands.ports import GroupSnapshot
 from commands.roster_sync import Outcome, arrive_unseen, reconcile
-from commands.router import CommandRouter, CommandSpec, SentHandler, TimerHandler
+from commands.router import CommandRouter, TimerHandler
 from commands.types import (
     Incoming,
     Outgoing,
@@ -30,24 +32,11 @@ from commands.types import (
     Recipient,
     encode_outgoing,
 )
-from facilitation.guides import CRISIS
 from facilitation.text import MAX_COMMAND_CHARS
 from storage.records import Person
 from storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger("holdspace.commands")
-
-STRANGER_COMMANDS = frozenset({"help", "join"})
-"""All that someone outside every circle gets an answer to (in a direct message)."""
-KNOWN_PERSON_COMMANDS = frozenset({"mydata", "forgetme"})
-"""Someone in no circle whom the bot still knows (a newcomer with a request) may see and
-erase what it holds about them."""
-STRANGER_VOUCH = "Only members of a circle can vouch or object."
-"""The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
-STRANGER_SOS = (
-    "I'm the helper bot of private peer-support circles, and you aren't in one here, so I "
-    "can't alert anyone for you. This is how to reach human help now:\n\n"
-)
 
 APOLOGY = "Sorry, something went wrong on my side and nothing was changed. Please try again."
 SLOW_DOWN = (
@@ -60,26 +49,11 @@ Staged = list[tuple[uuid.UUID | None, Outgoing]]
 
 class Dispatcher:
     def __init__(self, routers: Iterable[CommandRouter], deps: Deps) -> None:
-        catalog: dict[str, CommandSpec] = {}
-        timers: dict[str, TimerHandler] = {}
-        timer_priorities: dict[str, Priority] = {}
-        sent: dict[str, SentHandler] = {}
-        for router in routers:
-            sent.update(router.sent)
-            timer_priorities.update(router.timer_priorities)
-            for spec in router.commands:
-                if spec.name in catalog:
-                    raise ValueError(f"command /{spec.name} registered twice")
-                catalog[spec.name] = spec
-            for kind, handler in router.timers.items():
-                if kind in timers:
-                    raise ValueError(f"timer {kind} registered twice")
-                timers[kind] = handler
-        self.catalog: Mapping[str, CommandSpec] = catalog
-        self.timer_handlers: Mapping[str, TimerHandler] = timers
-        self.timer_priorities: Mapping[str, Priority] = timer_priorities
-        self.sent_handlers: Mapping[str, SentHandler] = sent
-        self.deps = deps
+        self.catalog = Catalog(routers)
+        self.timer_handlers = self.catalog.timers
+        self.timer_priorities = self.catalog.timer_priorities
+        self.sent_handlers = self.catalog.sent
+        self.deps = replace(deps, help=self.catalog.help)
         self.locks = KeyedLocks()
         # Told which queued outbox rows an erasure deleted (the bot's send queue drops them).
         self.on_withdrawn: Callable[[Sequence[uuid.UUID]], None] | None = None
@@ -118,9 +92,7 @@ class Dispatcher:
         return f"p:{incoming.sender.lower()}"
 
     def _context(self, incoming: Incoming, uow: UnitOfWork, now: int) -> CommandContext:
-        return CommandContext(
-            incoming=incoming, uow=uow, deps=self.deps, now=now, catalog=self.catalog
-        )
+        return CommandContext(incoming=incoming, uow=uow, deps=self.deps, now=now)
 
     async def _run(self, incoming: Incoming, name: str, args: str) -> Staged:
         now = self.deps.clock.now_ms()
@@ -313,46 +285,23 @@ class Dispatcher:
         ctx.member = chosen
         ctx.circle = await uow.circles.get(chosen.circle_id)
 
-    async def _invoke(self, ctx: CommandContext, name: str, args: str) -> str | None:
-        """Run the command; a refusal's (or a usage error's) answer if it was refused, to
-        be sent after the transaction is rolled back. None: commit what it did."""
-        incoming = ctx.incoming
-        spec = self.catalog.get(name)
-        stranger = incoming.is_direct and not ctx.memberships
-        if stranger and name in ("vouch", "object", "sos"):
-            if self.deps.join_limits.per_sender.allow(incoming.sender, ctx.now):
-                # A stranger in crisis still gets the guide to human help: no circle, no
-                # facilitators, nothing stored; just the words.
-                if name == "sos":
-                    ctx.reply(STRANGER_SOS + CRISIS.text, priority=Priority.URGENT)
-                else:
-                    ctx.reply(STRANGER_VOUCH)
-            return None
-        known = ctx.person is not None and name in KNOWN_PERSON_COMMANDS
-        if stranger and not known and (spec is None or name not in STRANGER_COMMANDS):
-            return None  # people outside every circle get answers to /help and /join only
-        if len(incoming.text) > MAX_COMMAND_CHARS:
-            ctx.reply(
-                f"That's too long for me: commands are at most {MAX_COMMAND_CHARS} characters."
-            )
-            return None
-        if spec is None:
-            shown = f"/{name}" if is_plain_name(name) else "that command"
-            ctx.reply(f"I don't know {shown}. Send /help to see what I can do.")
-            return None
-        ctx.spec = spec
-        ctx.priority = spec.priority
+    async def _invoke(self, ctx: CommandContext, name: str, args: str) -> Refusal | None:
+        """Run the command; a refusal (or a usage error, as one) if it was refused, to be
+        answered after the transaction is rolled back. None: commit what it did."""
+        call = self.catalog.invocation(name, args)
+        ctx.priority = call.priority
         try:
-            check_guards(ctx, spec)
-            await spec.handler(ctx, args)
+            check_guards(ctx, call)
+            if call.action is None:
+                raise UsageError
+            await call.action.handler(ctx, call.action.parse(call.args))
         except UsageError as exc:
             hint = f" ({exc.hint})" if exc.hint else ""
-            usage = exc.usage or spec.usage_for(incoming.is_direct)
-            return f"Usage: {usage}{hint}"
+            return Refusal(f"Usage: {exc.usage or call.usage}{hint}")
         except Refusal as exc:
-            return exc.reply
+            return exc
         except Quiet:
-            return ""  # refused without a word: they were told why already
+            return Refusal("")  # refused without a word: they were told why already
         return None
 
     @staticmethod
@@ -363,10 +312,10 @@ class Dispatcher:
         ]
 
     async def _apologise(self, incoming: Incoming) -> Staged:
-        return await self._answer_alone(incoming, APOLOGY, resolve=False)
+        return await self._answer_alone(incoming, Refusal(APOLOGY), resolve=False)
 
-    async def _answer_alone(self, incoming: Incoming, text: str, *, resolve: bool) -> Staged:
-        """Claim the message and reply ``text`` (nothing, if empty), in a transaction of its
+    async def _answer_alone(self, incoming: Incoming, answer: Refusal, *, resolve: bool) -> Staged:
+        """Claim the message and reply ``answer`` (nothing, if empty), in a transaction of its
         own. ``resolve``: also record the membership the command's first pass added (someone
         new in the group, and what their arrival says to the facilitators); an apology after
         an unexpected error does not risk that work again."""
@@ -377,8 +326,8 @@ class Dispatcher:
             ctx = self._context(incoming, uow, now)
             if resolve:
                 await self._resolve(ctx)
-            if text:
-                ctx.reply(text)
+            if answer.reply:
+                ctx.reply(answer.reply, priority=answer.priority)
             staged = await self._stage(uow, ctx.outgoing, now)
             await uow.commit()
         return staged

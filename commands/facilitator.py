@@ -7,7 +7,8 @@ from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
 from commands.naming import add_member
 from commands.parsing import exactly_one_mention, split_first
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from facilitation.circle import Role
 
 facilitator_router = CommandRouter("facilitator")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from commands.context import CommandContext
+from commands.help_catalog import CommandHelp
 from commands.parsing import is_plain_name, parse_command
-from commands.router import Access, CommandRouter, CommandSpec, Where
+from commands.router import CommandRouter
+from commands.rules import SERVED, Access, Where
 
 help_router = CommandRouter("help")
 
@@ -21,17 +23,18 @@ STRANGER_HELP = (
     usage="/help [command]",
     summary="what I can do, or how to use one command",
     access=Access.ANYONE,
+    strangers=SERVED,
 )
 async def show_help(ctx: CommandContext, args: str) -> None:
     if args:
         parsed = parse_command(args if args.startswith("/") else f"/{args}")
         name = parsed[0] if parsed else ""
-        spec = ctx.catalog.get(name)
+        spec = ctx.deps.help.get(name)
         if spec is None:
             shown = f"/{name}" if is_plain_name(name) else "that command"
             ctx.reply(f"There's no {shown}. Send /help for the list.")
             return
-        ctx.reply(f"{spec.usage_for(ctx.incoming.is_direct)}\n{spec.summary}")
+        ctx.reply(f"{spec.usage}\n{spec.summary}")
         return
     if ctx.incoming.is_direct and not ctx.memberships:
         ctx.reply(STRANGER_HELP)
@@ -46,7 +49,7 @@ def _listing(ctx: CommandContext) -> str:
     unvouched = ctx.member is not None and ctx.member.unvouched
     everyone: list[str] = []
     facilitating: list[str] = []
-    for spec in ctx.catalog.values():
+    for spec in ctx.deps.help:
         if where not in spec.where or (unvouched and spec.trusted):
             continue
         (facilitating if spec.access is Access.FACILITATOR else everyone).append(_line(spec))
@@ -59,5 +62,5 @@ def _listing(ctx: CommandContext) -> str:
     return "\n".join(lines)
 
 
-def _line(spec: CommandSpec) -> str:
+def _line(spec: CommandHelp) -> str:
     return f"/{spec.name} · {spec.summary}"

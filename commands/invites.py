@@ -20,7 +20,8 @@ from commands.requests_flow import (
     tell_facilitators,
     voucher,
 )
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import SERVED, Access, Where
 from commands.standing import require_tenure
 from facilitation import vouching
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name, clean_free_text
@@ -113,6 +114,7 @@ def parse_join(args: str) -> tuple[str, str, str | None]:
     summary="ask to join a circle with the invite code a member gave you",
     where=Where.DIRECT,
     access=Access.ANYONE,
+    strangers=SERVED,
 )
 async def join(ctx: CommandContext, args: str) -> None:
     limits = ctx.deps.join_limits

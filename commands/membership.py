@@ -11,7 +11,8 @@ from commands.errors import Refusal, UsageError
 from commands.parsing import exactly_one_mention
 from commands.ports import MembershipError
 from commands.requests_flow import ADMIT_TIMER, EXPIRY_TIMER, tell_facilitators
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from facilitation.circle import Role
 from facilitation.vouching import RequestStatus
 from storage.records import Person

@@ -26,7 +26,8 @@ from commands.context import CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
 from commands.ports import MembershipError
 from commands.requests_flow import STATUS_WORDS, tell_facilitators
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import IF_KNOWN, Access, Where
 from commands.session_flow import carry_on, open_session
 from facilitation.circle import PURPOSE_BLURB, Role, Standing
 from storage.crypto import normalize_aci
@@ -136,6 +137,7 @@ def _keys(storage: Storage, aci: str, code: str) -> tuple[bytes, bytes]:
     summary="everything I hold about you, decrypted, sent to you alone",
     where=Where.DIRECT,
     access=Access.ANYONE,
+    strangers=IF_KNOWN,
 )
 async def mydata(ctx: CommandContext, args: str) -> None:
     if args:
@@ -396,6 +398,7 @@ def inventory(data: PersonalData) -> list[str]:
     summary="delete everything I hold about you (asks you to confirm; can't be undone)",
     where=Where.DIRECT,
     access=Access.ANYONE,
+    strangers=IF_KNOWN,
 )
 async def forgetme(ctx: CommandContext, args: str) -> None:
     aci = normalize_aci(ctx.incoming.sender)

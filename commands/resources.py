@@ -6,7 +6,8 @@ from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
 from commands.parsing import parse_int, split_first
 from commands.requests_flow import policy, tell_facilitators, voucher
-from commands.router import Access, CommandRouter
+from commands.router import CommandRouter
+from commands.rules import Access
 from commands.standing import require_tenure
 from commands.types import Priority
 from facilitation import vouching

@@ -11,7 +11,8 @@ from commands.compose import MessageText
 from commands.context import CircleContext, CommandContext
 from commands.errors import UsageError
 from commands.parsing import parse_int, split_first
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.types import Priority
 from facilitation.durations import format_duration
 from facilitation.schedule import (

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from commands.context import CircleContext, CommandContext
 from commands.errors import UsageError
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.session_flow import (
     SESSION_TIMER,
     apply,

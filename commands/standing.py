@@ -15,29 +15,10 @@ Two checks, each small enough to become a guard of its own when commands turn de
 from __future__ import annotations
 
 from commands.context import CommandContext
-from commands.errors import Quiet, Refusal
+from commands.errors import Refusal
 from commands.requests_flow import policy, voucher
-from commands.router import CommandSpec
 from facilitation import vouching
 from storage.records import Member
-
-UNVOUCHED_REFUSAL = (
-    "You're in this circle's group, but you came in without going through its vouching, so "
-    "its facilitators will confirm you first. Until then the directory, join requests, "
-    "vouches and invites wait for you. You can read the community agreement (/agreement), "
-    "accept it with /agree, take part in sessions and read the guides (/guide)."
-)
-
-
-def check_standing(ctx: CommandContext, spec: CommandSpec) -> None:
-    """The guard for ``trusted`` commands: raises a Refusal the first time, then Quiet."""
-    member = ctx.member
-    if not spec.trusted or member is None or not member.unvouched:
-        return
-    if ctx.deps.notices.first(member.id):
-        raise Refusal(UNVOUCHED_REFUSAL)
-    raise Quiet
-
 
 TENURE_WORDS = {
     "object": "Concerns",

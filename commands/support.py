@@ -5,7 +5,8 @@ from __future__ import annotations
 from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal
-from commands.router import Access, CommandRouter
+from commands.router import CommandRouter
+from commands.rules import Access, answered
 from commands.types import Priority
 from facilitation.directory.display import details
 from facilitation.directory.record import Category, Status
@@ -14,6 +15,12 @@ from facilitation.guides import CRISIS, find_guide, guide_index
 support_router = CommandRouter("support")
 
 MAX_CRISIS_RESOURCES = 4
+STRANGER_SOS = (
+    "I'm the helper bot of private peer-support circles, and you aren't in one here, so I "
+    "can't alert anyone for you. This is how to reach human help now:\n\n"
+)
+"""Someone in crisis who is in no circle still gets the guide to human help: no circle,
+no facilitators, nothing stored; just the words."""
 
 
 @support_router.command(
@@ -38,6 +45,7 @@ async def guide(ctx: CommandContext, args: str) -> None:
     summary="privately alert the facilitators, and get crisis resources by direct message",
     access=Access.MEMBER,
     priority=Priority.URGENT,
+    strangers=answered(STRANGER_SOS + CRISIS.text, priority=Priority.URGENT),
 )
 async def sos(ctx: CommandContext, args: str) -> None:
     """No content is read or scanned: only who asked, and where, is passed on."""

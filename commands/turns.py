@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from commands.context import CommandContext
 from commands.errors import UsageError
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.session_flow import apply, refusal, require_session
 from commands.types import Priority
 from facilitation import session as core

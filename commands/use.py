@@ -5,7 +5,8 @@ from __future__ import annotations
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
 from commands.parsing import parse_int
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from facilitation.circle import PURPOSE_BLURB
 
 use_router = CommandRouter("use")

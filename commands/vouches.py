@@ -20,7 +20,8 @@ from commands.requests_flow import (
     tell_facilitators,
     voucher,
 )
-from commands.router import Access, CommandRouter
+from commands.router import CommandRouter
+from commands.rules import Access, answered
 from commands.standing import require_tenure
 from commands.unvouched import decide_unvouched
 from facilitation import vouching
@@ -31,6 +32,8 @@ from storage.repositories.vouching import JoinRequest
 vouches_router = CommandRouter("vouches")
 
 MAX_REASON_CHARS = 500
+STRANGER_VOUCH = "Only members of a circle can vouch or object."
+"""The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
 
 
 def _refused(reason: VouchRefused, name: str, days: int) -> str:
@@ -54,6 +57,7 @@ def _refused(reason: VouchRefused, name: str, days: int) -> str:
     summary="vouch for a newcomer you know",
     access=Access.MEMBER,
     trusted=True,
+    strangers=answered(STRANGER_VOUCH),
 )
 async def vouch(ctx: CommandContext, args: str) -> None:
     member = ctx.require_member()
@@ -87,6 +91,7 @@ async def vouch(ctx: CommandContext, args: str) -> None:
     summary="raise a concern about a join request; it waits for the facilitators",
     access=Access.AGREED,
     trusted=True,
+    strangers=answered(STRANGER_VOUCH),
 )
 async def object_(ctx: CommandContext, args: str) -> None:
     member = require_tenure(ctx, "object")
