@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from commands.dispatcher import APOLOGY
+from commands.pipeline import APOLOGY
 from commands.types import OutgoingMessage
 from facilitation.text import MAX_COMMAND_CHARS
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, texts
@@ -102,7 +102,7 @@ async def test_group_only_commands_say_so_by_direct_message(
 async def test_a_flood_is_slowed_with_one_notice_and_others_are_still_served(
     circle: Chat, people: dict[str, str]
 ) -> None:
-    from commands.dispatcher import SLOW_DOWN
+    from commands.pipeline import SLOW_DOWN
     from commands.types import OutgoingMessage
 
     answered = notices = 0
