@@ -7,10 +7,10 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from commands.arguments import core, whole_number
 from commands.compose import MessageText
 from commands.context import CircleContext, CommandContext
 from commands.errors import UsageError
-from commands.parsing import parse_int, split_first
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from commands.types import Priority
@@ -28,7 +28,6 @@ from storage.repositories.timers import Schedule
 schedule_router = CommandRouter("schedule")
 
 SCHEDULE_TIMER = "schedule"
-USAGE = "/schedule weekly <day> <HH:MM> [DURATION] · /schedule · /schedule cancel N"
 STALE_MS = 30 * 60 * 1000
 """A reminder more than half an hour late (the bot was down) is skipped, not sent late."""
 MAX_SCHEDULES = 7
@@ -39,53 +38,45 @@ def rule_of(schedule: Schedule) -> WeeklyRule:
     return WeeklyRule(schedule.weekday, schedule.hour, schedule.minute, schedule.length_ms)
 
 
-@schedule_router.command(
+schedule = schedule_router.group(
     "schedule",
-    usage=USAGE,
     summary="recurring sessions in the circle's time zone, with reminders",
     where=Where.GROUP,
     access=Access.MEMBER,
 )
-async def schedule(ctx: CommandContext, args: str) -> None:
+
+
+def parse_rule(text: str) -> WeeklyRule:
+    return parse_weekly(text, DEFAULT_LENGTH_MS)
+
+
+@schedule.sub(
+    "weekly",
+    usage="<day> <HH:MM> [DURATION]",
+    summary="a session every week, with reminders an hour before and at the time",
+    access=Access.FACILITATOR,
+    parse=core(parse_rule, ScheduleError),
+)
+async def weekly(ctx: CommandContext, rule: WeeklyRule) -> None:
     circle = ctx.require_circle()
-    sub, rest = split_first(args)
-    if sub == "":
-        await _list(ctx)
-        return
-    ctx.require_facilitator()
-    if sub == "weekly":
-        try:
-            rule = parse_weekly(rest, DEFAULT_LENGTH_MS)
-        except ScheduleError as exc:
-            raise UsageError(str(exc)) from exc
-        existing = await ctx.uow.schedules.of_circle(circle.id)
-        if len(existing) >= MAX_SCHEDULES:
-            raise UsageError(f"at most {MAX_SCHEDULES} schedules; cancel one first")
-        added = await ctx.uow.schedules.add(
-            circle.id, int(rule.weekday), rule.hour, rule.minute, rule.length_ms, ctx.now
-        )
-        due, _, _ = next_reminder(rule, circle.settings.tz, ctx.now)
-        await ctx.set_timer(SCHEDULE_TIMER, added.id, due)
-        start = next_occurrence(rule, circle.settings.tz, ctx.now)
-        tz = circle.settings.tz
-        ctx.reply(
-            f"Scheduled: {describe(rule, tz)}. Next: {_local(start, tz)}. "
-            "I'll remind the circle an hour before and at the time."
-        )
-    elif sub == "cancel":
-        schedules = await ctx.uow.schedules.of_circle(circle.id)
-        number = parse_int(rest)
-        if not 1 <= number <= len(schedules):
-            raise UsageError("a number from /schedule")
-        chosen = schedules[number - 1]
-        await ctx.uow.schedules.remove(chosen.id)
-        await ctx.set_timer(SCHEDULE_TIMER, chosen.id, None)
-        ctx.reply(f"Cancelled: {describe(rule_of(chosen), circle.settings.tz)}.")
-    else:
-        raise UsageError
+    existing = await ctx.uow.schedules.of_circle(circle.id)
+    if len(existing) >= MAX_SCHEDULES:
+        raise UsageError(f"at most {MAX_SCHEDULES} schedules; cancel one first")
+    added = await ctx.uow.schedules.add(
+        circle.id, int(rule.weekday), rule.hour, rule.minute, rule.length_ms, ctx.now
+    )
+    due, _, _ = next_reminder(rule, circle.settings.tz, ctx.now)
+    await ctx.set_timer(SCHEDULE_TIMER, added.id, due)
+    start = next_occurrence(rule, circle.settings.tz, ctx.now)
+    tz = circle.settings.tz
+    ctx.reply(
+        f"Scheduled: {describe(rule, tz)}. Next: {_local(start, tz)}. "
+        "I'll remind the circle an hour before and at the time."
+    )
 
 
-async def _list(ctx: CommandContext) -> None:
+@schedule.alone(summary="the circle's scheduled sessions")
+async def listing(ctx: CommandContext, _: None) -> None:
     circle = ctx.require_circle()
     schedules = await ctx.uow.schedules.of_circle(circle.id)
     if not schedules:
@@ -100,6 +91,24 @@ async def _list(ctx: CommandContext) -> None:
         tz = circle.settings.tz
         lines.append(f"{number}. {describe(rule, tz)}; next {_local(start, tz)}")
     ctx.reply("\n".join(lines))
+
+
+@schedule.sub(
+    "cancel",
+    usage="N",
+    summary="stop one of the schedules (facilitators)",
+    access=Access.FACILITATOR,
+    parse=whole_number,
+)
+async def cancel(ctx: CommandContext, number: int) -> None:
+    circle = ctx.require_circle()
+    schedules = await ctx.uow.schedules.of_circle(circle.id)
+    if not 1 <= number <= len(schedules):
+        raise UsageError("a number from /schedule")
+    chosen = schedules[number - 1]
+    await ctx.uow.schedules.remove(chosen.id)
+    await ctx.set_timer(SCHEDULE_TIMER, chosen.id, None)
+    ctx.reply(f"Cancelled: {describe(rule_of(chosen), circle.settings.tz)}.")
 
 
 async def next_session_text(ctx: CircleContext) -> str | None:

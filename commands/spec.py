@@ -79,7 +79,10 @@ class CommandSpec:
     @property
     def usage(self) -> str:
         """Every way of writing the command, in declaration order. Subcommands written the
-        same way after their word are shown once: ``/requests approve|deny <request>``."""
+        same way after their word are shown once: ``/requests approve|deny <request>``. A
+        command written one way only shows its example too."""
+        if len(self.actions) == 1:
+            return self.actions[0].usage
         shown: list[tuple[list[str], tuple[str, ...]]] = []
         for action in self.actions:
             last = shown[-1] if shown else None

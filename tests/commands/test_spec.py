@@ -138,3 +138,9 @@ def test_an_unknown_command_is_served_by_a_spec_of_its_own() -> None:
     call = catalog.invocation("frobnicate", "now")
     assert call.action is not None and call.rules.access is Access.ANYONE
     assert not call.command.strangers.served  # someone in no circle hears nothing
+
+
+def test_a_command_written_one_way_shows_its_example_in_help_too() -> None:
+    router = CommandRouter("test")
+    router.command("away", usage="DURATION", example="/away 2h", summary="s", parse=words)(_noop)
+    assert router.groups[0].spec().usage == "/away DURATION, e.g. /away 2h"
