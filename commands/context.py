@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from commands.attempts import Budget, JoinLimits
 from commands.compose import MessageText
+from commands.confirmations import Confirmations
 from commands.errors import Refusal
 from commands.help_catalog import HelpCatalog
 from commands.memory import Absences, FirstNotice
@@ -42,6 +43,8 @@ class Deps:
     budget: Budget = field(default_factory=Budget)
     notices: FirstNotice = field(default_factory=FirstNotice)
     absences: Absences = field(default_factory=Absences)
+    confirmations: Confirmations = field(default_factory=Confirmations)
+    """Pending /forgetme codes (in memory only)."""
     help: HelpCatalog = field(default_factory=HelpCatalog)
     """What /help shows: the composed routers' commands (``Dispatcher`` fills it in)."""
 
