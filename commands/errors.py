@@ -25,4 +25,4 @@ class Refusal(Exception):
 
 
 class Quiet(Exception):
-    """Refused without a word: the sender was already told why (see commands.standing)."""
+    """Refused without a word: the sender was already told why (see commands.guards.standing)."""

@@ -195,7 +195,7 @@ class CommandRouter:
         *,
         usage: str | tuple[str, ...],
         summary: str,
-        parse: Parser[T] | None = None,
+        parse: Parser[T],
         example: str | None = None,
         where: Where = Where.ANYWHERE,
         access: Access = Access.MEMBER,
@@ -217,12 +217,6 @@ class CommandRouter:
             strangers=strangers,
             priority=priority,
         )
-        if parse is None:  # TRANSITION: a handler of the raw arguments, with a full usage line
-            forms = tuple(
-                form.strip().removeprefix(f"/{name}").strip()
-                for form in (usage if isinstance(usage, str) else " · ".join(usage)).split(" · ")
-            )
-            return group.otherwise(parse=_raw, usage=forms)  # type: ignore[arg-type]
         return group.otherwise(parse=parse, usage=usage, example=example)
 
     def timer(
@@ -246,10 +240,6 @@ class CommandRouter:
             return handler
 
         return register
-
-
-def _raw(text: str) -> str:
-    return text
 
 
 def _nothing(text: str) -> None:
