@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from commands.arguments import duration, ignored, nothing
 from commands.context import CommandContext
@@ -12,6 +11,7 @@ from commands.rules import Access
 from commands.session_flow import apply, open_session, refusal
 from facilitation import session as core
 from facilitation.durations import format_duration
+from facilitation.time_text import Style, format_local
 
 boundaries_router = CommandRouter("boundaries")
 
@@ -57,10 +57,10 @@ async def away(ctx: CommandContext, length: timedelta) -> None:
             await apply(ctx, stored, core.set_away(state, str(member.id), until, ctx.now))
         except core.SessionError as error:
             raise refusal(error) from error
-    local = datetime.fromtimestamp(until / 1000, tz=UTC).astimezone(ZoneInfo(circle.settings.tz))
+    local = format_local(until, circle.settings.tz, Style.WEEKDAY_TIME)
     if ctx.incoming.is_direct:
         ctx.reply(
-            f"Stepping back for {format_duration(length)}, until {local:%a %H:%M}. "
+            f"Stepping back for {format_duration(length)}, until {local}. "
             "I won't mention, prompt or remind you until then. /back any time."
         )
     else:

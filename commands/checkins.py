@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
 from commands.arguments import core, nothing
 from commands.context import CommandContext
 from commands.errors import Refusal
@@ -19,6 +16,7 @@ from facilitation.checkins import (
     parse_checkin,
     parse_checkout,
 )
+from facilitation.time_text import Style, format_local
 
 checkins_router = CommandRouter("checkins")
 
@@ -81,9 +79,7 @@ async def goals(ctx: CommandContext, _: None) -> None:
             "No goals yet. End a session with /checkout and a goal for next week, and it "
             f"shows up here for {circle.settings.retention_days} days."
         )
-    zone = ZoneInfo(circle.settings.tz)
     lines = ["Your recent check-outs (only you see these):"]
     for when, words in found:
-        day = datetime.fromtimestamp(when / 1000, tz=UTC).astimezone(zone).strftime("%a %d %b")
-        lines.append(f"• {day}: {words}")
+        lines.append(f"• {format_local(when, circle.settings.tz, Style.DAY)}: {words}")
     ctx.reply("\n".join(lines))

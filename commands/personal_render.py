@@ -7,11 +7,9 @@ even as a count of who vouched or objected.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
 from commands.requests_flow import STATUS_WORDS
 from facilitation.circle import PURPOSE_BLURB, Role, Standing
+from facilitation.time_text import Style, format_local
 from storage.personal import CircleInfo, PersonalData
 
 MESSAGE_CHARS = 1800
@@ -54,17 +52,16 @@ def chunks(lines: list[str], limit: int = MESSAGE_CHARS) -> list[str]:
     return messages
 
 
-def _zone(circle: CircleInfo | None) -> ZoneInfo:
-    return ZoneInfo(circle.tz if circle is not None else "UTC")
+def _tz(circle: CircleInfo | None) -> str:
+    return circle.tz if circle is not None else "UTC"
 
 
-def _day(ms: int, zone: ZoneInfo) -> str:
-    return datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(zone).strftime("%a %d %b %Y")
+def _day(ms: int, tz: str) -> str:
+    return format_local(ms, tz, Style.DAY_YEAR)
 
 
-def _when(ms: int, zone: ZoneInfo) -> str:
-    when = datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(zone)
-    return when.strftime("%a %d %b %Y %H:%M")
+def _when(ms: int, tz: str) -> str:
+    return format_local(ms, tz, Style.DAY_YEAR_TIME)
 
 
 def _quoted(text: str | None) -> str:
@@ -79,7 +76,7 @@ def describe(data: PersonalData, aci: str, now: int) -> list[str]:
         f"• your Signal account id (ACI), stored encrypted: {aci}",
     ]
     if data.created_at is not None:
-        lines.append(f"• known to me since {_day(data.created_at, _zone(first))}")
+        lines.append(f"• known to me since {_day(data.created_at, _tz(first))}")
     for number, circle in enumerate(data.circles, start=1):
         lines += _circle_lines(data, circle, number, now)
     if data.pending_messages:
@@ -101,14 +98,14 @@ def describe(data: PersonalData, aci: str, now: int) -> list[str]:
 
 
 def _circle_lines(data: PersonalData, circle: CircleInfo, number: int, now: int) -> list[str]:
-    zone = _zone(circle)
+    tz = _tz(circle)
     lines = ["", f"Circle {number}: {PURPOSE_BLURB[circle.purpose]} (times in {circle.tz})"]
     for section in _SECTIONS:
-        lines += section(data, circle, zone, now)
+        lines += section(data, circle, tz, now)
     return lines
 
 
-def _membership(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -> list[str]:
+def _membership(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
     lines = []
     for m in (m for m in data.memberships if m.circle_id == circle.id):
         role = "facilitator" if m.role is Role.FACILITATOR else "member"
@@ -117,16 +114,16 @@ def _membership(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int
         if m.standing is Standing.UNVOUCHED:
             role = "in the group without a vouch, waiting for a facilitator to confirm you"
         lines += [
-            f"• you: {role}{founder}, joined {_day(m.joined_at, zone)}",
+            f"• you: {role}{founder}, joined {_day(m.joined_at, tz)}",
             f"• your alias: {m.alias or 'none'}",
             f"• community agreement: {agreed} (current version {circle.agreement_version})",
         ]
         if m.away_until is not None and m.away_until > now:
-            lines.append(f"• away until {_when(m.away_until, zone)}")
+            lines.append(f"• away until {_when(m.away_until, tz)}")
     return lines
 
 
-def _checkins(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -> list[str]:
+def _checkins(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
     found = [c for c in data.checkins if c.circle_id == circle.id]
     if not found:
         return []
@@ -134,11 +131,11 @@ def _checkins(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) 
     for c in found:
         kind = "check-in" if c.kind == "in" else "check-out"
         mood = "" if c.mood is None else f" · mood {c.mood}/5"
-        lines.append(f"• {_when(c.created_at, zone)} · {kind}{mood} · {_quoted(c.words)}")
+        lines.append(f"• {_when(c.created_at, tz)} · {kind}{mood} · {_quoted(c.words)}")
     return lines
 
 
-def _vouches(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -> list[str]:
+def _vouches(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
     found = [v for v in data.vouches_given if v.circle_id == circle.id]
     if not found:
         return []
@@ -147,12 +144,12 @@ def _vouches(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -
         what = "you vouched" if v.kind == "vouch" else f"your concern: {_quoted(v.reason)}"
         lines.append(
             f"• join request {v.request_number} ({v.newcomer_name}) · {what} · "
-            f"{_day(v.created_at, zone)}"
+            f"{_day(v.created_at, tz)}"
         )
     return lines
 
 
-def _requests(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -> list[str]:
+def _requests(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
     """Their own requests. While one is open it says only that: whether it is held for the
     facilitators, or how many vouched or objected, would tell a newcomer that someone
     raised a concern (and in a small circle, who). Counts are never shown, decided or not."""
@@ -165,13 +162,13 @@ def _requests(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) 
     for r in found:
         state = "open" if r.status.open else STATUS_WORDS[r.status]
         lines.append(
-            f'• request {r.number} as "{r.name}", {_day(r.created_at, zone)}: '
+            f'• request {r.number} as "{r.name}", {_day(r.created_at, tz)}: '
             f"{state} · your words: {_quoted(r.intro)}"
         )
     return lines
 
 
-def _resources(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -> list[str]:
+def _resources(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
     added = [r for r in data.resources_added if r.circle_id == circle.id]
     reviews = [r for r in data.reviews_given if r.circle_id == circle.id]
     lines = []
@@ -184,12 +181,12 @@ def _resources(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int)
             what = "vetted" if review.kind == "vet" else f"flagged: {_quoted(review.reason)}"
             lines.append(
                 f"• #{review.number} {review.resource_name} · {what} · "
-                f"{_day(review.created_at, zone)}"
+                f"{_day(review.created_at, tz)}"
             )
     return lines
 
 
-def _invites(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -> list[str]:
+def _invites(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
     found = [i for i in data.invites if i.circle_id == circle.id]
     if not found:
         return []
@@ -200,12 +197,12 @@ def _invites(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -
         elif invite.expires_at <= now:
             state = "expired"
         else:
-            state = f"unused, works until {_when(invite.expires_at, zone)}"
-        lines.append(f"• made {_day(invite.created_at, zone)}: {state}")
+            state = f"unused, works until {_when(invite.expires_at, tz)}"
+        lines.append(f"• made {_day(invite.created_at, tz)}: {state}")
     return lines
 
 
-def _sessions(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) -> list[str]:
+def _sessions(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
     found = [s for s in data.sessions if s.circle_id == circle.id]
     if not found:
         return []
@@ -216,9 +213,9 @@ def _sessions(data: PersonalData, circle: CircleInfo, zone: ZoneInfo, now: int) 
         if s.spoke:
             notes.append("you spoke")
         if s.away_until is not None:
-            notes.append(f"away until {_when(s.away_until, zone)}")
+            notes.append(f"away until {_when(s.away_until, tz)}")
         state = "open now" if s.open else "closed"
-        lines.append(f"• session of {_when(s.started_at, zone)} ({state}): {', '.join(notes)}")
+        lines.append(f"• session of {_when(s.started_at, tz)} ({state}): {', '.join(notes)}")
     return lines
 
 

@@ -4,8 +4,7 @@ time unless the session is already open; away members are not pinged)."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from commands.arguments import core, whole_number
 from commands.compose import MessageText
@@ -23,6 +22,7 @@ from facilitation.schedule import (
     next_reminder,
     parse_weekly,
 )
+from facilitation.time_text import Style, format_local
 from storage.repositories.timers import Schedule
 
 schedule_router = CommandRouter("schedule")
@@ -122,7 +122,7 @@ async def next_session_text(ctx: CircleContext) -> str | None:
 
 
 def _local(ms: int, tz: str) -> str:
-    return f"{datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(ZoneInfo(tz)):%a %d %b %H:%M}"
+    return format_local(ms, tz, Style.DAY_TIME)
 
 
 @schedule_router.timer(SCHEDULE_TIMER, priority=Priority.LOW)  # reminders

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
-from commands.arguments import ignored, nothing
+from commands.arguments import ignored, nothing, words
 from commands.context import CommandContext
 from commands.router import CommandRouter
 from commands.rules import Access, Where
@@ -14,11 +14,8 @@ from commands.session_flow import apply, refusal, require_session
 from commands.types import Priority
 from facilitation import session as core
 from facilitation.durations import format_duration
-from facilitation.text import clean_display_name
 
 turns_router = CommandRouter("turns")
-
-MAX_TOPIC_CHARS = 80
 
 
 async def _change(
@@ -33,26 +30,21 @@ async def _change(
     return transition
 
 
-def parse_topic(text: str) -> str | None:
-    """What a raised hand is about, shown in /queue: one short line, or nothing."""
-    return clean_display_name(text)[:MAX_TOPIC_CHARS] or None
-
-
 @turns_router.command(
     "hand",
     usage="[topic]",
     summary="raise your hand to share (people who haven't spoken yet go first)",
     where=Where.GROUP,
     access=Access.AGREED,
-    parse=parse_topic,
+    parse=words,  # the core cleans it and keeps MAX_TOPIC_CHARS of it
 )
-async def hand(ctx: CommandContext, topic: str | None) -> None:
+async def hand(ctx: CommandContext, topic: str) -> None:
     member = ctx.require_agreed()
     me = str(member.id)
     if member.is_away(ctx.now):  # raising a hand means you're back
         await ctx.uow.members.set_away(member.id, None)
         await _change(ctx, lambda s: core.set_back(s, me, ctx.now))
-    transition = await _change(ctx, lambda s: core.raise_hand(s, me, topic, ctx.now))
+    transition = await _change(ctx, lambda s: core.raise_hand(s, me, topic or None, ctx.now))
     speaker = transition.state.speaker
     if speaker is None or speaker.member != me:
         ctx.react("✋")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from commands.arguments import exactly_one_mention, ignored, words
 from commands.compose import MessageText
 from commands.context import CommandContext
@@ -21,6 +19,7 @@ from commands.router import CommandRouter
 from commands.rules import Access, Tenure, answered
 from facilitation import vouching
 from facilitation.text import clean_free_text
+from facilitation.time_text import Style, format_local
 from facilitation.vouching import RequestStatus, VouchRefused
 
 vouches_router = CommandRouter("vouches")
@@ -148,13 +147,13 @@ async def vouches(ctx: CommandContext, _: None) -> None:
             f"in more than {circle.settings.vouch_retention_days} days ago (records are purged)."
         )
     elif request.unvouched:
-        day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
+        day = format_local(request.created_at, "UTC", Style.DATE)
         text.concerning([request.id]).add(
             f" was added to the group without a vouch ({day}) and confirmed by a facilitator "
             f"(request {request.number})."
         )
     else:
-        day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
+        day = format_local(request.created_at, "UTC", Style.DATE)
         text.concerning([request.id]).add(
             f" joined through request {request.number} ({day}). Vouched for by: "
         )
