@@ -49,9 +49,13 @@ def new_code() -> str:
     return "-".join(groups)
 
 
+_LOOK_ALIKES = str.maketrans("OILU", "011V")
+"""Letters Crockford's base32 leaves out, read as what they look like."""
+
+
 def normalize_code(text: str) -> str:
     cleaned = re.sub(r"[\s\-]", "", text.upper())
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"}))
+    return cleaned.translate(_LOOK_ALIKES)
 
 
 @invites_router.command(

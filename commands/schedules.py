@@ -16,6 +16,7 @@ from commands.types import Priority
 from facilitation.durations import format_duration
 from facilitation.schedule import (
     ScheduleError,
+    Weekday,
     WeeklyRule,
     describe,
     next_occurrence,
@@ -35,7 +36,7 @@ DEFAULT_LENGTH_MS = 60 * 60 * 1000
 
 
 def rule_of(schedule: Schedule) -> WeeklyRule:
-    return WeeklyRule(schedule.weekday, schedule.hour, schedule.minute, schedule.length_ms)
+    return WeeklyRule(Weekday(schedule.weekday), schedule.hour, schedule.minute, schedule.length_ms)
 
 
 schedule = schedule_router.group(

@@ -112,7 +112,7 @@ async def status(ctx: CommandContext, _: None) -> None:
     if found is None:
         ctx.reply("No session is open. A facilitator can /session start one.")
         return
-    _, state = found
+    state = found[1]
     left = max(state.ends_at - (state.paused_at or ctx.now), 0)
     lines = [
         f"Session: {state.phase.value}{' (wins only)' if state.wins_only else ''}, "

@@ -73,7 +73,7 @@ async def lower(ctx: CommandContext, _: None) -> None:
     parse=nothing,
 )
 async def queue(ctx: CommandContext, _: None) -> None:
-    _, state = await require_session(ctx)
+    state = (await require_session(ctx))[1]
     circle = ctx.require_circle()
     waiting = core.ordered_queue(state, ctx.now)
     shown = [raised.member for raised in waiting]
@@ -123,7 +123,7 @@ async def done(ctx: CommandContext, _: None) -> None:
 )
 async def next_(ctx: CommandContext, _: None) -> None:
     member = ctx.require_agreed()
-    _, state = await require_session(ctx)
+    state = (await require_session(ctx))[1]
     speaker = state.speaker.member if state.speaker is not None else None
     if speaker == str(member.id) and not member.is_facilitator:
         await _change(ctx, lambda s: core.done(s, str(member.id), ctx.now))
