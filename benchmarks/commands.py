@@ -18,21 +18,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import sys
-import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from benchmarks import backends
-from benchmarks.directory import timed
-from benchmarks.throughput import RESULTS_DIR, machine, write_json
+from benchmarks.directory import agreed_circle, publish, timed
+from benchmarks.throughput import machine
 from commands.types import Outgoing
-from storage.keyring import generate_key_text, parse_key_text
-from storage.unit_of_work import Storage
-from tests.commands.chat import GROUP, Chat, aci
+from tests.commands.chat import Chat
 
 MEMBERS = 10
 BUDGET_GAP_MS = 3_000  # the fake clock moves on between commands: no member runs dry
@@ -51,29 +46,16 @@ DIRECT_COMMANDS = {
 
 
 async def measure(backend: backends.Backend, samples: int) -> dict[str, Any]:
-    await backend.reset()
-    with tempfile.TemporaryDirectory(prefix="holdspace-bench-") as workdir:
-        storage = await Storage.open(
-            backend.url(Path(workdir)), parse_key_text(generate_key_text())
-        )
-        try:
-            chat = Chat(storage)
-            admin, members = aci(), [aci() for _ in range(MEMBERS - 1)]
-            chat.groups.set(GROUP, members=[admin, *members], admins=[admin])
-            await chat.say(admin, "/circle setup support")
-            for person in (admin, *members):
-                await chat.say(person, "/agree")
-            await chat.say(admin, "/session start 4h turn=30m")
-            for person in members[:2]:
-                await chat.say(person, "/hand")
-            senders = [admin, *members]
-            results: dict[str, Any] = {}
-            for name, text in {**GROUP_COMMANDS, **DIRECT_COMMANDS}.items():
-                direct = name in DIRECT_COMMANDS
-                results[name] = await _timed_command(chat, senders, text, direct, samples)
-            return results
-        finally:
-            await storage.close()
+    async with agreed_circle(backend, MEMBERS) as (chat, admin, members):
+        await chat.say(admin, "/session start 4h turn=30m")
+        for person in members[:2]:
+            await chat.say(person, "/hand")
+        senders = [admin, *members]
+        results: dict[str, Any] = {}
+        for name, text in {**GROUP_COMMANDS, **DIRECT_COMMANDS}.items():
+            direct = name in DIRECT_COMMANDS
+            results[name] = await _timed_command(chat, senders, text, direct, samples)
+        return results
 
 
 async def _timed_command(
@@ -113,12 +95,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--database", choices=backends.CHOICES, default=backends.default_choice())
     parser.add_argument("--json-out", type=Path, help="also write the JSON here")
     args = parser.parse_args(argv)
-    report = asyncio.run(run(args.samples, args.database))
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = args.json_out or RESULTS_DIR / f"commands-{stamp}.json"
-    write_json(report, out)
-    print(json.dumps(report, indent=2, ensure_ascii=False))
-    print(f"[bench] JSON written to {out}", file=sys.stderr)
+    publish(asyncio.run(run(args.samples, args.database)), "commands", args.json_out)
 
 
 if __name__ == "__main__":

@@ -124,51 +124,59 @@ async def _door(ctx: CommandContext, settings: CircleSettings) -> str:
     return " " + setup_note(outcome)
 
 
+def _number(name: str, explains: str, shown: Callable[[CircleSettings], int]) -> Setting:
+    return Setting(name, "N", explains, whole_number, lambda s: str(shown(s)))
+
+
+def _days(name: str, explains: str, shown: Callable[[CircleSettings], int]) -> Setting:
+    return Setting(name, "DAYS", explains, whole_number, lambda s: f"{shown(s)} days")
+
+
 SETTINGS = Settings(
-    Setting(
-        "vouches", "N", "how many vouches a newcomer needs, 1-10", whole_number,
-        lambda s: str(s.vouches),
-    ),
-    Setting(
-        "size", "N", "the most members the circle takes, 2-1000", whole_number,
-        lambda s: str(s.size),
-    ),
+    _number("vouches", "how many vouches a newcomer needs, 1-10", lambda s: s.vouches),
+    _number("size", "the most members the circle takes, 2-1000", lambda s: s.size),
     Setting("tz", "ZONE", "like Europe/Berlin", _as_is, lambda s: s.tz),
     Setting(
-        "turn", "DURATION", "a speaking turn, 30s-30m, like 5m", parse_duration,
+        "turn",
+        "DURATION",
+        "a speaking turn, 30s-30m, like 5m",
+        parse_duration,
         lambda s: format_duration(s.turn),
     ),
-    Setting(
-        "retention", "DAYS", "how long check-in words are kept, 1-365", whole_number,
-        lambda s: f"{s.retention_days} days",
+    _days("retention", "how long check-in words are kept, 1-365", lambda s: s.retention_days),
+    _days("tenure", "how long a member waits before vouching, 0-365", lambda s: s.tenure_days),
+    _days("expiry", "how long a join request stays open, 1-30", lambda s: s.request_days),
+    _days(
+        "vouch-history", "how long vouches are remembered, 7-730", lambda s: s.vouch_retention_days
     ),
     Setting(
-        "tenure", "DAYS", "how long a member waits before vouching, 0-365", whole_number,
-        lambda s: f"{s.tenure_days} days",
-    ),
-    Setting(
-        "expiry", "DAYS", "how long a join request stays open, 1-30", whole_number,
-        lambda s: f"{s.request_days} days",
-    ),
-    Setting(
-        "vouch-history", "DAYS", "how long vouches are remembered, 7-730", whole_number,
-        lambda s: f"{s.vouch_retention_days} days",
-    ),
-    Setting(
-        "resources", "dm|group", "where search results asked in the group go", _word,
+        "resources",
+        "dm|group",
+        "where search results asked in the group go",
+        _word,
         lambda s: "group" if s.resources_in_group else "dm",
     ),
     Setting(
-        "door", "locked|open", "whether I keep the group's door locked", _word,
-        lambda s: s.door.value, effect=_door,
+        "door",
+        "locked|open",
+        "whether I keep the group's door locked",
+        _word,
+        lambda s: s.door.value,
+        effect=_door,
     ),
     Setting(
-        "unvouched", "hold|allow",
-        "people added without a vouch: wait, or members at once", _word,
+        "unvouched",
+        "hold|allow",
+        "people added without a vouch: wait, or members at once",
+        _word,
         lambda s: s.unvouched.value,
     ),
     Setting(
-        "disappearing", "DURATION|off", "the group's disappearing messages, 30s-4w, like 1w",
-        _disappearing, lambda s: disappearing_shown(s.disappearing), effect=_set_group_timer,
+        "disappearing",
+        "DURATION|off",
+        "the group's disappearing messages, 30s-4w, like 1w",
+        _disappearing,
+        lambda s: disappearing_shown(s.disappearing),
+        effect=_set_group_timer,
     ),
-)  # fmt: skip
+)

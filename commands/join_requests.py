@@ -16,7 +16,7 @@ from commands.requests_flow import (
     policy,
     request_named,
 )
-from commands.router import CommandRouter
+from commands.router import CommandRouter, Decorator
 from commands.rules import Access
 from commands.unvouched import decide_unvouched
 from facilitation import vouching
@@ -60,6 +60,17 @@ async def listing(ctx: CommandContext, _: None) -> None:
     ctx.reply("\n".join(lines), about=[request.id for request in open_requests])
 
 
+def decision(word: str, summary: str) -> Decorator[str]:
+    """A facilitator's word about one request: ``/requests <word> <request>``."""
+    return requests.sub(
+        word,
+        usage="<request>",
+        summary=f"{summary} (facilitators)",
+        access=Access.FACILITATOR,
+        parse=words,  # a number, or nothing when it quotes the request's post
+    )
+
+
 async def _named(ctx: CommandContext, text: str, decision: str) -> JoinRequest | None:
     """The request a decision is about (the quoted post, or its number); None once a
     decision about someone added without a vouch has been made (they have their own)."""
@@ -72,39 +83,21 @@ async def _named(ctx: CommandContext, text: str, decision: str) -> JoinRequest |
     return request
 
 
-@requests.sub(
-    "approve",
-    usage="<request>",
-    summary="admit a newcomer, held or not (facilitators)",
-    access=Access.FACILITATOR,
-    parse=words,
-)
+@decision("approve", "admit a newcomer, held or not")
 async def approve_request(ctx: CommandContext, text: str) -> None:
     request = await _named(ctx, text, "approve")
     if request is not None:
         await _decide(ctx, request, yes=True)
 
 
-@requests.sub(
-    "deny",
-    usage="<request>",
-    summary="decline a request, kindly (facilitators)",
-    access=Access.FACILITATOR,
-    parse=words,
-)
+@decision("deny", "decline a request, kindly")
 async def deny_request(ctx: CommandContext, text: str) -> None:
     request = await _named(ctx, text, "deny")
     if request is not None:
         await _decide(ctx, request, yes=False)
 
 
-@requests.sub(
-    "retry",
-    usage="<request>",
-    summary="try again to add someone Signal refused (facilitators)",
-    access=Access.FACILITATOR,
-    parse=words,
-)
+@decision("retry", "try again to add someone Signal refused")
 async def retry_request(ctx: CommandContext, text: str) -> None:
     request = await _named(ctx, text, "retry")
     if request is None:
@@ -115,13 +108,7 @@ async def retry_request(ctx: CommandContext, text: str) -> None:
     ctx.reply(f"Trying again to add {request.name}.", about=[request.id])
 
 
-@requests.sub(
-    "keep",
-    usage="<request>",
-    summary="keep the concern of someone who left: it holds the request (facilitators)",
-    access=Access.FACILITATOR,
-    parse=words,
-)
+@decision("keep", "keep the concern of someone who left: it holds the request")
 async def keep_request(ctx: CommandContext, text: str) -> None:
     request = await _named(ctx, text, "keep")
     if request is not None:

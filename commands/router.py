@@ -26,7 +26,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import Any
+from typing import TypedDict, Unpack
 
 from commands.context import CircleContext
 from commands.rules import IGNORED, Access, Rules, Strangers, Tenure, Where
@@ -37,6 +37,33 @@ from storage.unit_of_work import UnitOfWork
 TimerHandler = Callable[[CircleContext, uuid.UUID], Awaitable[None]]
 SentHandler = Callable[[UnitOfWork, uuid.UUID, int], Awaitable[None]]
 Decorator = Callable[[ActionHandler[T]], ActionHandler[T]]
+
+
+class Declared(TypedDict, total=False):
+    """What a command declares besides its name and words (``commands.rules``); unsaid:
+    anywhere, for members, no trust data, no tenure, not limited, strangers ignored, and
+    its messages of normal priority (``bot/sendorder.py``)."""
+
+    where: Where
+    access: Access
+    trusted: bool
+    tenure: Tenure
+    limited: bool
+    strangers: Strangers
+    priority: Priority
+
+
+_UNSAID = Rules()
+
+
+class Narrower(TypedDict, total=False):
+    """What a subcommand may say differently from its command: where it works and what it
+    answers elsewhere, who may use it, whether it counts only after the circle's tenure."""
+
+    where: Where
+    access: Access
+    tenure: Tenure
+    elsewhere: str
 
 
 class CommandGroup:
@@ -61,32 +88,16 @@ class CommandGroup:
         summary: str | None = None,
         example: str | None = None,
         details: tuple[str, ...] = (),
-        where: Where | None = None,
-        access: Access | None = None,
-        tenure: Tenure | None = None,
-        elsewhere: str | None = None,
+        **narrower: Unpack[Narrower],
     ) -> Decorator[T]:
         """``/<command> <word> …``; ``usage``: what follows the word (several ways: a tuple)."""
         if word != word.casefold() or not word or " " in word:
             raise ValueError(f"/{self.name}: a subcommand is one lower-case word")
-        return self._register(
-            Match.WORD, word, parse, usage, summary, example, details,
-            where=where, access=access, tenure=tenure, elsewhere=elsewhere,
-        )  # fmt: skip
+        return self._register(Match.WORD, word, parse, usage, summary, example, details, narrower)
 
-    def alone(
-        self,
-        *,
-        summary: str | None = None,
-        where: Where | None = None,
-        access: Access | None = None,
-        tenure: Tenure | None = None,
-    ) -> Decorator[None]:
+    def alone(self, *, summary: str | None = None, **narrower: Unpack[Narrower]) -> Decorator[None]:
         """Just ``/<command>``, with nothing after it."""
-        return self._register(
-            Match.ALONE, None, _nothing, "", summary, None, (),
-            where=where, access=access, tenure=tenure,
-        )  # fmt: skip
+        return self._register(Match.ALONE, None, _nothing, "", summary, None, (), narrower)
 
     def otherwise(
         self,
@@ -95,15 +106,10 @@ class CommandGroup:
         usage: str | tuple[str, ...],
         summary: str | None = None,
         example: str | None = None,
-        where: Where | None = None,
-        access: Access | None = None,
-        tenure: Tenure | None = None,
+        **narrower: Unpack[Narrower],
     ) -> Decorator[T]:
         """Whatever no subcommand's word matches (and nothing at all, without ``alone``)."""
-        return self._register(
-            Match.REST, None, parse, usage, summary, example, (),
-            where=where, access=access, tenure=tenure,
-        )  # fmt: skip
+        return self._register(Match.REST, None, parse, usage, summary, example, (), narrower)
 
     def _register(
         self,
@@ -114,9 +120,9 @@ class CommandGroup:
         summary: str | None,
         example: str | None,
         details: tuple[str, ...],
-        **overrides: Any,
+        narrower: Narrower,
     ) -> Decorator[T]:
-        rules = replace(self.rules, **{k: v for k, v in overrides.items() if v is not None})
+        rules = replace(self.rules, **narrower)
         if rules.tenure is not None and rules.access not in (Access.AGREED, Access.FACILITATOR):
             raise ValueError(f"/{self.name}: tenure counts only for members who agreed")
         if match is not Match.WORD and any(a.match is match for a in self._actions):
@@ -164,27 +170,20 @@ class CommandRouter:
         self.timer_priorities: dict[str, Priority] = {}
         self.sent: dict[str, SentHandler] = {}
 
-    def group(
-        self,
-        name: str,
-        *,
-        summary: str,
-        where: Where = Where.ANYWHERE,
-        access: Access = Access.MEMBER,
-        trusted: bool = False,
-        tenure: Tenure | None = None,
-        limited: bool = False,
-        strangers: Strangers = IGNORED,
-        priority: Priority = Priority.NORMAL,
-    ) -> CommandGroup:
-        """A command with subcommands; its rules are where each subcommand starts from.
-        ``priority``: of the messages it sends (``bot/sendorder.py``)."""
+    def group(self, name: str, *, summary: str, **declared: Unpack[Declared]) -> CommandGroup:
+        """A command with subcommands; its rules are where each subcommand starts from."""
         group = CommandGroup(
             name,
             summary=summary,
-            rules=Rules(where, access, trusted, tenure, limited),
-            strangers=strangers,
-            priority=priority,
+            rules=Rules(
+                where=declared.get("where", _UNSAID.where),
+                access=declared.get("access", _UNSAID.access),
+                trusted=declared.get("trusted", _UNSAID.trusted),
+                tenure=declared.get("tenure", _UNSAID.tenure),
+                limited=declared.get("limited", _UNSAID.limited),
+            ),
+            strangers=declared.get("strangers", IGNORED),
+            priority=declared.get("priority", Priority.NORMAL),
         )
         self.groups.append(group)
         return group
@@ -197,26 +196,10 @@ class CommandRouter:
         summary: str,
         parse: Parser[T],
         example: str | None = None,
-        where: Where = Where.ANYWHERE,
-        access: Access = Access.MEMBER,
-        trusted: bool = False,
-        tenure: Tenure | None = None,
-        limited: bool = False,
-        strangers: Strangers = IGNORED,
-        priority: Priority = Priority.NORMAL,
+        **declared: Unpack[Declared],
     ) -> Decorator[T]:
         """A command without subcommands: ``usage`` is what follows ``/<name>``."""
-        group = self.group(
-            name,
-            summary=summary,
-            where=where,
-            access=access,
-            trusted=trusted,
-            tenure=tenure,
-            limited=limited,
-            strangers=strangers,
-            priority=priority,
-        )
+        group = self.group(name, summary=summary, **declared)
         return group.otherwise(parse=parse, usage=usage, example=example)
 
     def timer(
