@@ -17,8 +17,8 @@ from commands.arguments import whole_number
 from commands.context import CommandContext
 from commands.door import Locked, lock, setup_note
 from commands.errors import Refusal, UsageError
+from commands.parsing import split_word
 from commands.ports import GroupChangeRefused
-from facilitation.arguments import first_word
 from facilitation.circle import DISAPPEARING_MAX, CircleSettings, Door
 from facilitation.durations import DurationError, format_duration, parse_duration
 
@@ -64,8 +64,8 @@ class Settings:
         return tuple(setting.usage for setting in self._by_name.values())
 
     def parse(self, text: str) -> SettingChange:
-        name, value_text = first_word(text)
-        setting = self._by_name.get(name.casefold())
+        name, value_text = split_word(text)
+        setting = self._by_name.get(name)
         if setting is None or not value_text:
             raise UsageError
         try:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from commands.arguments import words
 from commands.context import CommandContext
 from commands.help_catalog import CommandHelp
-from commands.parsing import is_plain_name, parse_command
+from commands.parsing import is_plain_name, parse_command, split_word
 from commands.router import CommandRouter
 from commands.rules import SERVED, Access, Where
-from facilitation.arguments import first_word
 
 help_router = CommandRouter("help")
 
@@ -49,8 +48,8 @@ def _one(ctx: CommandContext, asked: str) -> str:
     if command is None:
         shown = f"/{name}" if is_plain_name(name) else "that command"
         return f"There's no {shown}. Send /help for the list."
-    word, _ = first_word(rest)
-    action = command.action(word.casefold()) if word else None
+    word, _ = split_word(rest)
+    action = command.action(word) if word else None
     if action is None:
         return f"{command.usage}\n{command.summary}"
     return "\n".join((action.usage, action.summary, *action.details))

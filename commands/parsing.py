@@ -22,3 +22,12 @@ def parse_command(text: str) -> tuple[str, str] | None:
 def is_plain_name(name: str) -> bool:
     """Safe to echo back: a short ASCII word, not something a member crafted to look odd."""
     return _NAME.fullmatch(name) is not None
+
+
+def split_word(args: str) -> tuple[str, str]:
+    """``"set vouches 3"`` → ``("set", "vouches 3")``: the first word (casefolded) and the rest.
+
+    Only a space ends the word. A tab or a line break keeps it whole, so text with odd
+    whitespace (``/circle\\tset\\nvouches 3``) never turns into a subcommand or a setting."""
+    head, _, rest = args.strip().partition(" ")
+    return head.casefold(), rest.strip()

@@ -7,12 +7,12 @@ from typing import NamedTuple
 from commands.arguments import core, nothing, whole_number
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
+from commands.parsing import split_word
 from commands.requests_flow import policy, tell_facilitators, voucher
 from commands.router import CommandRouter
 from commands.rules import Access, Tenure
 from commands.types import Priority
 from facilitation import vouching
-from facilitation.arguments import first_word
 from facilitation.directory.adding import parse_add
 from facilitation.directory.display import details, short_line
 from facilitation.directory.record import (
@@ -73,7 +73,7 @@ class Search(NamedTuple):
 
 def parse_search(text: str) -> Search:
     """``[category] [words]``: a first word that names a category is one."""
-    first, rest = first_word(text)
+    first, rest = split_word(text)
     category = parse_category(first) if first else None
     return Search(category, rest if category is not None else text)
 

@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 
 from commands.context import CommandContext
 from commands.help_catalog import ActionHelp, CommandHelp
+from commands.parsing import split_word
 from commands.rules import Rules, Strangers
 from commands.types import Priority
-from facilitation.arguments import first_word
 
 T = TypeVar("T")
 Parser = Callable[[str], T]
@@ -98,12 +98,12 @@ class CommandSpec:
 
     def resolve(self, args: str) -> Invocation:
         """Which action ``args`` asks for, and what its parser reads."""
-        word, rest = first_word(args)
+        word, rest = split_word(args)
         if not word:
             action = self._by_match(Match.ALONE) or self._by_match(Match.REST)
             return Invocation(self, action, "")
         by_word = next(
-            (a for a in self.actions if a.match is Match.WORD and a.word == word.casefold()),
+            (a for a in self.actions if a.match is Match.WORD and a.word == word),
             None,
         )
         if by_word is not None:

@@ -120,3 +120,15 @@ async def test_a_change_that_has_to_reach_the_group_first_is_stored_only_if_it_d
     assert "Disappearing messages: the group's own setting" in only_text(
         await circle.say(people["alice"], "/circle")
     )
+
+
+async def test_odd_whitespace_never_becomes_a_subcommand_or_a_setting(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    for odd in (
+        "/circle\tset\nvouches\r\n3",
+        "/circle set vouches\n3",
+        "/circle set\u00a0vouches 3",
+    ):
+        assert only_text(await circle.say(people["alice"], odd)).startswith("Usage: /circle")
+    assert "need 2 vouches" in only_text(await circle.say(people["alice"], "/circle"))

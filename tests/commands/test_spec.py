@@ -43,15 +43,17 @@ def test_a_use_finds_its_action_by_word_alone_or_rest() -> None:
     assert bare.action is not None and bare.action.match is Match.REST and bare.args == ""
 
 
-def test_a_word_ends_at_any_space_and_the_rest_keeps_its_lines() -> None:
+def test_only_a_space_ends_a_word_and_the_rest_keeps_its_lines() -> None:
     router = CommandRouter("test")
     group = router.group("agreement", summary="the agreement")
     group.alone()(_noop)
     group.sub("set", usage="<text>", parse=words)(_noop)
     spec = group.spec()
-    call = spec.resolve("set\nBe kind.\nNo screenshots.")
+    call = spec.resolve("set Be kind.\nNo screenshots.")
     assert call.action is not None and call.action.word == "set"
     assert call.args == "Be kind.\nNo screenshots."
+    for odd in ("set\nBe kind.", "set\tBe kind.", "set\u00a0Be kind."):
+        assert spec.resolve(odd).action is None  # odd whitespace is no subcommand
     alone = spec.resolve("")
     assert alone.action is not None and alone.action.match is Match.ALONE
 
