@@ -6,13 +6,13 @@ A command without subcommands::
         "checkin", usage="<1-5> [a few words]", summary="how you're arriving",
         access=Access.AGREED, parse=core(parse_checkin, CheckinError),
     )
-    async def checkin(ctx: CommandContext, parsed: Checkin) -> None: ...
+    async def checkin(ctx: CommandContext, parsed: CheckIn) -> None: ...
 
 A command with subcommands::
 
     circle = circle_router.group("circle", summary="...", where=Where.GROUP, access=Access.ANYONE)
 
-    @circle.sub("set", usage=SETTINGS.usage, access=Access.FACILITATOR, parse=SETTINGS.parse)
+    @circle.sub("set", usage=SETTINGS.form, access=Access.FACILITATOR, parse=SETTINGS.parse)
     async def circle_set(ctx: CommandContext, change: SettingChange) -> None: ...
 
     @circle.alone(access=Access.MEMBER)  # just /circle

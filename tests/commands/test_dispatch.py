@@ -143,3 +143,18 @@ async def test_a_refused_command_writes_nothing_but_its_answer_and_acts_once(
         assert await uow.sessions.open_in(found.id) is None  # and nothing else happened
         assert not await uow.events.claim(newcomer, 424242, 0)  # the message was claimed
     assert await circle.say(newcomer, "/session start 1m", timestamp=424242) == []  # once
+
+
+async def test_help_for_one_subcommand_comes_from_its_declaration(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    extend = only_text(await circle.say(people["bob"], "/help session extend"))
+    assert extend == (
+        "/session extend DURATION, e.g. /session extend 15m\n"
+        "give the open session more time (facilitators)"
+    )
+    whole = only_text(await circle.say(people["bob"], "/help /session"))
+    assert whole.startswith("/session start [DURATION] [wins] [turn=DURATION] · /session · ")
+    assert only_text(await circle.say(people["bob"], "/help session nonsense")) == whole
+    malformed = only_text(await circle.say(people["alice"], "/session extend forever"))
+    assert malformed.startswith("Usage: /session extend DURATION, e.g. /session extend 15m (")
