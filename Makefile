@@ -46,7 +46,7 @@ try: $(STAMP) $(MO)
 test: $(STAMP) $(MO)
 	bash .ci/with-postgres.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## lint: ruff and mypy (strict on facilitation/, storage/ and what pyproject.toml adds)
+## lint: ruff and mypy (strict on facilitation/, storage/, commands/ and what pyproject.toml adds)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

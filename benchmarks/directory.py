@@ -22,7 +22,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,12 @@ async def timed(samples: int, run: Callable[[], Awaitable[Any]]) -> dict[str, An
     }
 
 
-async def measure(backend: backends.Backend, samples: int, seed: int) -> dict[str, Any]:
+@asynccontextmanager
+async def agreed_circle(
+    backend: backends.Backend, members: int = 10
+) -> AsyncIterator[tuple[Chat, str, list[str]]]:
+    """A fresh database with one circle of ``members`` who all agreed: (chat, its admin,
+    the others), in process (the gateway faked as in the command tests)."""
     await backend.reset()
     with tempfile.TemporaryDirectory(prefix="holdspace-bench-") as workdir:
         storage = await Storage.open(
@@ -107,25 +113,30 @@ async def measure(backend: backends.Backend, samples: int, seed: int) -> dict[st
         )
         try:
             chat = Chat(storage)
-            admin, members = aci(), [aci() for _ in range(9)]
-            chat.groups.set(GROUP, members=[admin, *members], admins=[admin])
+            admin, others = aci(), [aci() for _ in range(members - 1)]
+            chat.groups.set(GROUP, members=[admin, *others], admins=[admin])
             await chat.say(admin, "/circle setup support")
-            for person in (admin, *members):
+            for person in (admin, *others):
                 await chat.say(person, "/agree")
-            await fill(chat, admin, seed)
-            results: dict[str, Any] = {}
-            for name, text in QUERIES.items():
-                senders = iter(range(10**9))
-
-                async def one(text: str = text, senders: Any = senders) -> Any:
-                    chat.clock.advance(BUDGET_GAP_MS)
-                    return await chat.dm(members[next(senders) % len(members)], text)
-
-                await timed(5, one)  # warm caches and prepared statements
-                results[name] = await timed(samples, one)
-            return results
+            yield chat, admin, others
         finally:
             await storage.close()
+
+
+async def measure(backend: backends.Backend, samples: int, seed: int) -> dict[str, Any]:
+    async with agreed_circle(backend) as (chat, admin, members):
+        await fill(chat, admin, seed)
+        results: dict[str, Any] = {}
+        for name, text in QUERIES.items():
+            senders = iter(range(10**9))
+
+            async def one(text: str = text, senders: Any = senders) -> Any:
+                chat.clock.advance(BUDGET_GAP_MS)
+                return await chat.dm(members[next(senders) % len(members)], text)
+
+            await timed(5, one)  # warm caches and prepared statements
+            results[name] = await timed(samples, one)
+        return results
 
 
 async def run(samples: int, seed: int, choice: str) -> dict[str, Any]:
@@ -146,9 +157,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--database", choices=backends.CHOICES, default=backends.default_choice())
     parser.add_argument("--json-out", type=Path, help="also write the JSON here")
     args = parser.parse_args(argv)
-    report = asyncio.run(run(args.samples, args.seed, args.database))
+    publish(asyncio.run(run(args.samples, args.seed, args.database)), "directory", args.json_out)
+
+
+def publish(report: dict[str, Any], kind: str, json_out: Path | None) -> None:
+    """The JSON to stdout, and to ``json_out`` or ``benchmarks/results/<kind>-<time>.json``."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = args.json_out or RESULTS_DIR / f"directory-{stamp}.json"
+    out = json_out or RESULTS_DIR / f"{kind}-{stamp}.json"
     write_json(report, out)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"[bench] JSON written to {out}", file=sys.stderr)

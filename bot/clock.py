@@ -14,8 +14,9 @@ a stray variable or a signal.
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
+
+from commands.ports import wall_ms
 
 log = logging.getLogger("holdspace.clock")
 
@@ -39,4 +40,4 @@ class AdjustableClock:
             log.warning("could not read the test clock offset; keeping the previous one")
 
     def now_ms(self) -> int:
-        return time.time_ns() // 1_000_000 + self.offset_ms
+        return wall_ms() + self.offset_ms

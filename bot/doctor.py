@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings, key_env, load_settings
 from bot.gateway import GatewayClient, GatewayError
+from commands.ports import wall_ms
 from storage.keyfile import load_keyring
 from storage.keyring import KeyringError
 
@@ -73,8 +74,6 @@ async def _check_database(settings: Settings) -> tuple[int, bool]:
 
 async def _report_retention(settings: Settings) -> None:
     """What the bot's hourly retention job will remove next; informational."""
-    import time
-
     from storage.retention import due
     from storage.unit_of_work import Storage
 
@@ -84,7 +83,7 @@ async def _report_retention(settings: Settings) -> None:
     )
     try:
         async with storage.unit_of_work() as uow:
-            now = time.time_ns() // 1_000_000
+            now = wall_ms()
             found = await due(uow, now)
     finally:
         await storage.close()

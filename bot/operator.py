@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 from tqdm import tqdm
@@ -22,7 +20,9 @@ from bot.directory_format.csv_form import dump_csv, parse_csv
 from bot.directory_format.json_form import dump_json, parse_json
 from bot.directory_format.problems import DirectoryFormatError
 from bot.keyfence import stale_message
+from commands.ports import wall_ms
 from facilitation.circle import PURPOSE_BLURB
+from facilitation.time_text import Style, format_local
 from storage import keyfence
 from storage.keyfile import load_keyring
 from storage.records import Circle
@@ -77,7 +77,7 @@ async def list_circles(settings: Settings) -> str:
             for circle in circles:
                 members = await uow.members.count(circle.id)
                 entries = await uow.resources.count_in(circle.id)
-                since = datetime.fromtimestamp(circle.created_at / 1000, tz=UTC).date()
+                since = format_local(circle.created_at, "UTC", Style.ISO_DATE)
                 lines.append(
                     f"{short_id(circle)}  {PURPOSE_BLURB[circle.purpose]}, {members} members, "
                     f"{entries} directory entries, since {since}"
@@ -108,7 +108,7 @@ async def import_resources(settings: Settings, filename: str, text: str, circle_
             shown = "\n  ".join(exc.problems[:20])
             more = f"\n  … and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
             raise OperatorError(f"{filename} was not imported:\n  {shown}{more}") from None
-        now = time.time_ns() // 1_000_000
+        now = wall_ms()
         entries = [
             (r.resource, r.status, r.verified_at)
             for r in tqdm(

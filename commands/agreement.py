@@ -2,47 +2,26 @@
 
 from __future__ import annotations
 
+from commands.arguments import nothing
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
-from commands.parsing import split_first
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from facilitation.agreement import MAX_AGREEMENT_CHARS
 from facilitation.text import clean_free_text
 
 agreement_router = CommandRouter("agreement")
-
-
-@agreement_router.command(
+agreement = agreement_router.group(
     "agreement",
-    usage="/agreement · /agreement set <text>",
     summary="read the community agreement (facilitators can change it)",
     where=Where.ANYWHERE,
     access=Access.MEMBER,
 )
-async def agreement(ctx: CommandContext, args: str) -> None:
-    circle = ctx.require_circle()
-    member = ctx.require_member()
-    sub, rest = split_first(args)
-    if sub == "set":
-        if ctx.incoming.is_direct:
-            raise Refusal("Change the agreement in the circle's group, so everyone sees it.")
-        ctx.require_facilitator()
-        text = clean_free_text(rest, limit=MAX_AGREEMENT_CHARS + 1)
-        if not text:
-            raise UsageError("write the new agreement after 'set'")
-        if len(text) > MAX_AGREEMENT_CHARS:
-            raise UsageError(f"at most {MAX_AGREEMENT_CHARS} characters")
-        version = circle.agreement_version + 1
-        await ctx.uow.agreements.add(circle.id, version, text, ctx.now)
-        await ctx.uow.circles.set_agreement_version(circle.id, version)
-        await ctx.uow.members.set_agreed(member.id, version)
-        ctx.reply(
-            f"The community agreement is now version {version}. Everyone: please read it "
-            "(/agreement) and accept it again with /agree before the next session."
-        )
-        return
-    if sub:
-        raise UsageError
+
+
+@agreement.alone()
+async def show(ctx: CommandContext, _: None) -> None:
+    circle, member = ctx.require_circle(), ctx.require_member()
     current = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
     if current is None:
         raise Refusal("This circle has no agreement yet. A facilitator can add one.")
@@ -54,18 +33,46 @@ async def agreement(ctx: CommandContext, args: str) -> None:
     ctx.reply(f"Our community agreement (version {current.version}):\n{current.text}\n\n{status}")
 
 
+def parse_agreement(text: str) -> str:
+    cleaned = clean_free_text(text, limit=MAX_AGREEMENT_CHARS + 1)
+    if not cleaned:
+        raise UsageError("write the new agreement after 'set'")
+    if len(cleaned) > MAX_AGREEMENT_CHARS:
+        raise UsageError(f"at most {MAX_AGREEMENT_CHARS} characters")
+    return cleaned
+
+
+@agreement.sub(
+    "set",
+    usage="<text>",
+    summary="a new version of the agreement; everyone accepts it again (facilitators)",
+    where=Where.GROUP,
+    elsewhere="Change the agreement in the circle's group, so everyone sees it.",
+    access=Access.FACILITATOR,
+    parse=parse_agreement,
+)
+async def change(ctx: CommandContext, text: str) -> None:
+    circle, member = ctx.require_circle(), ctx.require_member()
+    version = circle.agreement_version + 1
+    await ctx.uow.agreements.add(circle.id, version, text, ctx.now)
+    await ctx.uow.circles.set_agreement_version(circle.id, version)
+    await ctx.uow.members.set_agreed(member.id, version)
+    ctx.reply(
+        f"The community agreement is now version {version}. Everyone: please read it "
+        "(/agreement) and accept it again with /agree before the next session."
+    )
+
+
 @agreement_router.command(
     "agree",
-    usage="/agree",
+    usage="",
     summary="accept the community agreement",
     where=Where.ANYWHERE,
     access=Access.MEMBER,
+    parse=nothing,
 )
-async def agree(ctx: CommandContext, args: str) -> None:
-    if args:
-        raise UsageError
-    circle = ctx.require_circle()
-    member = ctx.require_member()
+async def agree(ctx: CommandContext, _: None) -> None:
+    circle, member = ctx.require_circle(), ctx.require_member()
     await ctx.uow.members.set_agreed(member.id, circle.agreement_version)
     if ctx.incoming.is_direct:
         version = circle.agreement_version

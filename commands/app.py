@@ -12,6 +12,7 @@ from commands.dispatcher import Dispatcher
 from commands.facilitator import facilitator_router
 from commands.help import help_router
 from commands.invites import invites_router
+from commands.join_requests import requests_router
 from commands.membership import membership_router
 from commands.personal import personal_router
 from commands.resources import resources_router
@@ -36,6 +37,7 @@ ROUTERS: tuple[CommandRouter, ...] = (
     schedule_router,
     invites_router,
     vouches_router,
+    requests_router,
     membership_router,
     resources_router,
     support_router,

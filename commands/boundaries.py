@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
+from commands.arguments import duration, ignored, nothing
 from commands.context import CommandContext
-from commands.errors import UsageError
-from commands.router import Access, CommandRouter
+from commands.router import CommandRouter
+from commands.rules import Access
 from commands.session_flow import apply, open_session, refusal
 from facilitation import session as core
-from facilitation.durations import DurationError, format_duration, parse_duration
+from facilitation.durations import format_duration
+from facilitation.time_text import Style, format_local
 
 boundaries_router = CommandRouter("boundaries")
 
@@ -24,11 +25,12 @@ MAX_AWAY = timedelta(days=60)
 
 @boundaries_router.command(
     "nospace",
-    usage="/nospace",
+    usage="",
     summary="I can't hold space for heavy topics right now (anonymous by direct message)",
     access=Access.MEMBER,
+    parse=ignored,
 )
-async def nospace(ctx: CommandContext, args: str) -> None:
+async def nospace(ctx: CommandContext, _: None) -> None:
     ctx.require_member()
     ctx.post(NOSPACE_POST)
     if ctx.incoming.is_direct:
@@ -37,17 +39,15 @@ async def nospace(ctx: CommandContext, args: str) -> None:
 
 @boundaries_router.command(
     "away",
-    usage="/away DURATION, e.g. /away 2h or /away 72h",
+    usage="DURATION",
+    example="/away 2h or /away 72h",
     summary="step back: no mentions, prompts or reminders until then",
     access=Access.MEMBER,
+    parse=duration(MAX_AWAY),
 )
-async def away(ctx: CommandContext, args: str) -> None:
+async def away(ctx: CommandContext, length: timedelta) -> None:
     member = ctx.require_member()
     circle = ctx.require_circle()
-    try:
-        length = parse_duration(args, maximum=MAX_AWAY)
-    except DurationError as exc:
-        raise UsageError(str(exc)) from exc
     until = ctx.now + int(length.total_seconds() * 1000)
     await ctx.uow.members.set_away(member.id, until)
     found = await open_session(ctx)
@@ -57,10 +57,10 @@ async def away(ctx: CommandContext, args: str) -> None:
             await apply(ctx, stored, core.set_away(state, str(member.id), until, ctx.now))
         except core.SessionError as error:
             raise refusal(error) from error
-    local = datetime.fromtimestamp(until / 1000, tz=UTC).astimezone(ZoneInfo(circle.settings.tz))
+    local = format_local(until, circle.settings.tz, Style.WEEKDAY_TIME)
     if ctx.incoming.is_direct:
         ctx.reply(
-            f"Stepping back for {format_duration(length)}, until {local:%a %H:%M}. "
+            f"Stepping back for {format_duration(length)}, until {local}. "
             "I won't mention, prompt or remind you until then. /back any time."
         )
     else:
@@ -69,13 +69,12 @@ async def away(ctx: CommandContext, args: str) -> None:
 
 @boundaries_router.command(
     "back",
-    usage="/back",
+    usage="",
     summary="you're back: mentions, prompts and reminders again",
     access=Access.MEMBER,
+    parse=nothing,
 )
-async def back(ctx: CommandContext, args: str) -> None:
-    if args:
-        raise UsageError
+async def back(ctx: CommandContext, _: None) -> None:
     member = ctx.require_member()
     await ctx.uow.members.set_away(member.id, None)
     found = await open_session(ctx)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
+from commands.arguments import core, nothing
 from commands.context import CommandContext
-from commands.errors import Refusal, UsageError
-from commands.router import Access, CommandRouter, Where
+from commands.errors import Refusal
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.session_flow import require_session
-from facilitation.checkins import MOOD_SCALE, CheckinError, parse_checkin, parse_checkout
+from facilitation.checkins import (
+    MOOD_SCALE,
+    CheckIn,
+    CheckinError,
+    CheckOut,
+    parse_checkin,
+    parse_checkout,
+)
+from facilitation.time_text import Style, format_local
 
 checkins_router = CommandRouter("checkins")
 
@@ -18,30 +25,24 @@ GOALS_SHOWN = 5
 
 @checkins_router.command(
     "checkin",
-    usage=f"/checkin <1-5> [a few words] ({MOOD_SCALE})",
+    usage=f"<1-5> [a few words] ({MOOD_SCALE})",
     summary="how you're arriving; by direct message it stays private",
     access=Access.AGREED,
+    parse=core(parse_checkin, CheckinError),
 )
-async def checkin(ctx: CommandContext, args: str) -> None:
-    try:
-        parsed = parse_checkin(args)
-    except CheckinError as exc:
-        raise UsageError(str(exc)) from exc
+async def checkin(ctx: CommandContext, parsed: CheckIn) -> None:
     await _record(ctx, "in", parsed.mood, parsed.words)
     ctx.react("🌱")
 
 
 @checkins_router.command(
     "checkout",
-    usage="/checkout [1-5] <one positive thing or a goal for next week>",
+    usage="[1-5] <one positive thing or a goal for next week>",
     summary="how you're leaving: one positive thing, or a goal for next week",
     access=Access.AGREED,
+    parse=core(parse_checkout, CheckinError),
 )
-async def checkout(ctx: CommandContext, args: str) -> None:
-    try:
-        parsed = parse_checkout(args)
-    except CheckinError as exc:
-        raise UsageError(str(exc)) from exc
+async def checkout(ctx: CommandContext, parsed: CheckOut) -> None:
     await _record(ctx, "out", parsed.mood, parsed.words)
     ctx.react("💛")
 
@@ -63,14 +64,13 @@ async def _record(ctx: CommandContext, kind: str, mood: int | None, words: str |
 
 @checkins_router.command(
     "goals",
-    usage="/goals",
+    usage="",
     summary="your own goals and wins from recent check-outs (by direct message only)",
     where=Where.DIRECT,
     access=Access.MEMBER,
+    parse=nothing,
 )
-async def goals(ctx: CommandContext, args: str) -> None:
-    if args:
-        raise UsageError
+async def goals(ctx: CommandContext, _: None) -> None:
     member = ctx.require_member()
     circle = ctx.require_circle()
     found = await ctx.uow.checkins.goals(member.id, GOALS_SHOWN)
@@ -79,9 +79,7 @@ async def goals(ctx: CommandContext, args: str) -> None:
             "No goals yet. End a session with /checkout and a goal for next week, and it "
             f"shows up here for {circle.settings.retention_days} days."
         )
-    zone = ZoneInfo(circle.settings.tz)
     lines = ["Your recent check-outs (only you see these):"]
     for when, words in found:
-        day = datetime.fromtimestamp(when / 1000, tz=UTC).astimezone(zone).strftime("%a %d %b")
-        lines.append(f"• {day}: {words}")
+        lines.append(f"• {format_local(when, circle.settings.tz, Style.DAY)}: {words}")
     ctx.reply("\n".join(lines))

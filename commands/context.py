@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from commands.attempts import Budget, JoinLimits
 from commands.compose import MessageText
+from commands.confirmations import Confirmations
 from commands.errors import Refusal
+from commands.help_catalog import HelpCatalog
 from commands.memory import Absences, FirstNotice
 from commands.ports import Clock, GroupDirectory, GroupMembership, GroupRoster, TimerPort
-from commands.router import CommandSpec
 from commands.types import (
     Incoming,
     Mention,
@@ -42,6 +43,10 @@ class Deps:
     budget: Budget = field(default_factory=Budget)
     notices: FirstNotice = field(default_factory=FirstNotice)
     absences: Absences = field(default_factory=Absences)
+    confirmations: Confirmations = field(default_factory=Confirmations)
+    """Pending /forgetme codes (in memory only)."""
+    help: HelpCatalog = field(default_factory=HelpCatalog)
+    """What /help shows: the composed routers' commands (``Dispatcher`` fills it in)."""
 
 
 @dataclass(kw_only=True)
@@ -128,8 +133,6 @@ class CircleContext:
 @dataclass(kw_only=True)
 class CommandContext(CircleContext):
     incoming: Incoming
-    catalog: Mapping[str, CommandSpec]
-    spec: CommandSpec | None = None
     person: Person | None = None
     member: Member | None = None
     memberships: list[Member] = field(default_factory=list)

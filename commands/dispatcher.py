@@ -1,388 +1,69 @@
-"""From one ``Incoming`` to committed state and queued replies, exactly once.
+"""The command layer as ``bot/`` sees it: one object with the entry points it calls.
 
-For each command: take the circle's lock, open one transaction, claim the (sender,
-timestamp) dedupe key, run the handler, stage the replies in the outbox, commit. A malformed
-or refused command rolls the whole transaction back and is answered in a fresh one (the
-claim, the sender's membership, the reply): refusals are rare, and a savepoint around every
-handler cost two more statements per command, two more round trips on PostgreSQL. An
-unexpected error rolls back everything and the member gets a short apology.
+Each entry point is a small runner of its own: ``CommandPipeline`` (a member's command,
+exactly once: ``commands.pipeline``, with the sender resolved in ``commands.senders`` and the
+checks in ``commands.guards``), ``TimerRunner`` (timers coming due, the gateway's timestamps
+of tagged messages) and ``RosterRunner`` (following a circle's Signal group). They share the
+per-circle locks, so a command, a timer and a read of the same circle never interleave.
 """
 
 from __future__ import annotations
 
-import logging
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
-from commands.context import CircleContext, CommandContext, Deps
-from commands.errors import Quiet, Refusal, UsageError
-from commands.guards import check_guards
+from commands.catalog import Catalog
+from commands.context import Deps
+from commands.effects import Staged
 from commands.locks import KeyedLocks
-from commands.parsing import is_plain_name, parse_command
+from commands.pipeline import CommandPipeline
 from commands.ports import GroupSnapshot
-from commands.roster_sync import Outcome, arrive_unseen, reconcile
-from commands.router import CommandRouter, CommandSpec, SentHandler, TimerHandler
-from commands.types import (
-    Incoming,
-    Outgoing,
-    OutgoingMessage,
-    Priority,
-    Recipient,
-    encode_outgoing,
-)
-from facilitation.guides import CRISIS
-from facilitation.text import MAX_COMMAND_CHARS
-from storage.records import Person
-from storage.unit_of_work import UnitOfWork
-
-log = logging.getLogger("holdspace.commands")
-
-STRANGER_COMMANDS = frozenset({"help", "join"})
-"""All that someone outside every circle gets an answer to (in a direct message)."""
-KNOWN_PERSON_COMMANDS = frozenset({"mydata", "forgetme"})
-"""Someone in no circle whom the bot still knows (a newcomer with a request) may see and
-erase what it holds about them."""
-STRANGER_VOUCH = "Only members of a circle can vouch or object."
-"""The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
-STRANGER_SOS = (
-    "I'm the helper bot of private peer-support circles, and you aren't in one here, so I "
-    "can't alert anyone for you. This is how to reach human help now:\n\n"
-)
-
-APOLOGY = "Sorry, something went wrong on my side and nothing was changed. Please try again."
-SLOW_DOWN = (
-    "You're sending commands faster than I can follow, so I'm skipping some for a moment. "
-    "Please wait a little and send the one you need again."
-)
-
-Staged = list[tuple[uuid.UUID | None, Outgoing]]
+from commands.roster_runner import RosterRunner
+from commands.roster_sync import Outcome
+from commands.router import CommandRouter
+from commands.timer_runner import TimerRunner
+from commands.types import Incoming
 
 
 class Dispatcher:
     def __init__(self, routers: Iterable[CommandRouter], deps: Deps) -> None:
-        catalog: dict[str, CommandSpec] = {}
-        timers: dict[str, TimerHandler] = {}
-        timer_priorities: dict[str, Priority] = {}
-        sent: dict[str, SentHandler] = {}
-        for router in routers:
-            sent.update(router.sent)
-            timer_priorities.update(router.timer_priorities)
-            for spec in router.commands:
-                if spec.name in catalog:
-                    raise ValueError(f"command /{spec.name} registered twice")
-                catalog[spec.name] = spec
-            for kind, handler in router.timers.items():
-                if kind in timers:
-                    raise ValueError(f"timer {kind} registered twice")
-                timers[kind] = handler
-        self.catalog: Mapping[str, CommandSpec] = catalog
-        self.timer_handlers: Mapping[str, TimerHandler] = timers
-        self.timer_priorities: Mapping[str, Priority] = timer_priorities
-        self.sent_handlers: Mapping[str, SentHandler] = sent
-        self.deps = deps
+        catalog = Catalog(routers)
+        self.deps = replace(deps, help=catalog.help)
         self.locks = KeyedLocks()
-        # Told which queued outbox rows an erasure deleted (the bot's send queue drops them).
-        self.on_withdrawn: Callable[[Sequence[uuid.UUID]], None] | None = None
+        self.commands = CommandPipeline(catalog, self.deps, self.locks)
+        self.timers = TimerRunner(catalog, self.deps, self.locks)
+        self.roster = RosterRunner(self.deps, self.locks)
+
+    @property
+    def on_withdrawn(self) -> Callable[[Sequence[uuid.UUID]], None] | None:
+        """Told which queued outbox rows a /forgetme deleted (the send queue drops them)."""
+        return self.commands.on_withdrawn
+
+    @on_withdrawn.setter
+    def on_withdrawn(self, hook: Callable[[Sequence[uuid.UUID]], None] | None) -> None:
+        self.commands.on_withdrawn = hook
 
     async def handle(self, incoming: Incoming) -> Staged:
         """Run one command; returns the replies it committed to the outbox."""
-        # The adapter caps text at MAX_COMMAND_CHARS + 1 before it gets here.
-        parsed = parse_command(incoming.text[: MAX_COMMAND_CHARS + 1])
-        if parsed is None:
-            return []
-        now = self.deps.clock.now_ms()
-        if not self.deps.budget.take(incoming.sender, now):
-            # A flood is dropped here, before any lock or database work; its sender hears
-            # about it once a minute, by direct message, so the group isn't spammed.
-            if self.deps.budget.should_notice(incoming.sender, now):
-                notice = OutgoingMessage(Recipient.person(incoming.sender), SLOW_DOWN)
-                return [(None, notice)]
-            return []
-        name, args = parsed
-        key = await self._lock_key(incoming)
-        async with self.locks.hold(key):
-            try:
-                return await self._run(incoming, name, args)
-            except Exception as exc:  # noqa: BLE001 - a member's message must never crash us
-                log.error("command failed: %s (%s)", type(exc).__name__, _safe_name(name))
-                return await self._apologise(incoming)
+        return await self.commands.handle(incoming)
 
-    async def _lock_key(self, incoming: Incoming) -> str:
-        if incoming.group_id is not None:
-            return f"g:{incoming.group_id}"
-        async with self.deps.storage.unit_of_work() as uow:
-            ctx = self._context(incoming, uow, 0)
-            await self._resolve_direct(ctx)
-        if ctx.circle is not None:
-            return f"g:{ctx.circle.group_id}"
-        return f"p:{incoming.sender.lower()}"
-
-    def _context(self, incoming: Incoming, uow: UnitOfWork, now: int) -> CommandContext:
-        return CommandContext(
-            incoming=incoming, uow=uow, deps=self.deps, now=now, catalog=self.catalog
-        )
-
-    async def _run(self, incoming: Incoming, name: str, args: str) -> Staged:
-        now = self.deps.clock.now_ms()
-        async with self.deps.storage.unit_of_work() as uow:
-            if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
-                return []  # the same message again: it already acted once
-            ctx = self._context(incoming, uow, now)
-            joined = await self._resolve(ctx)
-            refused = await self._invoke(ctx, name, args)
-            if refused is None:
-                staged = await self._stage(uow, ctx.outgoing, now)
-                await uow.commit()
-        if refused is not None:
-            # Leaving the block rolled back whatever the handler wrote.
-            return await self._answer_alone(incoming, refused, resolve=joined)
-        self._apply_timers(ctx)
-        await self._after_erasure(ctx)
-        return staged
-
-    async def _resolve(self, ctx: CommandContext) -> bool:
-        """Find the circle and the sender's membership; True if the sender was just added
-        to the circle (a group member the circle had not seen yet)."""
-        if ctx.incoming.group_id is None:
-            await self._resolve_direct(ctx)
-            return False
-        return await self._resolve_group(ctx, ctx.incoming.group_id)
-
-    # --- timers --------------------------------------------------------------------------
     async def run_timer(self, kind: str, ref_id: uuid.UUID) -> Staged:
-        """Run one timer if it is due; idempotent (a timer that is gone or not yet due does
-        nothing but re-arm). Takes the circle's lock like a command does."""
-        handler = self.timer_handlers.get(kind)
-        if handler is None:
-            log.error("no handler for timer kind %s", kind)
-            return []
-        async with self.deps.storage.unit_of_work() as uow:
-            timer = await uow.timers.get(kind, ref_id)
-            circle = None if timer is None else await uow.circles.get(timer.circle_id)
-        if timer is None or circle is None:
-            return []
-        async with self.locks.hold(f"g:{circle.group_id}"):
-            try:
-                return await self._run_timer(handler, kind, ref_id)
-            except Exception as exc:  # noqa: BLE001 - one bad timer must not stop the others
-                log.error("timer %s failed: %s", kind, type(exc).__name__)
-                return []
-
-    async def _run_timer(self, handler: TimerHandler, kind: str, ref_id: uuid.UUID) -> Staged:
-        now = self.deps.clock.now_ms()
-        async with self.deps.storage.unit_of_work() as uow:
-            timer = await uow.timers.get(kind, ref_id)
-            if timer is None:
-                return []
-            if timer.due_at > now:  # moved later meanwhile, or fired early: just re-arm
-                self.deps.timers.arm(kind, ref_id, timer.due_at)
-                return []
-            ctx = CircleContext(
-                uow=uow,
-                deps=self.deps,
-                now=now,
-                priority=self.timer_priorities.get(kind, Priority.NORMAL),
-            )
-            ctx.circle = await uow.circles.get(timer.circle_id)
-            await handler(ctx, ref_id)
-            if not any(change[:2] == (kind, ref_id) for change in ctx.timer_changes):
-                await ctx.set_timer(kind, ref_id, None)  # a handler that didn't re-arm is done
-            staged = await self._stage(uow, ctx.outgoing, now)
-            await uow.commit()
-        self._apply_timers(ctx)
-        return staged
+        return await self.timers.run_timer(kind, ref_id)
 
     async def run_due(self) -> Staged:
-        """Run every timer due now (tests with a fake clock; catch-up)."""
-        async with self.deps.storage.unit_of_work() as uow:
-            due = await uow.timers.due(self.deps.clock.now_ms())
-        staged: Staged = []
-        for timer in due:
-            staged += await self.run_timer(timer.kind, timer.ref_id)
-        return staged
-
-    async def record_sent(self, tag: str, timestamp: int) -> None:
-        """The gateway's timestamp for a tagged message (e.g. a join-request post)."""
-        kind, _, ref = tag.partition(":")
-        handler = self.sent_handlers.get(kind)
-        if handler is None:
-            return
-        try:
-            async with self.deps.storage.unit_of_work() as uow:
-                await handler(uow, uuid.UUID(ref), timestamp)
-                await uow.commit()
-        except Exception as exc:  # noqa: BLE001 - the send itself succeeded; log and go on
-            log.error("could not record a sent message (%s)", type(exc).__name__)
+        return await self.timers.run_due()
 
     async def rearm_all(self) -> int:
-        """Copy every stored timer into the scheduler (start-up, or after the clock moved)."""
-        async with self.deps.storage.unit_of_work() as uow:
-            timers = await uow.timers.all()
-        for timer in timers:
-            self.deps.timers.arm(timer.kind, timer.ref_id, timer.due_at)
-        return len(timers)
+        return await self.timers.rearm_all()
 
-    async def _after_erasure(self, ctx: CircleContext) -> None:
-        """/forgetme committed: queued copies of the messages it deleted stay unsent, and
-        the deleted values leave the database's files (WAL, dead rows) before the reply."""
-        if ctx.withdrawn and self.on_withdrawn is not None:
-            self.on_withdrawn(ctx.withdrawn)
-        if not ctx.erased_from:
-            return
-        try:
-            await self.deps.storage.clear_residue(ctx.erased_from)
-        except Exception as exc:  # noqa: BLE001 - the erasure stands; the hourly purge retries
-            log.error("could not clear erased values from the files (%s)", type(exc).__name__)
+    async def record_sent(self, tag: str, timestamp: int) -> None:
+        await self.timers.record_sent(tag, timestamp)
 
-    def _apply_timers(self, ctx: CircleContext) -> None:
-        final: dict[tuple[str, uuid.UUID], int | None] = {}
-        for kind, ref_id, due_at in ctx.timer_changes:
-            final[(kind, ref_id)] = due_at
-        for (kind, ref_id), due_at in final.items():
-            if due_at is None:
-                self.deps.timers.disarm(kind, ref_id)
-            else:
-                self.deps.timers.arm(kind, ref_id, due_at)
-
-    async def _resolve_group(self, ctx: CommandContext, group_id: str) -> bool:
-        uow = ctx.uow
-        ctx.circle = await uow.circles.by_group(group_id)
-        if ctx.circle is None:
-            return False
-        # One joined look-up serves the common case of someone the circle already knows.
-        ctx.member = await uow.members.by_aci(ctx.circle.id, ctx.incoming.sender)
-        joined = ctx.member is None
-        if ctx.member is None:
-            # In the group but not on the roster (its update was lost, or not read yet):
-            # they arrive by the roster's rules, unvouched unless something vouches for them.
-            ctx.member = await arrive_unseen(ctx)
-        ctx.person = Person(ctx.member.person_id, ctx.member.aci, None)
-        return joined
-
-    # --- the roster follows the group --------------------------------------------------------
     async def reconcile(
         self, group_id: str, actor: str | None = None, snapshot: GroupSnapshot | None = None
     ) -> tuple[Outcome, Staged]:
-        """Read one circle's group and follow it (see commands.roster_sync); ``actor``: the
-        sender of the group update that asked for it; ``snapshot``: the group, already read.
-        Takes the circle's lock."""
-        async with self.deps.storage.unit_of_work() as uow:
-            found = await uow.circles.by_group(group_id)
-        if found is None:
-            return Outcome.NOT_A_CIRCLE, []
-        async with self.locks.hold(f"g:{group_id}"):
-            try:
-                async with self.deps.storage.unit_of_work() as uow:
-                    now = self.deps.clock.now_ms()
-                    ctx = CircleContext(uow=uow, deps=self.deps, now=now)
-                    ctx.circle = await uow.circles.get(found.id)
-                    if ctx.circle is None:
-                        return Outcome.NOT_A_CIRCLE, []
-                    outcome = await reconcile(ctx, actor, snapshot)
-                    staged = await self._stage(uow, ctx.outgoing, now)
-                    await uow.commit()
-            except Exception as exc:  # noqa: BLE001 - one group must not stop the others
-                log.error("following a group failed: %s", type(exc).__name__)
-                return Outcome.UNREADABLE, []
-        self._apply_timers(ctx)
-        return outcome, staged
+        return await self.roster.reconcile(group_id, actor, snapshot)
 
     async def circle_groups(self) -> list[str]:
-        """The group ids of this bot's circles (the hourly and start-up reads)."""
-        async with self.deps.storage.unit_of_work() as uow:
-            return [circle.group_id for circle in await uow.circles.all()]
-
-    async def _resolve_direct(self, ctx: CommandContext) -> None:
-        uow = ctx.uow
-        ctx.person = await uow.people.by_aci(ctx.incoming.sender)
-        if ctx.person is None:
-            return
-        memberships = await uow.members.of_person(ctx.person.id)
-        if not memberships:
-            return
-        chosen = None
-        if len(memberships) == 1:
-            chosen = memberships[0]
-        else:
-            chosen = next(
-                (m for m in memberships if m.circle_id == ctx.person.active_circle_id), None
-            )
-        ctx.memberships = memberships
-        if chosen is None:
-            return  # a member of several circles who hasn't picked one yet (/use)
-        ctx.member = chosen
-        ctx.circle = await uow.circles.get(chosen.circle_id)
-
-    async def _invoke(self, ctx: CommandContext, name: str, args: str) -> str | None:
-        """Run the command; a refusal's (or a usage error's) answer if it was refused, to
-        be sent after the transaction is rolled back. None: commit what it did."""
-        incoming = ctx.incoming
-        spec = self.catalog.get(name)
-        stranger = incoming.is_direct and not ctx.memberships
-        if stranger and name in ("vouch", "object", "sos"):
-            if self.deps.join_limits.per_sender.allow(incoming.sender, ctx.now):
-                # A stranger in crisis still gets the guide to human help: no circle, no
-                # facilitators, nothing stored; just the words.
-                if name == "sos":
-                    ctx.reply(STRANGER_SOS + CRISIS.text, priority=Priority.URGENT)
-                else:
-                    ctx.reply(STRANGER_VOUCH)
-            return None
-        known = ctx.person is not None and name in KNOWN_PERSON_COMMANDS
-        if stranger and not known and (spec is None or name not in STRANGER_COMMANDS):
-            return None  # people outside every circle get answers to /help and /join only
-        if len(incoming.text) > MAX_COMMAND_CHARS:
-            ctx.reply(
-                f"That's too long for me: commands are at most {MAX_COMMAND_CHARS} characters."
-            )
-            return None
-        if spec is None:
-            shown = f"/{name}" if is_plain_name(name) else "that command"
-            ctx.reply(f"I don't know {shown}. Send /help to see what I can do.")
-            return None
-        ctx.spec = spec
-        ctx.priority = spec.priority
-        try:
-            check_guards(ctx, spec)
-            await spec.handler(ctx, args)
-        except UsageError as exc:
-            hint = f" ({exc.hint})" if exc.hint else ""
-            usage = exc.usage or spec.usage_for(incoming.is_direct)
-            return f"Usage: {usage}{hint}"
-        except Refusal as exc:
-            return exc.reply
-        except Quiet:
-            return ""  # refused without a word: they were told why already
-        return None
-
-    @staticmethod
-    async def _stage(uow: UnitOfWork, outgoing: list[Outgoing], now: int) -> Staged:
-        return [
-            (await uow.outbox.add(encode_outgoing(item), now, ordinal), item)
-            for ordinal, item in enumerate(outgoing)
-        ]
-
-    async def _apologise(self, incoming: Incoming) -> Staged:
-        return await self._answer_alone(incoming, APOLOGY, resolve=False)
-
-    async def _answer_alone(self, incoming: Incoming, text: str, *, resolve: bool) -> Staged:
-        """Claim the message and reply ``text`` (nothing, if empty), in a transaction of its
-        own. ``resolve``: also record the membership the command's first pass added (someone
-        new in the group, and what their arrival says to the facilitators); an apology after
-        an unexpected error does not risk that work again."""
-        now = self.deps.clock.now_ms()
-        async with self.deps.storage.unit_of_work() as uow:
-            if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
-                return []
-            ctx = self._context(incoming, uow, now)
-            if resolve:
-                await self._resolve(ctx)
-            if text:
-                ctx.reply(text)
-            staged = await self._stage(uow, ctx.outgoing, now)
-            await uow.commit()
-        return staged
-
-
-def _safe_name(name: str) -> str:
-    return name if is_plain_name(name) else "?"
+        return await self.roster.circle_groups()

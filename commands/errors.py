@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from commands.types import Priority
+
 
 class UsageError(Exception):
     """The command was malformed: the member gets that command's usage line."""
@@ -13,12 +15,14 @@ class UsageError(Exception):
 
 
 class Refusal(Exception):
-    """The command was understood but cannot be done; ``reply`` says why, kindly."""
+    """The command was understood but cannot be done; ``reply`` says why, kindly.
+    ``priority``: of that reply (what someone in no circle gets from ``/sos`` is urgent)."""
 
-    def __init__(self, reply: str) -> None:
+    def __init__(self, reply: str, *, priority: Priority = Priority.NORMAL) -> None:
         super().__init__("refusal")
         self.reply = reply
+        self.priority = priority
 
 
 class Quiet(Exception):
-    """Refused without a word: the sender was already told why (see commands.standing)."""
+    """Refused without a word: the sender was already told why (see commands.guards.standing)."""

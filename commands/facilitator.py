@@ -2,29 +2,51 @@
 
 from __future__ import annotations
 
+from commands.arguments import exactly_one_mention, ignored
 from commands.compose import MessageText
 from commands.context import CommandContext
-from commands.errors import Refusal, UsageError
+from commands.errors import Refusal
 from commands.naming import add_member
-from commands.parsing import exactly_one_mention, split_first
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from facilitation.circle import Role
+from storage.records import Member
 
 facilitator_router = CommandRouter("facilitator")
-
-
-@facilitator_router.command(
+facilitator = facilitator_router.group(
     "facilitator",
-    usage="/facilitator add @member · /facilitator remove @member",
     summary="give or take the facilitator role",
     where=Where.GROUP,
     access=Access.FACILITATOR,
 )
-async def facilitator(ctx: CommandContext, args: str) -> None:
+
+
+@facilitator.sub("add", usage="@member", parse=ignored, summary="make a member a facilitator")
+async def add(ctx: CommandContext, _: None) -> None:
+    target = await _mentioned(ctx)
+    if target.is_facilitator:
+        raise Refusal("They already facilitate.")
+    await ctx.uow.members.set_role(target.id, Role.FACILITATOR)
+    ctx.reply(
+        add_member(MessageText(), target).add(" is now a facilitator. Thank you for holding space.")
+    )
+
+
+@facilitator.sub("remove", usage="@member", parse=ignored, summary="take the role back")
+async def remove(ctx: CommandContext, _: None) -> None:
+    target = await _mentioned(ctx)
+    if not target.is_facilitator:
+        raise Refusal("They aren't a facilitator.")
+    if len(await ctx.uow.members.facilitators(target.circle_id)) <= 1:
+        raise Refusal("A circle needs at least one facilitator. Add another one first.")
+    await ctx.uow.members.set_role(target.id, Role.MEMBER)
+    ctx.reply(add_member(MessageText(), target).add(" is no longer a facilitator."))
+
+
+async def _mentioned(ctx: CommandContext) -> Member:
+    """The member the command mentions; someone in the group the circle had not seen yet
+    becomes a member first (as their arrival would have made them)."""
     circle = ctx.require_circle()
-    sub, _ = split_first(args)
-    if sub not in ("add", "remove"):
-        raise UsageError
     mention = exactly_one_mention(ctx.incoming)
     uow = ctx.uow
     target = await uow.members.by_aci(circle.id, mention.aci)
@@ -39,19 +61,4 @@ async def facilitator(ctx: CommandContext, args: str) -> None:
             "They came into the group without a vouch and are waiting for a facilitator: "
             "/requests lists them, and /requests approve confirms them first."
         )
-    if sub == "add":
-        if target.is_facilitator:
-            raise Refusal("They already facilitate.")
-        await uow.members.set_role(target.id, Role.FACILITATOR)
-        ctx.reply(
-            add_member(MessageText(), target).add(
-                " is now a facilitator. Thank you for holding space."
-            )
-        )
-        return
-    if not target.is_facilitator:
-        raise Refusal("They aren't a facilitator.")
-    if len(await uow.members.facilitators(circle.id)) <= 1:
-        raise Refusal("A circle needs at least one facilitator. Add another one first.")
-    await uow.members.set_role(target.id, Role.MEMBER)
-    ctx.reply(add_member(MessageText(), target).add(" is no longer a facilitator."))
+    return target

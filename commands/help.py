@@ -1,10 +1,17 @@
-"""/help and /help <command>: short enough for a phone screen."""
+"""/help, /help <command> and /help <command> <subcommand>: short enough for a phone screen.
+
+Everything shown is built from the commands' declarations (``Deps.help``): a usage line
+cannot say something the parser does not accept.
+"""
 
 from __future__ import annotations
 
+from commands.arguments import words
 from commands.context import CommandContext
-from commands.parsing import is_plain_name, parse_command
-from commands.router import Access, CommandRouter, CommandSpec, Where
+from commands.help_catalog import CommandHelp
+from commands.parsing import is_plain_name, parse_command, split_word
+from commands.router import CommandRouter
+from commands.rules import SERVED, Access, Where
 
 help_router = CommandRouter("help")
 
@@ -18,25 +25,34 @@ STRANGER_HELP = (
 
 @help_router.command(
     "help",
-    usage="/help [command]",
+    usage="[command]",
     summary="what I can do, or how to use one command",
     access=Access.ANYONE,
+    strangers=SERVED,
+    parse=words,
 )
-async def show_help(ctx: CommandContext, args: str) -> None:
-    if args:
-        parsed = parse_command(args if args.startswith("/") else f"/{args}")
-        name = parsed[0] if parsed else ""
-        spec = ctx.catalog.get(name)
-        if spec is None:
-            shown = f"/{name}" if is_plain_name(name) else "that command"
-            ctx.reply(f"There's no {shown}. Send /help for the list.")
-            return
-        ctx.reply(f"{spec.usage_for(ctx.incoming.is_direct)}\n{spec.summary}")
+async def show_help(ctx: CommandContext, asked: str) -> None:
+    if asked:
+        ctx.reply(_one(ctx, asked))
         return
     if ctx.incoming.is_direct and not ctx.memberships:
         ctx.reply(STRANGER_HELP)
         return
     ctx.reply(_listing(ctx))
+
+
+def _one(ctx: CommandContext, asked: str) -> str:
+    parsed = parse_command(asked if asked.startswith("/") else f"/{asked}")
+    name, rest = parsed if parsed else ("", "")
+    command = ctx.deps.help.get(name)
+    if command is None:
+        shown = f"/{name}" if is_plain_name(name) else "that command"
+        return f"There's no {shown}. Send /help for the list."
+    word, _ = split_word(rest)
+    action = command.action(word) if word else None
+    if action is None:
+        return f"{command.usage}\n{command.summary}"
+    return "\n".join((action.usage, action.summary, *action.details))
 
 
 def _listing(ctx: CommandContext) -> str:
@@ -46,10 +62,10 @@ def _listing(ctx: CommandContext) -> str:
     unvouched = ctx.member is not None and ctx.member.unvouched
     everyone: list[str] = []
     facilitating: list[str] = []
-    for spec in ctx.catalog.values():
-        if where not in spec.where or (unvouched and spec.trusted):
+    for command in ctx.deps.help:
+        if where not in command.where or (unvouched and command.trusted):
             continue
-        (facilitating if spec.access is Access.FACILITATOR else everyone).append(_line(spec))
+        (facilitating if command.access is Access.FACILITATOR else everyone).append(_line(command))
     lines = ["holdspace commands:", *everyone]
     if facilitator and facilitating:
         lines += ["Facilitators:", *facilitating]
@@ -59,5 +75,5 @@ def _listing(ctx: CommandContext) -> str:
     return "\n".join(lines)
 
 
-def _line(spec: CommandSpec) -> str:
-    return f"/{spec.name} · {spec.summary}"
+def _line(command: CommandHelp) -> str:
+    return f"/{command.name} · {command.summary}"

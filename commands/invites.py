@@ -6,7 +6,9 @@ import re
 import secrets
 import uuid
 from dataclasses import replace
+from typing import NamedTuple
 
+from commands.arguments import nothing
 from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
@@ -20,8 +22,8 @@ from commands.requests_flow import (
     tell_facilitators,
     voucher,
 )
-from commands.router import Access, CommandRouter, Where
-from commands.standing import require_tenure
+from commands.router import CommandRouter
+from commands.rules import SERVED, Access, Tenure, Where
 from facilitation import vouching
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name, clean_free_text
 from facilitation.vouching import RequestStatus
@@ -36,7 +38,10 @@ CODE_GROUPS = 3  # three groups of four: 60 bits, hopeless to guess at five trie
 MAX_OUTSTANDING = 3
 MAX_OPEN_REQUESTS = 5
 MAX_INTRO_CHARS = 300
-JOIN_USAGE = "/join CODE Name: a few words about you"
+INVITES_COUNT_LATER = Tenure(
+    "Invites count from members who have been in the circle a while; yours will count "
+    "{when}. Until then, a longer-standing member can invite the person you know."
+)
 
 
 def new_code() -> str:
@@ -44,23 +49,26 @@ def new_code() -> str:
     return "-".join(groups)
 
 
+_LOOK_ALIKES = str.maketrans("OILU", "011V")
+"""Letters Crockford's base32 leaves out, read as what they look like."""
+
+
 def normalize_code(text: str) -> str:
     cleaned = re.sub(r"[\s\-]", "", text.upper())
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"}))
+    return cleaned.translate(_LOOK_ALIKES)
 
 
 @invites_router.command(
     "invite",
-    usage="/invite",
+    usage="",
     summary="a one-time code, sent to you by direct message, to hand to a newcomer",
     access=Access.AGREED,
     trusted=True,
+    tenure=INVITES_COUNT_LATER,
+    parse=nothing,
 )
-async def invite(ctx: CommandContext, args: str) -> None:
-    if args:
-        raise UsageError
-    member = require_tenure(ctx, "invite")
-    circle = ctx.require_circle()
+async def invite(ctx: CommandContext, _: None) -> None:
+    member, circle = ctx.require_agreed(), ctx.require_circle()
     if await ctx.uow.invites.outstanding(member.id, ctx.now) >= MAX_OUTSTANDING:
         raise Refusal(
             f"You have {MAX_OUTSTANDING} unused invites already. They expire after "
@@ -84,7 +92,13 @@ async def invite(ctx: CommandContext, args: str) -> None:
         ctx.react("📨")
 
 
-def parse_join(args: str) -> tuple[str, str, str | None]:
+class Join(NamedTuple):
+    code: str
+    name: str
+    intro: str | None
+
+
+def parse_join(args: str) -> Join:
     """``CODE Name: words`` → (code, name, words). Without a colon the first word is the
     name. The code may be typed with or without its dashes."""
     tokens = args.split()
@@ -104,23 +118,22 @@ def parse_join(args: str) -> tuple[str, str, str | None]:
     if not name or not any(ch.isalnum() for ch in name):
         raise UsageError("tell the circle a name to call you")
     intro = clean_free_text(words, limit=MAX_INTRO_CHARS) or None
-    return code, name, intro
+    return Join(code, name, intro)
 
 
 @invites_router.command(
     "join",
-    usage=JOIN_USAGE,
+    usage="CODE Name: a few words about you",
     summary="ask to join a circle with the invite code a member gave you",
     where=Where.DIRECT,
     access=Access.ANYONE,
+    strangers=SERVED,
+    limited=True,  # a flood: no answer at all, and nothing reaches any circle
+    parse=parse_join,
 )
-async def join(ctx: CommandContext, args: str) -> None:
-    limits = ctx.deps.join_limits
-    if not limits.per_sender.allow(ctx.incoming.sender, ctx.now):
-        ctx.outgoing.clear()
-        return  # a flood: no answer at all, and nothing reaches any circle
-    code, name, intro = parse_join(args)
-    if not limits.per_code.allow(code, ctx.now):
+async def join(ctx: CommandContext, asked: Join) -> None:
+    code, name, intro = asked
+    if not ctx.deps.join_limits.per_code.allow(code, ctx.now):
         raise Refusal("That code has been tried too often. Ask for a new one in an hour.")
     uow = ctx.uow
     found = await uow.invites.by_code(code)

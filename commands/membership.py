@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import uuid
 
+from commands.arguments import exactly_one_mention, ignored
 from commands.compose import MessageText
 from commands.context import CircleContext, CommandContext
 from commands.departures import Ending, end_membership, naming
 from commands.errors import Refusal, UsageError
-from commands.parsing import exactly_one_mention
 from commands.ports import MembershipError
 from commands.requests_flow import ADMIT_TIMER, EXPIRY_TIMER, tell_facilitators
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from facilitation.circle import Role
 from facilitation.vouching import RequestStatus
 from storage.records import Person
@@ -123,12 +124,13 @@ async def expire(ctx: CircleContext, request_id: uuid.UUID) -> None:
 
 @membership_router.command(
     "remove",
-    usage="/remove @member",
+    usage="@member",
     summary="remove a member from the Signal group (their vouchers are told privately)",
     where=Where.GROUP,
     access=Access.FACILITATOR,
+    parse=ignored,
 )
-async def remove(ctx: CommandContext, args: str) -> None:
+async def remove(ctx: CommandContext, _: None) -> None:
     circle = ctx.require_circle()
     me = ctx.require_facilitator()
     target_ref = exactly_one_mention(ctx.incoming)

@@ -1,12 +1,10 @@
-"""Splitting member text into a command name and arguments, and small argument parsers."""
+"""Splitting member text into a command name and its arguments (``bot/`` uses this too, to
+tell a command from chatter before anything else reads it)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-
-from commands.errors import UsageError
-from commands.types import Incoming, Mention
 
 _COMMAND = re.compile(r"/(\S*)\s*(.*)", re.DOTALL)
 _NAME = re.compile(r"[a-z][a-z0-9-]{0,19}")
@@ -26,26 +24,10 @@ def is_plain_name(name: str) -> bool:
     return _NAME.fullmatch(name) is not None
 
 
-def split_first(args: str) -> tuple[str, str]:
-    """``"set vouches 3"`` → ``("set", "vouches 3")`` (first word casefolded)."""
+def split_word(args: str) -> tuple[str, str]:
+    """``"set vouches 3"`` → ``("set", "vouches 3")``: the first word (casefolded) and the rest.
+
+    Only a space ends the word. A tab or a line break keeps it whole, so text with odd
+    whitespace (``/circle\\tset\\nvouches 3``) never turns into a subcommand or a setting."""
     head, _, rest = args.strip().partition(" ")
     return head.casefold(), rest.strip()
-
-
-def parse_int(text: str) -> int:
-    cleaned = text.strip()
-    if not re.fullmatch(r"\d{1,6}", cleaned):
-        raise UsageError("a whole number")
-    return int(cleaned)
-
-
-def mentioned(incoming: Incoming) -> tuple[Mention, ...]:
-    """The structured mentions of a command; never "@name" text matching."""
-    return incoming.mentions
-
-
-def exactly_one_mention(incoming: Incoming) -> Mention:
-    people = {m.aci.lower(): m for m in incoming.mentions}
-    if len(people) != 1:
-        raise UsageError("mention exactly one member with @")
-    return next(iter(people.values()))

@@ -100,9 +100,15 @@ class Clock(Protocol):
     def now_ms(self) -> int: ...
 
 
+def wall_ms() -> int:
+    """The wall clock in milliseconds: the one place it is read. Everything else takes the
+    time from a ``Clock`` (the bot's own adds the sandbox's offset: bot/clock.py)."""
+    return time.time_ns() // 1_000_000
+
+
 class SystemClock:
     def now_ms(self) -> int:
-        return time.time_ns() // 1_000_000
+        return wall_ms()
 
 
 class TimerPort(Protocol):

@@ -3,9 +3,9 @@ and approving it (the add to the Signal group is a timer, so it survives a resta
 
 from __future__ import annotations
 
+from commands.arguments import whole_number
 from commands.context import About, CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
-from commands.parsing import parse_int
 from facilitation.vouching import Policy, Request, RequestStatus, Voucher
 from storage.records import Circle, Member
 from storage.repositories.vouching import JoinRequest
@@ -69,7 +69,7 @@ async def request_named(ctx: CommandContext, args: str) -> tuple[JoinRequest, st
     if not head:
         raise UsageError
     try:
-        number = parse_int(head.lstrip("#"))
+        number = whole_number(head.lstrip("#"))
     except UsageError as exc:
         raise UsageError("give the request's number; /requests lists them") from exc
     found = await ctx.uow.requests.by_number(circle.id, number)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from commands.arguments import core, nothing, whole_number
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
-from commands.parsing import parse_int, split_first
+from commands.parsing import split_word
 from commands.requests_flow import policy, tell_facilitators, voucher
-from commands.router import Access, CommandRouter
-from commands.standing import require_tenure
+from commands.router import CommandRouter
+from commands.rules import Access, Tenure
 from commands.types import Priority
 from facilitation import vouching
-from facilitation.directory.adding import USAGE as ADD_USAGE
 from facilitation.directory.adding import parse_add
 from facilitation.directory.display import details, short_line
-from facilitation.directory.record import ResourceError, Status, parse_category
+from facilitation.directory.record import (
+    Category,
+    NewResource,
+    ResourceError,
+    Status,
+    parse_category,
+)
 from facilitation.directory.search import search
 from facilitation.directory.vetting import flag_outcome, vetting_outcome, visible
 from facilitation.text import clean_free_text
@@ -27,9 +35,9 @@ MAX_OPEN_PER_MEMBER = 5
 MAX_OPEN_PER_CIRCLE = 50
 """Suggestions a circle keeps waiting at once: one member (or a few) can't bury the
 facilitators' list, or make every search slower."""
-RESOURCE_USAGE = (
-    "/resource ID · /resource add <category> <name> ; <contact> ; <notes> [; tags] · "
-    "/resource vet ID · /resource flag ID <reason> · /resource remove ID"
+FLAGS_COUNT_LATER = Tenure(
+    "Flags count from members who have been in the circle a while; yours will count "
+    "{when}. If an entry looks unsafe now, please tell a facilitator privately."
 )
 
 
@@ -44,31 +52,39 @@ def _answer(ctx: CommandContext, text: str) -> None:
     ctx.react("📬")
 
 
-@resources_router.command(
+resources = resources_router.group(
     "resources",
-    usage="/resources [category] [words] · /resources pending (facilitators)",
     summary="search the circle's vetted directory: therapists, banks, accountants, lawyers…",
     access=Access.MEMBER,
     trusted=True,
 )
-async def resources(ctx: CommandContext, args: str) -> None:
-    circle = ctx.require_circle()
-    tz = circle.settings.tz
-    if args.strip().casefold() == "pending":
-        ctx.require_facilitator()
-        waiting = await ctx.uow.resources.of_circle(
-            circle.id, statuses=(Status.PENDING, Status.FLAGGED)
-        )
-        lines = ["Waiting for a look:"] + [short_line(r, ctx.now, tz) for r in waiting]
-        _answer(ctx, "\n".join(lines) if waiting else "Nothing is waiting to be vetted.")
-        return
-    first, rest = split_first(args)
+resource = resources_router.group(
+    "resource",
+    summary="one directory entry in full; suggest, vet, flag or remove one",
+    access=Access.MEMBER,
+    trusted=True,
+)
+
+
+class Search(NamedTuple):
+    category: Category | None
+    words: str
+
+
+def parse_search(text: str) -> Search:
+    """``[category] [words]``: a first word that names a category is one."""
+    first, rest = split_word(text)
     category = parse_category(first) if first else None
-    words = rest if category is not None else args
+    return Search(category, rest if category is not None else text)
+
+
+@resources.otherwise(usage="[category] [words]", parse=parse_search)
+async def search_directory(ctx: CommandContext, asked: Search) -> None:
+    circle = ctx.require_circle()
     vetted = await ctx.uow.resources.of_circle(
-        circle.id, statuses=(Status.VETTED,), category=category
+        circle.id, statuses=(Status.VETTED,), category=asked.category
     )
-    found = search(vetted, words, category, ctx.now)
+    found = search(vetted, asked.words, asked.category, ctx.now)
     if not found:
         _answer(
             ctx,
@@ -76,46 +92,44 @@ async def resources(ctx: CommandContext, args: str) -> None:
             "/resource add <category> <name> ; <contact> ; <notes>",
         )
         return
-    lines = [short_line(resource, ctx.now, tz) for resource, _ in found]
+    lines = [short_line(entry, ctx.now, circle.settings.tz) for entry, _ in found]
     lines.append("/resource ID shows one in full.")
     _answer(ctx, "\n".join(lines))
 
 
-@resources_router.command(
-    "resource",
-    usage=RESOURCE_USAGE,
-    summary="one directory entry in full; suggest, vet, flag or remove one",
-    access=Access.MEMBER,
-    trusted=True,
+@resources.sub(
+    "pending",
+    usage="(facilitators)",
+    summary="what waits to be vetted, or was flagged (facilitators)",
+    access=Access.FACILITATOR,
+    parse=nothing,
 )
-async def resource(ctx: CommandContext, args: str) -> None:
-    sub, rest = split_first(args)
-    if sub == "add":
-        await _add(ctx, rest)
-    elif sub == "vet":
-        await _vet(ctx, rest)
-    elif sub == "flag":
-        await _flag(ctx, rest)
-    elif sub == "remove":
-        ctx.require_facilitator()
-        found = await _find(ctx, rest)
-        await ctx.uow.resources.set_status(found.id, Status.REMOVED)
-        ctx.reply(f"Removed #{found.resource.number} from the directory.")
-    elif sub:
-        found = await _find(ctx, args)
-        member = ctx.require_member()
-        if not visible(found.resource) and not member.is_facilitator:
-            raise Refusal(f"#{found.resource.number} isn't vetted yet.")
-        _answer(ctx, details(found.resource, ctx.now, ctx.require_circle().settings.tz))
-    else:
-        raise UsageError
+async def pending(ctx: CommandContext, _: None) -> None:
+    circle = ctx.require_circle()
+    waiting = await ctx.uow.resources.of_circle(
+        circle.id, statuses=(Status.PENDING, Status.FLAGGED)
+    )
+    lines = ["Waiting for a look:"] + [short_line(r, ctx.now, circle.settings.tz) for r in waiting]
+    _answer(ctx, "\n".join(lines) if waiting else "Nothing is waiting to be vetted.")
 
 
-async def _find(ctx: CommandContext, text: str) -> StoredResource:
+def entry_number(text: str) -> int:
     head, _, extra = text.strip().partition(" ")
     if not head or extra:
         raise UsageError("give the entry's number, like /resource 3")
-    number = parse_int(head.lstrip("#"))
+    return whole_number(head.lstrip("#"))
+
+
+@resource.otherwise(usage="ID", parse=entry_number, summary="one entry in full")
+async def show(ctx: CommandContext, number: int) -> None:
+    found = await _find(ctx, number)
+    member = ctx.require_member()
+    if not visible(found.resource) and not member.is_facilitator:
+        raise Refusal(f"#{found.resource.number} isn't vetted yet.")
+    _answer(ctx, details(found.resource, ctx.now, ctx.require_circle().settings.tz))
+
+
+async def _find(ctx: CommandContext, number: int) -> StoredResource:
     found = await ctx.uow.resources.by_number(ctx.require_circle().id, number)
     if found is None or (
         found.resource.status is Status.REMOVED and not ctx.require_member().is_facilitator
@@ -124,13 +138,20 @@ async def _find(ctx: CommandContext, text: str) -> StoredResource:
     return found
 
 
-async def _add(ctx: CommandContext, rest: str) -> None:
+@resource.sub(
+    "add",
+    usage="<category> <name> ; <contact> ; <notes> [; tags]",
+    example=(
+        "/resource add therapist Dr. A. Example ; a@example.org ; sliding scale ; "
+        "sex-positive, remote"
+    ),
+    summary="suggest an entry; it stays hidden until vetted",
+    access=Access.AGREED,
+    parse=core(parse_add, ResourceError),
+)
+async def add(ctx: CommandContext, new: NewResource) -> None:
     member = ctx.require_agreed()
     circle = ctx.require_circle()
-    try:
-        new = parse_add(rest)
-    except ResourceError as exc:
-        raise UsageError(str(exc), usage=ADD_USAGE) from exc
     waiting = await ctx.uow.resources.open_suggestions(circle.id)
     if sum(1 for added_by in waiting if added_by == member.id) >= MAX_OPEN_PER_MEMBER:
         raise Refusal(
@@ -152,10 +173,17 @@ async def _add(ctx: CommandContext, rest: str) -> None:
     )
 
 
-async def _vet(ctx: CommandContext, rest: str) -> None:
+@resource.sub(
+    "vet",
+    usage="ID",
+    summary="vouch for an entry (a re-vet refreshes its date)",
+    access=Access.AGREED,
+    parse=entry_number,
+)
+async def vet(ctx: CommandContext, number: int) -> None:
     member = ctx.require_agreed()
     circle = ctx.require_circle()
-    found = await _find(ctx, rest)
+    found = await _find(ctx, number)
     current = found.resource.status
     if current is Status.REMOVED:
         raise Refusal(f"#{found.resource.number} was removed by a facilitator.")
@@ -186,14 +214,31 @@ async def _vet(ctx: CommandContext, rest: str) -> None:
         ctx.react("✅")
 
 
-async def _flag(ctx: CommandContext, rest: str) -> None:
-    member = require_tenure(ctx, "flag")
-    circle = ctx.require_circle()
-    head, _, reason_text = rest.strip().partition(" ")
+class Flag(NamedTuple):
+    number: int
+    reason: str
+
+
+def parse_flag(text: str) -> Flag:
+    head, _, reason_text = text.strip().partition(" ")
     reason = clean_free_text(reason_text, limit=MAX_REASON_CHARS)
     if not reason:
-        raise UsageError("say why: stale, closed, unsafe…", usage="/resource flag ID <reason>")
-    found = await _find(ctx, head)
+        raise UsageError("say why: stale, closed, unsafe…")
+    return Flag(entry_number(head), reason)
+
+
+@resource.sub(
+    "flag",
+    usage="ID <reason>",
+    summary="report an entry stale or unsafe",
+    access=Access.AGREED,
+    tenure=FLAGS_COUNT_LATER,
+    parse=parse_flag,
+)
+async def flag(ctx: CommandContext, asked: Flag) -> None:
+    member, circle = ctx.require_agreed(), ctx.require_circle()
+    reason = asked.reason
+    found = await _find(ctx, asked.number)
     if not await ctx.uow.resources.review(found.id, member.id, "flag", reason, ctx.now):
         raise Refusal(f"You've already flagged #{found.resource.number}.")
     flags = await ctx.uow.resources.count(found.id, "flag")
@@ -210,3 +255,16 @@ async def _flag(ctx: CommandContext, rest: str) -> None:
     ctx.direct(member.aci, "Thank you for flagging it. The facilitators will take a look.")
     if not ctx.incoming.is_direct:
         ctx.react("👀")
+
+
+@resource.sub(
+    "remove",
+    usage="ID",
+    summary="take an entry out of the directory (facilitators)",
+    access=Access.FACILITATOR,
+    parse=entry_number,
+)
+async def remove(ctx: CommandContext, number: int) -> None:
+    found = await _find(ctx, number)
+    await ctx.uow.resources.set_status(found.id, Status.REMOVED)
+    ctx.reply(f"Removed #{found.resource.number} from the directory.")

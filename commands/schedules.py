@@ -4,30 +4,31 @@ time unless the session is already open; away members are not pinged)."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
+from commands.arguments import core, whole_number
 from commands.compose import MessageText
 from commands.context import CircleContext, CommandContext
 from commands.errors import UsageError
-from commands.parsing import parse_int, split_first
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.types import Priority
 from facilitation.durations import format_duration
 from facilitation.schedule import (
     ScheduleError,
+    Weekday,
     WeeklyRule,
     describe,
     next_occurrence,
     next_reminder,
     parse_weekly,
 )
+from facilitation.time_text import Style, format_local
 from storage.repositories.timers import Schedule
 
 schedule_router = CommandRouter("schedule")
 
 SCHEDULE_TIMER = "schedule"
-USAGE = "/schedule weekly <day> <HH:MM> [DURATION] · /schedule · /schedule cancel N"
 STALE_MS = 30 * 60 * 1000
 """A reminder more than half an hour late (the bot was down) is skipped, not sent late."""
 MAX_SCHEDULES = 7
@@ -35,56 +36,48 @@ DEFAULT_LENGTH_MS = 60 * 60 * 1000
 
 
 def rule_of(schedule: Schedule) -> WeeklyRule:
-    return WeeklyRule(schedule.weekday, schedule.hour, schedule.minute, schedule.length_ms)
+    return WeeklyRule(Weekday(schedule.weekday), schedule.hour, schedule.minute, schedule.length_ms)
 
 
-@schedule_router.command(
+schedule = schedule_router.group(
     "schedule",
-    usage=USAGE,
     summary="recurring sessions in the circle's time zone, with reminders",
     where=Where.GROUP,
     access=Access.MEMBER,
 )
-async def schedule(ctx: CommandContext, args: str) -> None:
+
+
+def parse_rule(text: str) -> WeeklyRule:
+    return parse_weekly(text, DEFAULT_LENGTH_MS)
+
+
+@schedule.sub(
+    "weekly",
+    usage="<day> <HH:MM> [DURATION]",
+    summary="a session every week, with reminders an hour before and at the time",
+    access=Access.FACILITATOR,
+    parse=core(parse_rule, ScheduleError),
+)
+async def weekly(ctx: CommandContext, rule: WeeklyRule) -> None:
     circle = ctx.require_circle()
-    sub, rest = split_first(args)
-    if sub == "":
-        await _list(ctx)
-        return
-    ctx.require_facilitator()
-    if sub == "weekly":
-        try:
-            rule = parse_weekly(rest, DEFAULT_LENGTH_MS)
-        except ScheduleError as exc:
-            raise UsageError(str(exc)) from exc
-        existing = await ctx.uow.schedules.of_circle(circle.id)
-        if len(existing) >= MAX_SCHEDULES:
-            raise UsageError(f"at most {MAX_SCHEDULES} schedules; cancel one first")
-        added = await ctx.uow.schedules.add(
-            circle.id, int(rule.weekday), rule.hour, rule.minute, rule.length_ms, ctx.now
-        )
-        due, _, _ = next_reminder(rule, circle.settings.tz, ctx.now)
-        await ctx.set_timer(SCHEDULE_TIMER, added.id, due)
-        start = next_occurrence(rule, circle.settings.tz, ctx.now)
-        tz = circle.settings.tz
-        ctx.reply(
-            f"Scheduled: {describe(rule, tz)}. Next: {_local(start, tz)}. "
-            "I'll remind the circle an hour before and at the time."
-        )
-    elif sub == "cancel":
-        schedules = await ctx.uow.schedules.of_circle(circle.id)
-        number = parse_int(rest)
-        if not 1 <= number <= len(schedules):
-            raise UsageError("a number from /schedule")
-        chosen = schedules[number - 1]
-        await ctx.uow.schedules.remove(chosen.id)
-        await ctx.set_timer(SCHEDULE_TIMER, chosen.id, None)
-        ctx.reply(f"Cancelled: {describe(rule_of(chosen), circle.settings.tz)}.")
-    else:
-        raise UsageError
+    existing = await ctx.uow.schedules.of_circle(circle.id)
+    if len(existing) >= MAX_SCHEDULES:
+        raise UsageError(f"at most {MAX_SCHEDULES} schedules; cancel one first")
+    added = await ctx.uow.schedules.add(
+        circle.id, int(rule.weekday), rule.hour, rule.minute, rule.length_ms, ctx.now
+    )
+    due, _, _ = next_reminder(rule, circle.settings.tz, ctx.now)
+    await ctx.set_timer(SCHEDULE_TIMER, added.id, due)
+    start = next_occurrence(rule, circle.settings.tz, ctx.now)
+    tz = circle.settings.tz
+    ctx.reply(
+        f"Scheduled: {describe(rule, tz)}. Next: {_local(start, tz)}. "
+        "I'll remind the circle an hour before and at the time."
+    )
 
 
-async def _list(ctx: CommandContext) -> None:
+@schedule.alone(summary="the circle's scheduled sessions")
+async def listing(ctx: CommandContext, _: None) -> None:
     circle = ctx.require_circle()
     schedules = await ctx.uow.schedules.of_circle(circle.id)
     if not schedules:
@@ -101,6 +94,24 @@ async def _list(ctx: CommandContext) -> None:
     ctx.reply("\n".join(lines))
 
 
+@schedule.sub(
+    "cancel",
+    usage="N",
+    summary="stop one of the schedules (facilitators)",
+    access=Access.FACILITATOR,
+    parse=whole_number,
+)
+async def cancel(ctx: CommandContext, number: int) -> None:
+    circle = ctx.require_circle()
+    schedules = await ctx.uow.schedules.of_circle(circle.id)
+    if not 1 <= number <= len(schedules):
+        raise UsageError("a number from /schedule")
+    chosen = schedules[number - 1]
+    await ctx.uow.schedules.remove(chosen.id)
+    await ctx.set_timer(SCHEDULE_TIMER, chosen.id, None)
+    ctx.reply(f"Cancelled: {describe(rule_of(chosen), circle.settings.tz)}.")
+
+
 async def next_session_text(ctx: CircleContext) -> str | None:
     """For /circle: when the next scheduled session is, if any."""
     circle = ctx.require_circle()
@@ -112,7 +123,7 @@ async def next_session_text(ctx: CircleContext) -> str | None:
 
 
 def _local(ms: int, tz: str) -> str:
-    return f"{datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(ZoneInfo(tz)):%a %d %b %H:%M}"
+    return format_local(ms, tz, Style.DAY_TIME)
 
 
 @schedule_router.timer(SCHEDULE_TIMER, priority=Priority.LOW)  # reminders

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
+from commands.arguments import duration, nothing
 from commands.context import CircleContext, CommandContext
 from commands.errors import UsageError
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.session_flow import (
     SESSION_TIMER,
     apply,
@@ -22,47 +25,27 @@ from facilitation.agreement import reminder_line
 from facilitation.durations import DurationError, format_duration, parse_duration
 
 session_router = CommandRouter("session")
-
-USAGE = (
-    "/session start [DURATION] [wins] [turn=DURATION] · /session · "
-    "/session extend DURATION · /session end"
-)
-START_USAGE = "/session start [DURATION] [wins] [turn=DURATION], e.g. /session start 90m turn=4m"
-DEFAULT_LENGTH = timedelta(minutes=60)
-MAX_LENGTH = timedelta(hours=4)
-MIN_LENGTH = timedelta(minutes=1)
-
-
-@session_router.command(
+session = session_router.group(
     "session",
-    usage=USAGE,
     summary="open a timed session, see how it's going, extend or end it",
     where=Where.GROUP,
     access=Access.MEMBER,
 )
-async def session(ctx: CommandContext, args: str) -> None:
-    sub, _, rest = args.strip().partition(" ")
-    sub = sub.casefold()
-    if sub == "":
-        await _status(ctx)
-    elif sub == "start":
-        ctx.require_facilitator()
-        await _start(ctx, rest)
-    elif sub == "extend":
-        ctx.require_facilitator()
-        await _extend(ctx, rest)
-    elif sub == "end" and not rest.strip():
-        ctx.require_facilitator()
-        stored, state = await require_session(ctx)
-        try:
-            await apply(ctx, stored, core.end(state, ctx.now))
-        except core.SessionError as error:
-            raise refusal(error) from error
-    else:
-        raise UsageError
+
+DEFAULT_LENGTH = timedelta(minutes=60)
+MAX_LENGTH = timedelta(hours=4)
+MIN_LENGTH = timedelta(minutes=1)
+MIN_TURN = timedelta(seconds=15)
 
 
-def _parse_start(text: str, default_turn: timedelta) -> tuple[timedelta, timedelta, bool]:
+@dataclass(frozen=True, slots=True)
+class Start:
+    length: timedelta
+    turn: timedelta | None  # None: the circle's turn length, fitted to the session
+    wins: bool
+
+
+def parse_start(text: str) -> Start:
     length, turn, wins = DEFAULT_LENGTH, None, False
     try:
         for token in text.split():
@@ -74,22 +57,34 @@ def _parse_start(text: str, default_turn: timedelta) -> tuple[timedelta, timedel
             else:
                 length = parse_duration(lowered, maximum=MAX_LENGTH)
     except DurationError as exc:
-        raise UsageError(str(exc), usage=START_USAGE) from exc
+        raise UsageError(str(exc)) from exc
     if length < MIN_LENGTH:
-        raise UsageError("a session lasts at least 1m", usage=START_USAGE)
-    if turn is None:  # the circle's turn length, but never longer than a short session
-        turn = min(default_turn, length / 4 if length < default_turn * 4 else default_turn)
-        turn = max(turn, timedelta(seconds=15))
-    if turn < timedelta(seconds=15) or turn > length:
-        raise UsageError("a turn is at least 15s and no longer than the session", usage=START_USAGE)
-    return length, turn, wins
+        raise UsageError("a session lasts at least 1m")
+    if turn is not None and (turn < MIN_TURN or turn > length):
+        raise UsageError("a turn is at least 15s and no longer than the session")
+    return Start(length, turn, wins)
 
 
-async def _start(ctx: CommandContext, rest: str) -> None:
+def fitted_turn(default_turn: timedelta, length: timedelta) -> timedelta:
+    """The circle's turn length, but never longer than a quarter of a short session."""
+    turn = min(default_turn, length / 4 if length < default_turn * 4 else default_turn)
+    return max(turn, MIN_TURN)
+
+
+@session.sub(
+    "start",
+    usage="[DURATION] [wins] [turn=DURATION]",
+    example="/session start 90m turn=4m",
+    summary="open a timed session (facilitators)",
+    access=Access.FACILITATOR,
+    parse=parse_start,
+)
+async def start(ctx: CommandContext, asked: Start) -> None:
     circle = ctx.require_circle()
-    length, turn, wins = _parse_start(rest, circle.settings.turn)
+    length, wins = asked.length, asked.wins
+    turn = asked.turn or fitted_turn(circle.settings.turn, length)
     if await open_session(ctx) is not None:
-        raise UsageError("a session is already open: /session shows it", usage=USAGE)
+        raise UsageError("a session is already open: /session shows it")
     agreement = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
     reminder = reminder_line(agreement.text) if agreement else "What is said here stays here."
     members = await ctx.uow.members.of_circle(circle.id)
@@ -111,27 +106,13 @@ async def _start(ctx: CommandContext, rest: str) -> None:
     await apply(ctx, stored, transition)
 
 
-async def _extend(ctx: CommandContext, rest: str) -> None:
-    try:
-        by = parse_duration(rest, maximum=timedelta(hours=2))
-    except DurationError as exc:
-        raise UsageError(
-            str(exc), usage="/session extend DURATION, e.g. /session extend 15m"
-        ) from exc
-    stored, state = await require_session(ctx)
-    try:
-        await apply(ctx, stored, core.extend(state, int(by.total_seconds() * 1000), ctx.now))
-    except core.SessionError as error:
-        raise refusal(error) from error
-
-
-async def _status(ctx: CommandContext) -> None:
-    ctx.require_member()
+@session.alone(summary="how the open session is going")
+async def status(ctx: CommandContext, _: None) -> None:
     found = await open_session(ctx)
     if found is None:
         ctx.reply("No session is open. A facilitator can /session start one.")
         return
-    _, state = found
+    state = found[1]
     left = max(state.ends_at - (state.paused_at or ctx.now), 0)
     lines = [
         f"Session: {state.phase.value}{' (wins only)' if state.wins_only else ''}, "
@@ -145,6 +126,36 @@ async def _status(ctx: CommandContext) -> None:
         + f"Hands up: {len(queue)}."
     )
     ctx.reply("\n".join(lines))
+
+
+@session.sub(
+    "extend",
+    usage="DURATION",
+    example="/session extend 15m",
+    summary="give the open session more time (facilitators)",
+    access=Access.FACILITATOR,
+    parse=duration(timedelta(hours=2)),
+)
+async def extend(ctx: CommandContext, by: timedelta) -> None:
+    stored, state = await require_session(ctx)
+    try:
+        await apply(ctx, stored, core.extend(state, int(by.total_seconds() * 1000), ctx.now))
+    except core.SessionError as error:
+        raise refusal(error) from error
+
+
+@session.sub(
+    "end",
+    summary="close the open session now (facilitators)",
+    access=Access.FACILITATOR,
+    parse=nothing,
+)
+async def end(ctx: CommandContext, _: None) -> None:
+    stored, state = await require_session(ctx)
+    try:
+        await apply(ctx, stored, core.end(state, ctx.now))
+    except core.SessionError as error:
+        raise refusal(error) from error
 
 
 @session_router.timer(SESSION_TIMER, priority=Priority.URGENT)  # time-ups, the close

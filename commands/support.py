@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from commands.arguments import ignored, words
 from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal
-from commands.router import Access, CommandRouter
+from commands.router import CommandRouter
+from commands.rules import Access, answered
 from commands.types import Priority
 from facilitation.directory.display import details
 from facilitation.directory.record import Category, Status
@@ -14,19 +16,26 @@ from facilitation.guides import CRISIS, find_guide, guide_index
 support_router = CommandRouter("support")
 
 MAX_CRISIS_RESOURCES = 4
+STRANGER_SOS = (
+    "I'm the helper bot of private peer-support circles, and you aren't in one here, so I "
+    "can't alert anyone for you. This is how to reach human help now:\n\n"
+)
+"""Someone in crisis who is in no circle still gets the guide to human help: no circle,
+no facilitators, nothing stored; just the words."""
 
 
 @support_router.command(
     "guide",
-    usage="/guide [topic]",
+    usage="[topic]",
     summary="short guides: therapists, harassment, a leak, doxing, boundaries and more",
     access=Access.ANYONE,
+    parse=words,
 )
-async def guide(ctx: CommandContext, args: str) -> None:
-    if not args:
+async def guide(ctx: CommandContext, topic: str) -> None:
+    if not topic:
         ctx.reply(guide_index())
         return
-    found = find_guide(args)
+    found = find_guide(topic)
     if found is None:
         raise Refusal("I don't have a guide on that. /guide lists them.")
     ctx.reply(found.text)
@@ -34,12 +43,14 @@ async def guide(ctx: CommandContext, args: str) -> None:
 
 @support_router.command(
     "sos",
-    usage="/sos",
+    usage="",
     summary="privately alert the facilitators, and get crisis resources by direct message",
     access=Access.MEMBER,
     priority=Priority.URGENT,
+    strangers=answered(STRANGER_SOS + CRISIS.text, priority=Priority.URGENT),
+    parse=ignored,
 )
-async def sos(ctx: CommandContext, args: str) -> None:
+async def sos(ctx: CommandContext, _: None) -> None:
     """No content is read or scanned: only who asked, and where, is passed on."""
     member = ctx.require_member()
     circle = ctx.require_circle()

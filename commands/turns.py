@@ -6,18 +6,16 @@ import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
+from commands.arguments import ignored, nothing, words
 from commands.context import CommandContext
-from commands.errors import UsageError
-from commands.router import Access, CommandRouter, Where
+from commands.router import CommandRouter
+from commands.rules import Access, Where
 from commands.session_flow import apply, refusal, require_session
 from commands.types import Priority
 from facilitation import session as core
 from facilitation.durations import format_duration
-from facilitation.text import clean_display_name
 
 turns_router = CommandRouter("turns")
-
-MAX_TOPIC_CHARS = 80
 
 
 async def _change(
@@ -34,19 +32,19 @@ async def _change(
 
 @turns_router.command(
     "hand",
-    usage="/hand [topic]",
+    usage="[topic]",
     summary="raise your hand to share (people who haven't spoken yet go first)",
     where=Where.GROUP,
     access=Access.AGREED,
+    parse=words,  # the core cleans it and keeps MAX_TOPIC_CHARS of it
 )
-async def hand(ctx: CommandContext, args: str) -> None:
+async def hand(ctx: CommandContext, topic: str) -> None:
     member = ctx.require_agreed()
-    topic = clean_display_name(args)[:MAX_TOPIC_CHARS] or None
     me = str(member.id)
     if member.is_away(ctx.now):  # raising a hand means you're back
         await ctx.uow.members.set_away(member.id, None)
         await _change(ctx, lambda s: core.set_back(s, me, ctx.now))
-    transition = await _change(ctx, lambda s: core.raise_hand(s, me, topic, ctx.now))
+    transition = await _change(ctx, lambda s: core.raise_hand(s, me, topic or None, ctx.now))
     speaker = transition.state.speaker
     if speaker is None or speaker.member != me:
         ctx.react("✋")
@@ -54,14 +52,13 @@ async def hand(ctx: CommandContext, args: str) -> None:
 
 @turns_router.command(
     "lower",
-    usage="/lower",
+    usage="",
     summary="lower your hand",
     where=Where.GROUP,
     access=Access.AGREED,
+    parse=nothing,
 )
-async def lower(ctx: CommandContext, args: str) -> None:
-    if args:
-        raise UsageError
+async def lower(ctx: CommandContext, _: None) -> None:
     me = str(ctx.require_agreed().id)
     await _change(ctx, lambda s: core.lower_hand(s, me, ctx.now))
     ctx.react("👌")
@@ -69,15 +66,14 @@ async def lower(ctx: CommandContext, args: str) -> None:
 
 @turns_router.command(
     "queue",
-    usage="/queue",
+    usage="",
     summary="who is speaking and who is waiting (by alias, without pinging anyone)",
     where=Where.GROUP,
     access=Access.MEMBER,
+    parse=nothing,
 )
-async def queue(ctx: CommandContext, args: str) -> None:
-    if args:
-        raise UsageError
-    _, state = await require_session(ctx)
+async def queue(ctx: CommandContext, _: None) -> None:
+    state = (await require_session(ctx))[1]
     circle = ctx.require_circle()
     waiting = core.ordered_queue(state, ctx.now)
     shown = [raised.member for raised in waiting]
@@ -104,28 +100,30 @@ async def queue(ctx: CommandContext, args: str) -> None:
 
 @turns_router.command(
     "done",
-    usage="/done",
+    usage="",
     summary="finish your turn",
     where=Where.GROUP,
     access=Access.AGREED,
     priority=Priority.URGENT,  # the floor passes on: the circle waits for it
+    parse=ignored,
 )
-async def done(ctx: CommandContext, args: str) -> None:
+async def done(ctx: CommandContext, _: None) -> None:
     me = str(ctx.require_agreed().id)
     await _change(ctx, lambda s: core.done(s, me, ctx.now))
 
 
 @turns_router.command(
     "next",
-    usage="/next",
+    usage="",
     summary="call the next speaker (facilitators; or the speaker, to pass the floor)",
     where=Where.GROUP,
     access=Access.AGREED,
     priority=Priority.URGENT,
+    parse=ignored,
 )
-async def next_(ctx: CommandContext, args: str) -> None:
+async def next_(ctx: CommandContext, _: None) -> None:
     member = ctx.require_agreed()
-    _, state = await require_session(ctx)
+    state = (await require_session(ctx))[1]
     speaker = state.speaker.member if state.speaker is not None else None
     if speaker == str(member.id) and not member.is_facilitator:
         await _change(ctx, lambda s: core.done(s, str(member.id), ctx.now))
@@ -136,22 +134,24 @@ async def next_(ctx: CommandContext, args: str) -> None:
 
 @turns_router.command(
     "pause",
-    usage="/pause",
+    usage="",
     summary="pause the session for a breath (every timer stops)",
     where=Where.GROUP,
     access=Access.AGREED,
     priority=Priority.URGENT,
+    parse=ignored,
 )
-async def pause(ctx: CommandContext, args: str) -> None:
+async def pause(ctx: CommandContext, _: None) -> None:
     await _change(ctx, lambda s: core.pause(s, ctx.now))
 
 
 @turns_router.command(
     "resume",
-    usage="/resume",
+    usage="",
     summary="carry on after a pause, with the time that was left",
     where=Where.GROUP,
     access=Access.FACILITATOR,
+    parse=ignored,
 )
-async def resume(ctx: CommandContext, args: str) -> None:
+async def resume(ctx: CommandContext, _: None) -> None:
     await _change(ctx, lambda s: core.resume(s, ctx.now))

@@ -1,17 +1,12 @@
-"""/vouch, /object, /requests and /vouches: deciding who joins, accountably."""
+"""/vouch, /object and /vouches: who vouches a newcomer in, who objects, on the record."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
+from commands.arguments import exactly_one_mention, ignored, words
 from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
-from commands.parsing import exactly_one_mention, split_first
 from commands.requests_flow import (
-    ADMIT_TIMER,
-    EXPIRY_TIMER,
-    STATUS_WORDS,
     approve,
     core_request,
     count_text,
@@ -20,17 +15,22 @@ from commands.requests_flow import (
     tell_facilitators,
     voucher,
 )
-from commands.router import Access, CommandRouter
-from commands.standing import require_tenure
-from commands.unvouched import decide_unvouched
+from commands.router import CommandRouter
+from commands.rules import Access, Tenure, answered
 from facilitation import vouching
 from facilitation.text import clean_free_text
+from facilitation.time_text import Style, format_local
 from facilitation.vouching import RequestStatus, VouchRefused
-from storage.repositories.vouching import JoinRequest
 
 vouches_router = CommandRouter("vouches")
 
 MAX_REASON_CHARS = 500
+STRANGER_VOUCH = "Only members of a circle can vouch or object."
+"""The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
+CONCERNS_COUNT_LATER = Tenure(
+    "Concerns count from members who have been in the circle a while; yours will count "
+    "{when}. If something worries you now, please tell a facilitator privately."
+)
 
 
 def _refused(reason: VouchRefused, name: str, days: int) -> str:
@@ -50,15 +50,17 @@ def _refused(reason: VouchRefused, name: str, days: int) -> str:
 
 @vouches_router.command(
     "vouch",
-    usage="/vouch (as a reply to a join request) · /vouch <request> (by direct message)",
+    usage=("(as a reply to a join request)", "<request> (by direct message)"),
     summary="vouch for a newcomer you know",
     access=Access.MEMBER,
     trusted=True,
+    strangers=answered(STRANGER_VOUCH),
+    parse=words,  # a number, or nothing when it quotes the request's post
 )
-async def vouch(ctx: CommandContext, args: str) -> None:
+async def vouch(ctx: CommandContext, text: str) -> None:
     member = ctx.require_member()
     circle = ctx.require_circle()
-    request, rest = await request_named(ctx, args)
+    request, rest = await request_named(ctx, text)
     if rest:
         raise UsageError
     rules = policy(circle)
@@ -83,14 +85,17 @@ async def vouch(ctx: CommandContext, args: str) -> None:
 
 @vouches_router.command(
     "object",
-    usage="/object [reason] (as a reply to a join request) · /object <request> [reason] (by DM)",
+    usage=("[reason] (as a reply to a join request)", "<request> [reason] (by DM)"),
     summary="raise a concern about a join request; it waits for the facilitators",
     access=Access.AGREED,
     trusted=True,
+    tenure=CONCERNS_COUNT_LATER,
+    strangers=answered(STRANGER_VOUCH),
+    parse=words,  # a number and a reason, or a reason when it quotes the request's post
 )
-async def object_(ctx: CommandContext, args: str) -> None:
-    member = require_tenure(ctx, "object")
-    request, reason_text = await request_named(ctx, args)
+async def object_(ctx: CommandContext, text: str) -> None:
+    member = ctx.require_agreed()
+    request, reason_text = await request_named(ctx, text)
     reason = clean_free_text(reason_text, limit=MAX_REASON_CHARS) or None
     state = vouching.expire(await core_request(ctx, request), ctx.now)
     if await ctx.uow.vouches.has(request.id, member.id):
@@ -117,115 +122,14 @@ async def object_(ctx: CommandContext, args: str) -> None:
 
 
 @vouches_router.command(
-    "requests",
-    usage="/requests · /requests approve|deny|retry|keep <request>",
-    summary="open join requests and people added without a vouch; facilitators decide",
-    access=Access.MEMBER,
-    trusted=True,
-)
-async def requests(ctx: CommandContext, args: str) -> None:
-    ctx.require_circle()
-    sub, rest = split_first(args)
-    if sub == "":
-        await _list(ctx)
-        return
-    if sub not in ("approve", "deny", "retry", "keep"):
-        raise UsageError
-    ctx.require_facilitator()
-    request, extra = await request_named(ctx, rest)
-    if extra:
-        raise UsageError
-    if request.unvouched:
-        await decide_unvouched(ctx, request, sub)
-        return
-    if sub == "keep":
-        await _keep(ctx, request)
-        return
-    if sub == "retry":
-        if request.status is not RequestStatus.APPROVED:
-            raise Refusal(f"Request {request.number} isn't waiting to be added.")
-        await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
-        ctx.reply(f"Trying again to add {request.name}.", about=[request.id])
-        return
-    try:
-        decided = vouching.decide(
-            vouching.expire(await core_request(ctx, request), ctx.now), sub == "approve"
-        )
-    except ValueError as exc:
-        raise Refusal(f"Request {request.number} is {STATUS_WORDS[request.status]}.") from exc
-    if decided.status is RequestStatus.EXPIRED:
-        raise Refusal(f"Request {request.number} has expired.")
-    if decided.status is RequestStatus.APPROVED:
-        person = await ctx.uow.people.get_by_id(request.person_id)
-        if person is not None:
-            await ctx.uow.marks.lift_ban(request.circle_id, person.aci)
-        await approve(ctx, request, by="facilitator")
-        ctx.reply(f"Approved: adding {request.name} to the circle.", about=[request.id])
-        return
-    await ctx.uow.requests.set_status(request.id, RequestStatus.DENIED, decided_at=ctx.now)
-    await ctx.set_timer(EXPIRY_TIMER, request.id, None)
-    person = await ctx.uow.people.get_by_id(request.person_id)
-    if person is not None:
-        ctx.direct(
-            person.aci, "The circle has decided not to take your request further. Take care."
-        )
-    ctx.reply(
-        f"Declined: request {request.number} ({request.name}). They have been told, kindly.",
-        about=[request.id],
-    )
-
-
-async def _keep(ctx: CommandContext, request: JoinRequest) -> None:
-    """A facilitator keeps the concerns of people who are gone: they hold the request."""
-    if request.status not in (RequestStatus.PENDING, RequestStatus.HELD):
-        raise Refusal(f"Request {request.number} is {STATUS_WORDS[request.status]}.")
-    kept = await ctx.uow.vouches.keep_objections(request.id)
-    if not kept:
-        raise Refusal(
-            f"Request {request.number} has no concern from someone who left to keep. "
-            f"/requests approve {request.number} or /requests deny {request.number} decide it."
-        )
-    await ctx.uow.requests.set_status(
-        request.id, RequestStatus.HELD, objections=request.objections + kept
-    )
-    ctx.reply(f"Kept: request {request.number} stays on hold until you decide.")
-
-
-async def _list(ctx: CommandContext) -> None:
-    circle = ctx.require_circle()
-    rules = policy(circle)
-    open_requests = await ctx.uow.requests.open_in(circle.id)
-    if not open_requests:
-        ctx.reply("No join requests are open. Members can /invite someone they know.")
-        return
-    lines = ["Open join requests:"]
-    for request in open_requests:
-        if request.unvouched:
-            lines.append(
-                f"{request.number}. Someone added to the group without a vouch: waiting for "
-                "a facilitator"
-            )
-            continue
-        state = await core_request(ctx, request)
-        lines.append(
-            f"{request.number}. {request.name}: {count_text(len(state.vouchers), rules.threshold)}"
-            + (
-                ""
-                if request.status is RequestStatus.PENDING
-                else f", {STATUS_WORDS[request.status]}"
-            )
-        )
-    ctx.reply("\n".join(lines), about=[request.id for request in open_requests])
-
-
-@vouches_router.command(
     "vouches",
-    usage="/vouches @member",
+    usage="@member",
     summary="who vouched a member in (facilitators; the answer comes by direct message)",
     access=Access.FACILITATOR,
     trusted=True,
+    parse=ignored,
 )
-async def vouches(ctx: CommandContext, args: str) -> None:
+async def vouches(ctx: CommandContext, _: None) -> None:
     circle = ctx.require_circle()
     mention = exactly_one_mention(ctx.incoming)
     target = await ctx.uow.members.by_aci(circle.id, mention.aci)
@@ -243,13 +147,13 @@ async def vouches(ctx: CommandContext, args: str) -> None:
             f"in more than {circle.settings.vouch_retention_days} days ago (records are purged)."
         )
     elif request.unvouched:
-        day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
+        day = format_local(request.created_at, "UTC", Style.DATE)
         text.concerning([request.id]).add(
             f" was added to the group without a vouch ({day}) and confirmed by a facilitator "
             f"(request {request.number})."
         )
     else:
-        day = datetime.fromtimestamp(request.created_at / 1000, tz=UTC).strftime("%d %b %Y")
+        day = format_local(request.created_at, "UTC", Style.DATE)
         text.concerning([request.id]).add(
             f" joined through request {request.number} ({day}). Vouched for by: "
         )

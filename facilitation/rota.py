@@ -32,6 +32,7 @@ from datetime import timedelta
 from enum import StrEnum
 
 from facilitation.schedule import WeeklyRule, local_time, next_occurrence, wall_time_ms
+from facilitation.time_text import Style, format_local
 
 MAX_ROTA = 20
 
@@ -142,8 +143,7 @@ def next_rota_reminder(
 
 def describe_when(start_ms: int, tz: str) -> str:
     """``Tuesday 12 May at 19:00``: the session's local day and time, for the texts."""
-    local = local_time(start_ms, tz)
-    return f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+    return format_local(start_ms, tz, Style.LONG_DAY_TIME)
 
 
 # --- swaps --------------------------------------------------------------------------------------

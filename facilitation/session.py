@@ -46,6 +46,7 @@ from facilitation.timing import END_WARNING_FOLD, time_left, turn_warning_lead
 __all__ = [
     "COHOST_ACTIONS",
     "FORMAT_VERSION",
+    "MAX_TOPIC_CHARS",
     "Closed",
     "Effect",
     "Hand",
@@ -77,7 +78,9 @@ __all__ = [
     "to_json",
 ]
 
-MAX_TOPIC_CHARS = 100
+MAX_TOPIC_CHARS = 80
+"""A raised hand's topic, shown in /queue and in the call that gives the floor: one short line
+on a phone. (The command layer once cut at 80 and the core at 100; 80 is what members saw.)"""
 
 
 class _Step(IntEnum):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid as uuid_mod
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -17,6 +16,7 @@ from bot.sandbox.model import (
     new_internal_group_id,
     rest_group_id,
 )
+from commands.ports import wall_ms
 
 T = TypeVar("T")
 
@@ -74,7 +74,7 @@ class SandboxState:
 
     def next_timestamp(self) -> int:
         """The one shared clock: wall-clock ms, but strictly increasing."""
-        self._last_ts = max(time.time_ns() // 1_000_000, self._last_ts + 1)
+        self._last_ts = max(wall_ms(), self._last_ts + 1)
         return self._last_ts
 
     # --- people and groups -------------------------------------------------------------

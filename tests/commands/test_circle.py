@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from commands.circle_settings import SETTINGS
 from commands.types import OutgoingMessage
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, only_text, texts
 
@@ -86,3 +87,48 @@ async def test_circles_are_separate(circle: Chat, people: dict[str, str]) -> Non
     await circle.say(people["erin"], "/circle set vouches 5", group=OTHER_GROUP)
     assert "need 2 vouches" in only_text(await circle.say(people["bob"], "/circle"))
     assert "mastermind" in texts(await circle.say(people["erin"], "/circle", group=OTHER_GROUP))[0]
+
+
+async def test_each_setting_is_declared_once_for_usage_help_and_the_reply(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    alice = people["alice"]
+    unknown = only_text(await circle.say(alice, "/circle set colour blue"))
+    assert unknown == f"Usage: /circle set {SETTINGS.form}"
+    for setting in ("vouches N", "tz ZONE", "door locked|open", "disappearing DURATION|off"):
+        assert setting in SETTINGS.form
+    detail = only_text(await circle.say(alice, "/help circle set"))
+    assert detail.splitlines()[0] == f"/circle set {SETTINGS.form}"
+    assert "/circle set size N (the most members the circle takes, 2-1000)" in detail
+    assert len(detail.splitlines()) == 2 + len(SETTINGS.details)
+    whole = only_text(await circle.say(alice, "/help circle"))
+    assert whole.startswith(
+        "/circle setup [support|venting|mastermind] · /circle · /circle set <vouches N|"
+    )
+    assert only_text(await circle.say(alice, "/circle set size 20")) == "Done: size is now 20."
+    assert only_text(await circle.say(alice, "/circle set resources GROUP")) == (
+        "Done: resources is now group."
+    )
+
+
+async def test_a_change_that_has_to_reach_the_group_first_is_stored_only_if_it_did(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    circle.groups.refuse = 403
+    refused = only_text(await circle.say(people["alice"], "/circle set disappearing 1w"))
+    assert "I'm not an admin" in refused
+    assert "Disappearing messages: the group's own setting" in only_text(
+        await circle.say(people["alice"], "/circle")
+    )
+
+
+async def test_odd_whitespace_never_becomes_a_subcommand_or_a_setting(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    for odd in (
+        "/circle\tset\nvouches\r\n3",
+        "/circle set vouches\n3",
+        "/circle set\u00a0vouches 3",
+    ):
+        assert only_text(await circle.say(people["alice"], odd)).startswith("Usage: /circle")
+    assert "need 2 vouches" in only_text(await circle.say(people["alice"], "/circle"))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from commands.dispatcher import APOLOGY
+from commands.pipeline import APOLOGY
 from commands.types import OutgoingMessage
 from facilitation.text import MAX_COMMAND_CHARS
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, texts
@@ -102,7 +102,7 @@ async def test_group_only_commands_say_so_by_direct_message(
 async def test_a_flood_is_slowed_with_one_notice_and_others_are_still_served(
     circle: Chat, people: dict[str, str]
 ) -> None:
-    from commands.dispatcher import SLOW_DOWN
+    from commands.pipeline import SLOW_DOWN
     from commands.types import OutgoingMessage
 
     answered = notices = 0
@@ -143,3 +143,18 @@ async def test_a_refused_command_writes_nothing_but_its_answer_and_acts_once(
         assert await uow.sessions.open_in(found.id) is None  # and nothing else happened
         assert not await uow.events.claim(newcomer, 424242, 0)  # the message was claimed
     assert await circle.say(newcomer, "/session start 1m", timestamp=424242) == []  # once
+
+
+async def test_help_for_one_subcommand_comes_from_its_declaration(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    extend = only_text(await circle.say(people["bob"], "/help session extend"))
+    assert extend == (
+        "/session extend DURATION, e.g. /session extend 15m\n"
+        "give the open session more time (facilitators)"
+    )
+    whole = only_text(await circle.say(people["bob"], "/help /session"))
+    assert whole.startswith("/session start [DURATION] [wins] [turn=DURATION] · /session · ")
+    assert only_text(await circle.say(people["bob"], "/help session nonsense")) == whole
+    malformed = only_text(await circle.say(people["alice"], "/session extend forever"))
+    assert malformed.startswith("Usage: /session extend DURATION, e.g. /session extend 15m (")

@@ -11,17 +11,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from commands.app import ROUTERS
-from commands.dispatcher import Dispatcher
-from commands.personal import (
-    CONFIRM_MS,
-    LEFT_NOTICE,
-    MAX_TRIES,
-    MESSAGE_CHARS,
-    NOTHING_HELD,
-    chunks,
-    personal_router,
-)
+from commands.confirmations import CONFIRM_MS, MAX_TRIES
+from commands.personal import LEFT_NOTICE, NOTHING_HELD
+from commands.personal_render import MESSAGE_CHARS, chunks
 from commands.requests_flow import EXPIRY_TIMER
 from commands.types import Incoming, Outgoing, OutgoingMessage, Recipient, encode_outgoing
 from facilitation.circle import CircleSettings, Purpose, Role
@@ -46,16 +38,6 @@ WORDS = {
 OTHERS = {"alice": "Allyfac", "carol": "Cazzie", "dana": "Deedee"}
 HARTMANN = "/resource add therapist Dr. Mira Hartmann ; mira@example.org ; sliding scale"
 QUILL = "/resource add accountant Quill Tax Studio ; quill@example.org ; knows the industry"
-
-
-@pytest.fixture
-def chat(any_storage: Storage) -> Chat:
-    """The harness, with /mydata and /forgetme registered even before commands/app.py has
-    them."""
-    chat = Chat(any_storage)
-    if personal_router not in ROUTERS:
-        chat.dispatcher = Dispatcher((*ROUTERS, personal_router), chat.dispatcher.deps)
-    return chat
 
 
 def to(outgoing: list[Outgoing], who: str) -> list[OutgoingMessage]:

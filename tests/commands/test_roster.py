@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from commands.dispatcher import STRANGER_VOUCH
 from commands.ports import GroupRoster, PersonRef
 from commands.roster_sync import Outcome
 from commands.types import Incoming
+from commands.vouches import STRANGER_VOUCH
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, reactions
 from tests.commands.roster_helpers import (
     add_to_group,

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from commands.compose import PLACEHOLDER
-from commands.dispatcher import STRANGER_VOUCH
 from commands.types import Mention, Outgoing, OutgoingMessage, QuoteRef
+from commands.vouches import STRANGER_VOUCH
 from tests.commands.chat import GROUP, Chat, only_text, reactions, texts
 
 DAY = 86_400_000

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
+from tests.e2e.steps import agree_all
 from tests.e2e.world import World
 
 ADD = (
     "/resource add therapist Dr. Mira Hartmann ; mira@example.org ; sees clients online ; "
     "sex-positive, region=Berlin"
 )
-
-
-async def agree_all(world: World) -> None:
-    for person in (world.alice, world.bob, world.carol, world.dana):
-        after = len(world.gw.reactions)
-        ts = await world.gw.say(person, "/agree", world.group)
-        await world.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
 
 
 async def test_add_vet_search_with_a_typo_and_details(world: World) -> None:

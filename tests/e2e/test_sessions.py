@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 from bot.sandbox import Person, SentMessage
+from tests.e2e.steps import agree_all
 from tests.e2e.world import World
 
 SECRETS = ("Marmoset", "Ocelot", "Tapir", "Kinkajou")
-
-
-async def agree_all(world: World) -> None:
-    for person in (world.alice, world.bob, world.carol, world.dana):
-        after = len(world.gw.reactions)
-        ts = await world.gw.say(person, "/agree", world.group)
-        await world.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
 
 
 async def reacted(world: World, person: Person, text: str, *, dm: bool = False) -> str:

@@ -5,16 +5,10 @@ from __future__ import annotations
 import re
 
 from bot.sandbox import SentMessage
+from tests.e2e.steps import agree_all
 from tests.e2e.world import World
 
 DAY = 86_400_000
-
-
-async def agree_all(world: World) -> None:
-    for person in (world.alice, world.bob, world.carol, world.dana):
-        after = len(world.gw.reactions)
-        ts = await world.gw.say(person, "/agree", world.group)
-        await world.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
 
 
 async def invite_and_join(world: World) -> SentMessage:

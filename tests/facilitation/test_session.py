@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from facilitation.session import (
+    MAX_TOPIC_CHARS,
     Closed,
     Hand,
     MemberRef,
@@ -196,6 +197,7 @@ def test_topics_are_cleaned_and_capped() -> None:
     hand_topic = texts(t)[0].split("(topic: ")[1].split(")")[0]
     assert hand_topic.startswith("rent stress x") and "\u202e" not in hand_topic
     assert len(hand_topic) <= 100
+    assert len(hand_topic) <= MAX_TOPIC_CHARS == 80
     assert raise_hand(begin().state, "bo", "   ", T0).state.queue[0].topic is None
 
 

@@ -1,0 +1,158 @@
+"""/requests: the open join requests and people added without a vouch; a facilitator
+approves, denies, retries an add or keeps a concern of someone who left."""
+
+from __future__ import annotations
+
+from commands.arguments import words
+from commands.context import CommandContext
+from commands.errors import Refusal, UsageError
+from commands.requests_flow import (
+    ADMIT_TIMER,
+    EXPIRY_TIMER,
+    STATUS_WORDS,
+    approve,
+    core_request,
+    count_text,
+    policy,
+    request_named,
+)
+from commands.router import CommandRouter, Decorator
+from commands.rules import Access
+from commands.unvouched import decide_unvouched
+from facilitation import vouching
+from facilitation.vouching import RequestStatus
+from storage.repositories.vouching import JoinRequest
+
+requests_router = CommandRouter("requests")
+requests = requests_router.group(
+    "requests",
+    summary="open join requests and people added without a vouch; facilitators decide",
+    access=Access.MEMBER,
+    trusted=True,
+)
+
+
+@requests.alone()
+async def listing(ctx: CommandContext, _: None) -> None:
+    circle = ctx.require_circle()
+    rules = policy(circle)
+    open_requests = await ctx.uow.requests.open_in(circle.id)
+    if not open_requests:
+        ctx.reply("No join requests are open. Members can /invite someone they know.")
+        return
+    lines = ["Open join requests:"]
+    for request in open_requests:
+        if request.unvouched:
+            lines.append(
+                f"{request.number}. Someone added to the group without a vouch: waiting for "
+                "a facilitator"
+            )
+            continue
+        state = await core_request(ctx, request)
+        lines.append(
+            f"{request.number}. {request.name}: {count_text(len(state.vouchers), rules.threshold)}"
+            + (
+                ""
+                if request.status is RequestStatus.PENDING
+                else f", {STATUS_WORDS[request.status]}"
+            )
+        )
+    ctx.reply("\n".join(lines), about=[request.id for request in open_requests])
+
+
+def decision(word: str, summary: str) -> Decorator[str]:
+    """A facilitator's word about one request: ``/requests <word> <request>``."""
+    return requests.sub(
+        word,
+        usage="<request>",
+        summary=f"{summary} (facilitators)",
+        access=Access.FACILITATOR,
+        parse=words,  # a number, or nothing when it quotes the request's post
+    )
+
+
+async def _named(ctx: CommandContext, text: str, decision: str) -> JoinRequest | None:
+    """The request a decision is about (the quoted post, or its number); None once a
+    decision about someone added without a vouch has been made (they have their own)."""
+    request, extra = await request_named(ctx, text)
+    if extra:
+        raise UsageError
+    if request.unvouched:
+        await decide_unvouched(ctx, request, decision)
+        return None
+    return request
+
+
+@decision("approve", "admit a newcomer, held or not")
+async def approve_request(ctx: CommandContext, text: str) -> None:
+    request = await _named(ctx, text, "approve")
+    if request is not None:
+        await _decide(ctx, request, yes=True)
+
+
+@decision("deny", "decline a request, kindly")
+async def deny_request(ctx: CommandContext, text: str) -> None:
+    request = await _named(ctx, text, "deny")
+    if request is not None:
+        await _decide(ctx, request, yes=False)
+
+
+@decision("retry", "try again to add someone Signal refused")
+async def retry_request(ctx: CommandContext, text: str) -> None:
+    request = await _named(ctx, text, "retry")
+    if request is None:
+        return
+    if request.status is not RequestStatus.APPROVED:
+        raise Refusal(f"Request {request.number} isn't waiting to be added.")
+    await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
+    ctx.reply(f"Trying again to add {request.name}.", about=[request.id])
+
+
+@decision("keep", "keep the concern of someone who left: it holds the request")
+async def keep_request(ctx: CommandContext, text: str) -> None:
+    request = await _named(ctx, text, "keep")
+    if request is not None:
+        await _keep(ctx, request)
+
+
+async def _decide(ctx: CommandContext, request: JoinRequest, *, yes: bool) -> None:
+    try:
+        decided = vouching.decide(vouching.expire(await core_request(ctx, request), ctx.now), yes)
+    except ValueError as exc:
+        raise Refusal(f"Request {request.number} is {STATUS_WORDS[request.status]}.") from exc
+    if decided.status is RequestStatus.EXPIRED:
+        raise Refusal(f"Request {request.number} has expired.")
+    if decided.status is RequestStatus.APPROVED:
+        person = await ctx.uow.people.get_by_id(request.person_id)
+        if person is not None:
+            await ctx.uow.marks.lift_ban(request.circle_id, person.aci)
+        await approve(ctx, request, by="facilitator")
+        ctx.reply(f"Approved: adding {request.name} to the circle.", about=[request.id])
+        return
+    await ctx.uow.requests.set_status(request.id, RequestStatus.DENIED, decided_at=ctx.now)
+    await ctx.set_timer(EXPIRY_TIMER, request.id, None)
+    person = await ctx.uow.people.get_by_id(request.person_id)
+    if person is not None:
+        ctx.direct(
+            person.aci, "The circle has decided not to take your request further. Take care."
+        )
+    ctx.reply(
+        f"Declined: request {request.number} ({request.name}). They have been told, kindly.",
+        about=[request.id],
+    )
+
+
+async def _keep(ctx: CommandContext, request: JoinRequest) -> None:
+    """A facilitator keeps the concerns of people who are gone: they hold the request."""
+    if request.status not in (RequestStatus.PENDING, RequestStatus.HELD):
+        raise Refusal(f"Request {request.number} is {STATUS_WORDS[request.status]}.")
+    kept = await ctx.uow.vouches.keep_objections(request.id)
+    if not kept:
+        raise Refusal(
+            f"Request {request.number} has no concern from someone who left to keep. "
+            f"/requests approve {request.number} or /requests deny {request.number} decide it."
+        )
+    await ctx.uow.requests.set_status(
+        request.id, RequestStatus.HELD, objections=request.objections + kept
+    )
+    ctx.reply(f"Kept: request {request.number} stays on hold until you decide.")
