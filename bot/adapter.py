@@ -33,6 +33,16 @@ def reads_ahead(message: Any) -> bool:
     return parsed is not None and parsed[0] in READ_AHEAD
 
 
+def group_change(message: Any) -> tuple[str | None, str | None]:
+    """A group update envelope: the group it changed, and who changed it (their ACI)."""
+    info = message.group_info
+    source = message.source_uuid
+    return (
+        info.group_id if info is not None else None,
+        source.lower() if isinstance(source, str) else None,
+    )
+
+
 def to_incoming(message: Any, own_number: str) -> Incoming | None:
     """Our value for one command, or None for anything we never act on."""
     if not looks_like_command(message):

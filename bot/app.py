@@ -1,5 +1,5 @@
-"""The bot process: signalbot for receiving and dispatch, our own storage, commands and
-send queue around it. This is the only module that builds a SignalBot."""
+"""The bot process: signalbot for receiving and dispatch (bot/signalbot_seam.py), our own
+storage, commands and send queue around it."""
 
 from __future__ import annotations
 
@@ -12,26 +12,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from signalbot import (
-    Config,
-    ConnectionMode,
-    DataMessageHandler,
-    GroupUpdateHandler,
-    ReadyHandler,
-    SignalBot,
-)
-from signalbot._utils.retry import rerun_on_exception
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import logsafety
 from bot.adapter import looks_like_command, reads_ahead, to_incoming
 from bot.clock import AdjustableClock
-from bot.config import Connection, Settings
+from bot.config import Settings
 from bot.gateway import GatewayClient
 from bot.keyfence import ProcessKeys
-from bot.receiver import ResilientReceiver, install_safe_parse
 from bot.roster import ROSTER_RETRY_SECONDS, GroupFollower
 from bot.sender import OutgoingQueue
+from bot.signalbot_seam import Signalbot
 from bot.timers import SchedulerTimers
 from bot.transport import SignalbotTransport
 from commands.app import build_dispatcher
@@ -71,71 +61,32 @@ class HoldspaceBot:
         self.gateway: GatewayClient | None = None
         self.sender: OutgoingQueue | None = None
         self.dispatcher: Dispatcher | None = None
-        self.receiver: ResilientReceiver | None = None
         self._ready = False
         self._stopping = False
         self.follower: GroupFollower | None = None
-        self._signal: Any = None
+        self._signalbot: Signalbot | None = None
         self.clock = AdjustableClock(test_clock)  # None (wall time) unless try/tests ask
         if self.clock.adjustable:
             log.warning("the test clock is on: this bot's time can be moved (sandbox only)")
         self._read_ahead: asyncio.Queue[Any] = asyncio.Queue()
         self._read_ahead_task: asyncio.Task[None] | None = None
 
-    # --- building signalbot ----------------------------------------------------------------
-    def _build_signalbot(self) -> Any:
-        logsafety.silence_signalbot()
-        install_safe_parse()
-        mode = {
-            Connection.AUTO: ConnectionMode.AUTO,
-            Connection.HTTPS: ConnectionMode.HTTPS_ONLY,
-            Connection.HTTP: ConnectionMode.HTTP_ONLY,
-        }[self.settings.signal.connection]
-        auth = None
-        if self.settings.signal.auth_token:
-            auth = {"type": "bearer", "token": self.settings.signal.auth_token}
-        bot = SignalBot(
-            Config(
-                phone_number=self.settings.signal.phone_number,
-                signal_service=self.settings.signal.service,
-                connection_mode=mode,
-                auth=auth,
-                storage={"type": "in-memory"},
-                download_attachments=False,
-                retry_interval=1,
-                logging_level=logging.WARNING,
-            )
-        )
-        logsafety.silence_signalbot()  # SignalBot() added its own handler; take it away again
-        logsafety.protect_handlers()
-
-        messages = bot._signal.messages
-        self.receiver = ResilientReceiver(
-            lambda: (messages._uris.receive_ws_uri(), messages._add_auth())
-        )
-        messages.receive = self.receiver.receive
-        bot.register(_Ready(self))
-        bot.register(_Commands(self), contacts=True, groups=True, f=self._route)
-        bot.register(_GroupChanges(self))
-        return bot
-
     # --- lifecycle -------------------------------------------------------------------------
     def run(self) -> None:
         """Block until SIGINT/SIGTERM."""
-        self._signal = bot = self._build_signalbot()
-        bot.start(run_forever=False)
-        loop = asyncio.get_event_loop()
-        for sig in (signals.SIGINT, signals.SIGTERM):
-            loop.add_signal_handler(sig, lambda: loop.create_task(self.shutdown()))
-        loop.add_signal_handler(signals.SIGUSR1, lambda: loop.create_task(self.clock_moved()))
-        bot.scheduler.start()
-        try:
-            loop.run_forever()
-        finally:
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
+        self._signalbot = signal = Signalbot(self.settings.signal)
+        signal.listen(self)
+        signal.run(
+            {
+                signals.SIGINT: self.shutdown,
+                signals.SIGTERM: self.shutdown,
+                signals.SIGUSR1: self.clock_moved,
+            }
+        )
 
-    async def on_ready(self, bot: Any) -> None:
+    async def on_ready(self) -> None:
+        bot = self._signalbot
+        assert bot is not None
         if self._ready:
             return  # signalbot re-runs ready handlers if its init is retried
         settings = self.settings
@@ -152,9 +103,7 @@ class HoldspaceBot:
                 log.warning("circles from an older version now belong to this bot's account")
             await uow.commit()
         self.gateway = GatewayClient(settings.signal)
-        transport = SignalbotTransport(
-            bot, settings.signal.phone_number, settings.outgoing.send_timeout_seconds
-        )
+        transport = SignalbotTransport(bot, settings.outgoing.send_timeout_seconds)
         self.sender = OutgoingQueue(transport, self.storage, settings.outgoing)
         timers = SchedulerTimers(bot.scheduler, self.clock, self.run_timer)
         self.dispatcher = build_dispatcher(
@@ -177,7 +126,7 @@ class HoldspaceBot:
         log.info("re-armed %d timers from the database", armed)
         every = _Every(bot.scheduler)
         every(
-            self._watchdog,
+            bot.keep_receiving,
             "receive-watchdog",
             seconds=WATCHDOG_SECONDS,
             misfire_grace_time=WATCHDOG_SECONDS,
@@ -197,7 +146,7 @@ class HoldspaceBot:
         self._ready = True
         log.info("holdspace is ready")
 
-    def _route(self, message: Any) -> bool:
+    def route(self, message: Any) -> bool:
         """signalbot's filter, run in its producer as each message is read: True queues
         the message for signalbot's consumers. /sos and /pause go to a lane of our own
         instead, handled at once and without waiting for room in the send queue: back-
@@ -295,15 +244,6 @@ class HoldspaceBot:
         if group_id and self.follower is not None:
             await self.follower.changed(group_id, actor)
 
-    async def _watchdog(self) -> None:
-        """signalbot's producer must always be alive; if it ever ends, start a new one."""
-        pipeline = self._signal._pipeline
-        if self._stopping or any(not task.done() for task in pipeline._produce_tasks):
-            return
-        log.error("the receive loop had stopped; restarting it")
-        task = asyncio.create_task(rerun_on_exception(pipeline._produce, 1, logger=log))
-        pipeline._store_reference_to_task(task, pipeline._produce_tasks)
-
     async def shutdown(self) -> None:
         """Stop receiving, finish what is in hand, send what is queued, then close."""
         if self._stopping:
@@ -311,13 +251,12 @@ class HoldspaceBot:
         self._stopping = True
         if self.follower is not None:
             self.follower.stopped = True
-        bot = self._signal
-        pipeline = bot._pipeline
-        for task in list(pipeline._produce_tasks):
-            task.cancel()
+        bot = self._signalbot
+        assert bot is not None
+        bot.stop_receiving()
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(10):
-                await pipeline._q.join()
+                await bot.handled()
                 await self._read_ahead.join()
         if self._read_ahead_task is not None:
             self._read_ahead_task.cancel()
@@ -349,39 +288,3 @@ class _Every:
             coalesce=True,
             **when,
         )
-
-
-class _Ready(ReadyHandler):
-    def __init__(self, app: HoldspaceBot) -> None:
-        self._app = app
-
-    async def handle_ready(self, context: Any) -> None:
-        await self._app.on_ready(context.bot)
-
-
-class _Commands(DataMessageHandler):
-    def __init__(self, app: HoldspaceBot) -> None:
-        self._app = app
-
-    async def handle_data_message(self, context: Any) -> None:
-        try:
-            await self._app.on_message(context.message)
-        except Exception as exc:  # noqa: BLE001 - never let signalbot log our traceback
-            log.error("message handling failed: %s", type(exc).__name__)
-
-
-class _GroupChanges(GroupUpdateHandler):
-    def __init__(self, app: HoldspaceBot) -> None:
-        self._app = app
-
-    async def handle_group_update(self, context: Any) -> None:
-        message = context.message
-        info = message.group_info
-        source = message.source_uuid
-        try:
-            await self._app.on_group_change(
-                info.group_id if info is not None else None,
-                source.lower() if isinstance(source, str) else None,
-            )
-        except Exception as exc:  # noqa: BLE001 - never let signalbot log our traceback
-            log.error("following a group update failed: %s", type(exc).__name__)
