@@ -27,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal as signals
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any, Protocol
 
 from signalbot import (
@@ -55,6 +55,7 @@ from bot.receiver import ResilientReceiver
 
 log = logging.getLogger("holdspace.bot")
 
+Handler = Callable[[], Coroutine[Any, Any, None]]
 SEND_ERRORS: tuple[type[Exception], ...] = (SignalAPIError, SignalBotError)
 """What a send through signalbot's REST client raises when it fails."""
 
@@ -94,7 +95,7 @@ class Signalbot:
         )
         logsafety.silence_signalbot()  # SignalBot() added its own handler; take it away again
         logsafety.protect_handlers()
-        retry.traceback = logsafety.RedactedTraceback()  # type: ignore[attr-defined]
+        retry.traceback = logsafety.RedactedTraceback()  # type: ignore[attr-defined,assignment]
         messages = self._bot._signal.messages
         self.receiver = ResilientReceiver(
             lambda: (messages._uris.receive_ws_uri(), messages._add_auth())
@@ -114,13 +115,20 @@ class Signalbot:
         self._bot.register(_Commands(listener), contacts=True, groups=True, f=listener.route)
         self._bot.register(_GroupChanges(listener))
 
-    def run(self, on_signal: Mapping[signals.Signals, Callable[[], Awaitable[None]]]) -> None:
+    def run(self, on_signal: Mapping[signals.Signals, Handler]) -> None:
         """Start signalbot and block until the loop is stopped (``stop``). ``start`` without
         ``run_forever`` neither starts the scheduler nor installs signal handlers: we do."""
         self._bot.start(run_forever=False)
         loop = asyncio.get_event_loop()  # the one SignalBot() made current
+        running: set[asyncio.Task[None]] = set()  # held, so that none is collected midway
+
+        def start(handler: Handler) -> None:
+            task = loop.create_task(handler())
+            running.add(task)
+            task.add_done_callback(running.discard)
+
         for number, handler in on_signal.items():
-            loop.add_signal_handler(number, lambda h=handler: loop.create_task(h()))
+            loop.add_signal_handler(number, start, handler)
         self._bot.scheduler.start()
         try:
             loop.run_forever()
@@ -201,7 +209,7 @@ def _skip_unparsable_envelopes() -> None:
             raise UnknownMessageFormatError from None
 
     safe_parse._holdspace_safe = True  # type: ignore[attr-defined]
-    _pipeline.parse = safe_parse  # type: ignore[attr-defined]
+    _pipeline.parse = safe_parse  # type: ignore[attr-defined,assignment]
 
 
 class _Ready(ReadyHandler):
