@@ -23,7 +23,7 @@ def looks_like_command(message: Any) -> bool:
     if not isinstance(message, DataMessage) or isinstance(message, EditMessage):
         return False
     text = message.text
-    return bool(text) and text.lstrip()[:1] == "/" and message.source_uuid is not None
+    return text is not None and text.lstrip()[:1] == "/" and message.source_uuid is not None
 
 
 def reads_ahead(message: Any) -> bool:
