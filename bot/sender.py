@@ -123,7 +123,7 @@ class OutgoingQueue:
 
         The bot takes a new command only when there is room, so under a flood the waiting
         happens before a command is read, not in front of the gateway. /sos and /pause do
-        not wait here (bot/app.py reads them ahead), and what they and the timers send
+        not wait here (bot/readahead.py takes them ahead), and what they and the timers send
         goes out first anyway."""
         await self._room.wait()
 
