@@ -78,7 +78,11 @@ class Running:
         runtime = await build_runtime(
             self._settings, self._keys, self._clock, self._signalbot, self.run_timer
         )
-        await runtime.start()
+        try:
+            await runtime.start()
+        except BaseException:
+            await runtime.close()  # signalbot retries its start-up, which builds all this again
+            raise
         schedule(self._signalbot.scheduler, periodic_jobs(runtime, self._signalbot))
         self._runtime.set_result(runtime)
         self._lane.start(self._read_ahead)
