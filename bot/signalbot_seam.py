@@ -97,10 +97,10 @@ class Signalbot:
         logsafety.protect_handlers()
         retry.traceback = logsafety.RedactedTraceback()  # type: ignore[attr-defined,assignment]
         messages = self._bot._signal.messages
-        self.receiver = ResilientReceiver(
+        receiver = ResilientReceiver(
             lambda: (messages._uris.receive_ws_uri(), messages._add_auth())
         )
-        messages.receive = self.receiver.receive  # type: ignore[method-assign]
+        messages.receive = receiver.receive  # type: ignore[method-assign]
         self._receiving = True
 
     @property
