@@ -23,7 +23,7 @@ def looks_like_command(message: Any) -> bool:
     if not isinstance(message, DataMessage) or isinstance(message, EditMessage):
         return False
     text = message.text
-    return bool(text) and text.lstrip()[:1] == "/" and message.source_uuid is not None
+    return text is not None and text.lstrip()[:1] == "/" and message.source_uuid is not None
 
 
 def reads_ahead(message: Any) -> bool:
@@ -31,6 +31,16 @@ def reads_ahead(message: Any) -> bool:
     ``looks_like_command``."""
     parsed = parse_command(message.text[: MAX_COMMAND_CHARS + 1])
     return parsed is not None and parsed[0] in READ_AHEAD
+
+
+def group_change(message: Any) -> tuple[str | None, str | None]:
+    """A group update envelope: the group it changed, and who changed it (their ACI)."""
+    info = message.group_info
+    source = message.source_uuid
+    return (
+        info.group_id if info is not None else None,
+        source.lower() if isinstance(source, str) else None,
+    )
 
 
 def to_incoming(message: Any, own_number: str) -> Incoming | None:

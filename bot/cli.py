@@ -1,4 +1,9 @@
-"""``holdspace run | try | keygen | doctor | db upgrade | rotate-key | circles | resources``."""
+"""``holdspace run | try | keygen | doctor | db upgrade | rotate-key | circles | resources``.
+
+Each command imports what only it needs inside its own function: no command pays for
+another's imports, and ``holdspace run`` never loads the operator's tools
+(tests/bot/test_runtime_imports.py keeps it so).
+"""
 
 from __future__ import annotations
 
@@ -38,7 +43,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if stale is not None:
         print(f"holdspace: {stale}", file=sys.stderr)
         return 2
-    from bot.app import HoldspaceBot
+    from bot.app import HoldspaceBot  # signalbot and the commands: after the upgrade's restart
 
     HoldspaceBot(settings, keyring, test_clock=args.test_clock).run()
     return 0
@@ -178,6 +183,8 @@ def build_parser(*, tools: bool = True) -> argparse.ArgumentParser:
     exporting.set_defaults(func=cmd_resources)
 
     if tools:
+        # Here, not at the top: `holdspace run` builds this parser without the tools, and
+        # the rotation code must never load into the running bot.
         from bot import rotate
 
         rotate.add_parser(sub)  # holdspace rotate-key [--status | --continue | --retire N]
@@ -190,9 +197,14 @@ def build_parser(*, tools: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def parser_for(words: list[str]) -> argparse.ArgumentParser:
+    """The parser ``main`` uses for these arguments: without the operator's tools for
+    ``holdspace run``."""
+    return build_parser(tools=words[:1] != ["run"])
+
+
 def main(argv: list[str] | None = None) -> int:
-    words = sys.argv[1:] if argv is None else argv
-    args = build_parser(tools=words[:1] != ["run"]).parse_args(argv)
+    args = parser_for(sys.argv[1:] if argv is None else argv).parse_args(argv)
     try:
         result: int = args.func(args)
     except ConfigError as exc:

@@ -169,7 +169,8 @@ class GatewayClient:
         if not isinstance(data, dict) or not isinstance(data.get("members"), list):
             return None
         admins_raw = data.get("admins") if isinstance(data.get("admins"), list) else []
-        permissions = data.get("permissions") if isinstance(data.get("permissions"), dict) else {}
+        granted = data.get("permissions")
+        permissions: dict[str, Any] = granted if isinstance(granted, dict) else {}
         return GroupSnapshot(
             members=tuple(self._refs(data["members"])),
             admins=tuple(self._refs(admins_raw)),

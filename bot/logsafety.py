@@ -55,7 +55,7 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-class _RedactedTraceback(types.SimpleNamespace):
+class RedactedTraceback(types.SimpleNamespace):
     """Stands in for the ``traceback`` module inside signalbot's retry helper, which would
     print full tracebacks (with URLs that contain the bot's number) straight to stderr."""
 
@@ -97,9 +97,6 @@ def silence_signalbot() -> None:
         "alembic",
     ):
         logging.getLogger(name).setLevel(logging.WARNING)
-    from signalbot._utils import retry
-
-    retry.traceback = _RedactedTraceback()  # type: ignore[assignment]
 
 
 def protect_handlers() -> None:

@@ -15,7 +15,6 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import Any
 
 import websockets
 
@@ -73,25 +72,3 @@ class ResilientReceiver:
                 self.connected.clear()
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, self._max_backoff)
-
-
-def install_safe_parse() -> None:
-    """Make signalbot skip (not restart on) an envelope that fails validation."""
-    from signalbot import _pipeline
-    from signalbot.messages import UnknownMessageFormatError
-
-    original: Any = _pipeline.parse
-    if getattr(original, "_holdspace_safe", False):
-        return
-
-    async def safe_parse(signal: Any, raw: str) -> Any:
-        try:
-            return await original(signal, raw)
-        except UnknownMessageFormatError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - any parse failure: skip, never restart
-            log.warning("skipped an envelope that failed to parse (%s)", type(exc).__name__)
-            raise UnknownMessageFormatError from None
-
-    safe_parse._holdspace_safe = True  # type: ignore[attr-defined]
-    _pipeline.parse = safe_parse

@@ -43,7 +43,14 @@ FIRST_BACKOFF_SECONDS = 0.5
 
 
 class OutgoingQueue:
-    def __init__(self, transport: Transport, storage: Storage, settings: OutgoingSettings) -> None:
+    def __init__(
+        self,
+        transport: Transport,
+        storage: Storage,
+        settings: OutgoingSettings,
+        *,
+        on_tagged_sent: SentHook | None = None,
+    ) -> None:
         self._transport = transport
         self._storage = storage
         self._settings = settings
@@ -65,7 +72,8 @@ class OutgoingQueue:
         self.sent_count = 0
         self.failed_count = 0
         self.retry_count = 0
-        self.on_tagged_sent: SentHook | None = None
+        self.on_tagged_sent = on_tagged_sent
+        """Told the gateway's timestamp of each tagged message sent (a join-request post)."""
         self._tags_in_flight = 0
         self._tags_idle = asyncio.Event()
         self._tags_idle.set()
@@ -115,7 +123,7 @@ class OutgoingQueue:
 
         The bot takes a new command only when there is room, so under a flood the waiting
         happens before a command is read, not in front of the gateway. /sos and /pause do
-        not wait here (bot/app.py reads them ahead), and what they and the timers send
+        not wait here (bot/readahead.py takes them ahead), and what they and the timers send
         goes out first anyway."""
         await self._room.wait()
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Protocol
+from typing import Protocol
+
+from signalbot import MessageMention, SendMessage
 
 from bot.groupids import rest_group_id
+from bot.signalbot_seam import SEND_ERRORS, Signalbot, http_status
 from commands.types import Outgoing, OutgoingMessage, OutgoingReaction, Recipient
 
 
@@ -34,58 +37,40 @@ def recipient_id(to: Recipient) -> str:
 
 
 class SignalbotTransport:
-    """Uses signalbot's own client for /v2/send and reactions (same session, same auth)."""
+    """Sends through signalbot's own client (same session, same auth); recipient resolution
+    is done by us (bot/groupids.py)."""
 
-    def __init__(self, bot: Any, phone_number: str, timeout: float) -> None:
-        from signalbot import SendMessage
-        from signalbot._generated import SendReactionRequest
-        from signalbot.errors import SignalAPIError, SignalBotError
-        from signalbot.messages.message_mention import MessageMention
-
-        self._api = bot._signal  # the REST client; recipient resolution is done by us
-        self._number = phone_number
+    def __init__(self, signal: Signalbot, timeout: float) -> None:
+        self._signalbot = signal
         self._timeout = timeout
-        self._send_message = SendMessage
-        self._reaction = SendReactionRequest
-        self._mention = MessageMention
-        self._errors = (SignalAPIError, SignalBotError)
 
     async def send(self, item: Outgoing) -> int | None:
         try:
             async with asyncio.timeout(self._timeout):
                 if isinstance(item, OutgoingReaction):
-                    await self._react(item)
+                    await self._signalbot.send_reaction(
+                        recipient_id(item.to),
+                        item.emoji,
+                        item.target_author,
+                        item.target_timestamp,
+                    )
                     return None
-                return await self._message(item)
+                return await self._signalbot.send_message(_message(item), recipient_id(item.to))
         except TimeoutError as exc:
             raise SendFailure(None, retryable=True) from exc
-        except self._errors as exc:
-            status = getattr(exc.__cause__, "status", None)
+        except SEND_ERRORS as exc:
+            status = http_status(exc)
             if status is None:
                 raise SendFailure(None, retryable=True) from None  # transport error
             raise SendFailure(status, retryable=status == 429 or status >= 500) from None
 
-    async def _message(self, item: OutgoingMessage) -> int:
-        mentions = [
-            self._mention(author=m.aci, start=m.start, length=m.length) for m in item.mentions
-        ]
-        message = self._send_message(
-            text=item.text,
-            mentions=mentions or None,
-            quote_author=item.quote.author if item.quote else None,
-            quote_timestamp=item.quote.timestamp if item.quote else None,
-            quote_text=item.quote.text if item.quote else None,
-        )
-        request = await message.to_generated(self._number, [recipient_id(item.to)])
-        [response] = await self._api.messages.send(request)
-        return int(response.timestamp)
 
-    async def _react(self, item: OutgoingReaction) -> None:
-        await self._api.reactions.react(
-            self._reaction(
-                recipient=recipient_id(item.to),
-                reaction=item.emoji,
-                target_author=item.target_author,
-                timestamp=item.target_timestamp,
-            )
-        )
+def _message(item: OutgoingMessage) -> SendMessage:
+    mentions = [MessageMention(author=m.aci, start=m.start, length=m.length) for m in item.mentions]
+    return SendMessage(
+        text=item.text,
+        mentions=mentions or None,
+        quote_author=item.quote.author if item.quote else None,
+        quote_timestamp=item.quote.timestamp if item.quote else None,
+        quote_text=item.quote.text if item.quote else None,
+    )

@@ -111,25 +111,3 @@ async def test_doctor_checks_everything_against_the_sandbox(
     monkeypatch.setenv("HOLDSPACE_SIGNAL__PHONE_NUMBER", NUMBER)
     assert await asyncio.wait_for(run_doctor(None), 30) == 1
     assert "nothing healthy answers" in capsys.readouterr().out
-
-
-def test_the_running_bot_never_loads_the_operators_tools() -> None:
-    """``holdspace run`` builds the whole command line (rotate-key's parser included) and
-    the bot; the rotation code, the directory's file format, the operator's commands and
-    their progress bars stay out of its memory (their imports wait inside the commands)."""
-    script = (
-        "import sys\n"
-        "import bot.cli\n"
-        "bot.cli.build_parser().parse_args(['run'])\n"
-        "import bot.app\n"
-        "print('\\n'.join(sorted(sys.modules)))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
-    )
-    loaded = set(done.stdout.split())
-    assert {"bot.app", "bot.rotate", "bot.keyfence", "storage.keyfile"} <= loaded
-    kept_out = ("storage.rotation", "bot.rotate_steps", "bot.operator", "bot.directory_format")
-    for name in loaded:
-        assert not name.startswith(kept_out), name
-        assert name.split(".")[0] not in ("tqdm", "alembic"), name

@@ -6,8 +6,8 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from bot.app import HoldspaceBot
-from bot.config import load_settings
+from bot.clock import AdjustableClock
+from bot.upkeep import purge_expired
 from facilitation.circle import CircleSettings, Purpose, Role
 from storage.db import WAL_SIZE_LIMIT, checkpoint_sqlite
 from storage.keyring import generate_key_text, parse_key_text
@@ -27,15 +27,15 @@ def word_blobs(path: Path) -> set[bytes]:
         connection.close()
 
 
-async def test_purged_check_ins_leave_the_wal(tmp_path: Path, bot_env: Path) -> None:
+async def test_purged_check_ins_leave_the_wal(tmp_path: Path) -> None:
     path = tmp_path / "bot.db"
     url = f"sqlite:///{path}"
     keyring = parse_key_text(generate_key_text())
-    app = HoldspaceBot(load_settings(None, storage={"url": url}), keyring)
+    clock = AdjustableClock()
     # The bot's own engine: automatic checkpoints off, PASSIVE ones from a thread.
-    app.storage = await Storage.open(url, keyring, checkpoint_in_background=True)
+    storage = await Storage.open(url, keyring, checkpoint_in_background=True)
     try:
-        async with app.storage.unit_of_work() as uow:
+        async with storage.unit_of_work() as uow:
             circle = await uow.circles.create(GROUP, Purpose.SUPPORT, CircleSettings(), NOW)
             person = await uow.people.get_or_create(str(uuid.uuid4()), NOW)
             member = await uow.members.add(circle.id, person, Role.MEMBER, founder=True, now=NOW)
@@ -55,14 +55,14 @@ async def test_purged_check_ins_leave_the_wal(tmp_path: Path, bot_env: Path) -> 
         checkpoint_sqlite(path)  # what the bot does every 5 s: the WAL keeps its frames
         written = word_blobs(path)
         assert len(written) == 2
-        app.clock.offset_ms = NOW + 40 * DAY - app.clock.now_ms()  # past the 30 days
-        await app._retention()
+        clock.offset_ms = NOW + 40 * DAY - clock.now_ms()  # past the 30 days
+        await purge_expired(storage, clock)
         assert word_blobs(path) == set()
         wal = Path(f"{path}-wal")
         content = wal.read_bytes() if wal.exists() else b""
         assert not [blob for blob in written if blob[2:] in content]
-        async with app.storage.engine.connect() as connection:
+        async with storage.engine.connect() as connection:
             limit = await connection.exec_driver_sql("PRAGMA journal_size_limit")
             assert limit.scalar_one() == WAL_SIZE_LIMIT
     finally:
-        await app.storage.close()
+        await storage.close()

@@ -43,8 +43,11 @@ async def forget_bob(world: World) -> str:
     asked = await world.ask_dm(world.bob, "/forgetme")
     match = re.search(r"/forgetme ([A-Z]{6})\b", asked.text)
     assert match is not None, asked.text
-    done = await world.ask_dm(world.bob, f"/forgetme {match.group(1)}")
-    assert done.text.startswith("Done."), done.text
+    done = await world.expect_dm(
+        world.bob,
+        f"/forgetme {match.group(1)}",
+        "Done. I've deleted everything I held about you, and I don't know you any more. Take care.",
+    )
     return done.text
 
 
@@ -53,9 +56,7 @@ async def bob_leaves_traces(world: World) -> None:
     await world.ask(world.bob, f"/alias {ALIAS}")
     await world.agree_in_group(world.alice, world.bob)
     await world.start_session(world.alice)
-    after = len(world.gw.reactions)
-    ts = await world.gw.dm(world.bob, f"/checkin 2 {WORDS}")
-    await world.gw.wait_for_reaction(lambda r: r.target_timestamp == ts, after=after)
+    await world.expect_reaction(world.bob, f"/checkin 2 {WORDS}", "🌱", dm=True)
 
 
 async def test_forgetme_leaves_no_erased_ciphertext_in_the_wal_or_the_file(world: World) -> None:

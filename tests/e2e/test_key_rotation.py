@@ -15,7 +15,6 @@ import asyncio
 import os
 import sys
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -29,30 +28,30 @@ from storage.keyring import generate_key_text, parse_key_text
 from storage.models import PersonRow
 from storage.rotation import status
 from tests.conftest import _reset_postgres, backend_url
-from tests.e2e.world import REPLY_TIMEOUT
+from tests.e2e.chat import BotChat
 
 NUMBER_A = "+15550000001"
 NUMBER_B = "+15550000011"
 
 
-@dataclass
-class Site:
+class Site(BotChat):
     """One bot's world: its gateway, its group, its key file, its process."""
 
-    gw: SandboxGateway
-    group: Group
-    admin: Person
-    member: Person
-    key_file: Path
-    bot: BotProcess
+    def __init__(
+        self,
+        gw: SandboxGateway,
+        group: Group,
+        admin: Person,
+        member: Person,
+        key_file: Path,
+        bot: BotProcess,
+    ) -> None:
+        super().__init__(gw, bot, group)
+        self.admin, self.member, self.key_file = admin, member, key_file
 
-    async def ask(self, person: Person, text: str) -> str:
-        after = len(self.gw.sent)
-        ts = await self.gw.say(person, text, self.group)
-        reply = await self.gw.wait_for_sent(
-            lambda m: m.quote_timestamp == ts, after=after, timeout=REPLY_TIMEOUT
-        )
-        return reply.text
+    async def says(self, person: Person, text: str) -> str:
+        """What the bot replies when ``person`` says ``text`` in the group."""
+        return (await self.ask(person, text)).text
 
 
 def key_file(path: Path, text: str) -> Path:
@@ -81,10 +80,9 @@ async def site(
         database_url=url,
         extra_env={"HOLDSPACE_KEY": "", "HOLDSPACE_STORAGE__KEY_FILE": str(key)},
     )
-    before = gw.connection_count
-    await bot.start()
-    await gw.wait_reconnected(before, timeout=60)
-    return Site(gw, group, admin, member, key, bot)
+    started = Site(gw, group, admin, member, key, bot)
+    await started.start_bot()
+    return started
 
 
 @pytest.fixture
@@ -166,17 +164,17 @@ async def test_rotation_waits_for_the_slow_bot_and_nobody_is_enrolled_twice(
     sites: tuple[Site, Site], postgres: str
 ) -> None:
     a, b = sites
-    assert "now a holdspace circle" in await a.ask(a.admin, "/circle setup support")
-    assert "now a holdspace circle" in await b.ask(b.admin, "/circle setup support")
+    assert "now a holdspace circle" in await a.says(a.admin, "/circle setup support")
+    assert "now a holdspace circle" in await b.says(b.admin, "/circle setup support")
     for s in (a, b):
-        await s.ask(s.member, "/help")
-    assert "vouches is now 3" in await b.ask(b.admin, "/circle set vouches 3")
+        await s.says(s.member, "/help")
+    assert await b.says(b.admin, "/circle set vouches 3") == "Done: vouches is now 3."
 
     rotation = await rotate_key(postgres, a.key_file)  # bot A's copy of the key file
     said = await until_waiting_or_done(rotation, timeout=90)
     # Bot B has only generation 1. Its facilitator must still be its facilitator.
-    assert "vouches is now 4" in await b.ask(b.admin, "/circle set vouches 4"), said
-    await b.ask(b.member, "/help")
+    assert await b.says(b.admin, "/circle set vouches 4") == "Done: vouches is now 4.", said
+    await b.says(b.member, "/help")
     assert all(n == 1 for n in (await people_per_aci(postgres, a.key_file)).values())
 
     b.key_file.write_text(a.key_file.read_text())  # the operator copies the new key to B
@@ -185,9 +183,9 @@ async def test_rotation_waits_for_the_slow_bot_and_nobody_is_enrolled_twice(
     assert rotation.returncode == 0, (said + err.decode())[-3000:]
     assert "Re-encrypted" in out.decode()
 
-    assert "vouches is now 2" in await b.ask(b.admin, "/circle set vouches 2")
-    await b.ask(b.member, "/help")
-    await a.ask(a.member, "/help")
+    assert await b.says(b.admin, "/circle set vouches 2") == "Done: vouches is now 2."
+    await b.says(b.member, "/help")
+    await a.says(a.member, "/help")
     counts = await people_per_aci(postgres, a.key_file)
     assert len(counts) == 4 and all(n == 1 for n in counts.values()), counts
     engine = create_engine(postgres)

@@ -53,25 +53,17 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
     # a session: check-in words, a topic and a goal are stored, encrypted
     await world.agree_in_group(world.alice, world.bob)
     await world.start_session(world.alice)
-    for text in (
-        f"/checkin 2 {SECRET_WORDS[3]}",
-        f"/hand {SECRET_WORDS[5]}",
-        f"/checkout {SECRET_WORDS[4]}",
+    for text, emoji in (
+        (f"/checkin 2 {SECRET_WORDS[3]}", "🌱"),
+        (f"/hand {SECRET_WORDS[5]}", "✋"),
+        (f"/checkout {SECRET_WORDS[4]}", "💛"),
     ):
-        after = len(world.gw.reactions)
-        ts = await world.gw.say(world.bob, text, world.group)
-        await world.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
+        await world.expect_reaction(world.bob, text, emoji)
     # the roster follows the group: Erin added in the app (unvouched), Dana removed (banned)
-    mark = len(world.gw.sent)
-    await world.gw.add_to_group(world.alice, world.group, world.erin)
-    await world.gw.wait_for_sent(
-        lambda m: m.to == world.alice and "without a vouch" in m.text, after=mark
-    )
-    mark = len(world.gw.sent)
-    await world.gw.remove_from_group(world.alice, world.group, world.dana)
-    await world.gw.wait_for_sent(
-        lambda m: m.to == world.alice and "was removed" in m.text, after=mark
-    )
+    await world.add_to_group(world.alice, world.erin)
+    await world.expect_dm_to(world.alice, "without a vouch")
+    await world.remove_from_group(world.alice, world.dana)
+    await world.expect_dm_to(world.alice, "was removed")
     assert await world.bot.stop() == 0
 
     blobs = {"every stored value": await stored_values(world.bot.db_url)}

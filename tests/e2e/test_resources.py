@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from tests.e2e.steps import agree_all
 from tests.e2e.world import World
 
 ADD = (
@@ -12,32 +11,31 @@ ADD = (
 
 
 async def test_add_vet_search_with_a_typo_and_details(world: World) -> None:
-    gw = world.gw
     await world.setup_circle()
-    await agree_all(world)
-    added = await world.ask(world.bob, ADD)
-    assert "#1 (Dr. Mira Hartmann) is waiting to be vetted" in added.text
-    vetted = await world.ask_dm(world.alice, "/resource vet 1")
-    assert "vetted and visible" in vetted.text
-    mark = len(gw.sent)
-    await gw.say(world.dana, "/resources therapsit berln", world.group)
-    found = await gw.wait_for_sent(lambda m: m.to == world.dana, after=mark)
+    await world.agree_all()
+    await world.expect_reply(
+        world.bob,
+        ADD,
+        "Thank you: #1 (Dr. Mira Hartmann) is waiting to be vetted. It becomes visible when "
+        "a facilitator vets it, or 2 members do: /resource vet 1",
+    )
+    await world.expect_dm(world.alice, "/resource vet 1", "Thank you: #1 is vetted and visible.")
+    await world.say(world.dana, "/resources therapsit berln")
+    found = await world.expect_dm_to(world.dana, "Dr. Mira Hartmann")
     assert found.text.startswith("#1 Dr. Mira Hartmann · therapist · Berlin")
-    assert not [m for m in gw.sent[mark:] if m.group is not None]  # the group stays quiet
+    assert world.this_turn.to(world.dana) == [found]
+    assert world.this_turn.posts == []  # the group stays quiet
     full = await world.ask_dm(world.dana, "/resource 1")
     assert "mira@example.org" in full.text and "sees clients online" in full.text
 
 
 async def test_sos_reaches_the_facilitators_by_dm_and_not_the_group(world: World) -> None:
-    gw = world.gw
     await world.setup_circle()
-    mark = len(gw.sent)
-    await gw.say(world.carol, "/sos", world.group)
-    alert = await gw.wait_for_sent(lambda m: m.to == world.alice, after=mark)
-    assert "asked for help with /sos" in alert.text
+    heard = world.listen()
+    await world.say(world.carol, "/sos")
+    alert = await world.expect_dm_to(world.alice, "asked for help with /sos")
     assert alert.mentions[0]["author"] == world.carol.uuid
-    guide = await gw.wait_for_sent(lambda m: m.to == world.carol, after=mark)
-    assert "Reaching human help" in guide.text
+    guide = await world.expect_dm_to(world.carol, "Reaching human help")
     answer = await world.ask(world.bob, "/help")  # later traffic, as a marker
-    in_group = [m for m in gw.sent[mark:] if m.group is not None]
-    assert in_group == [answer]  # the /sos itself put nothing in the group
+    assert heard.posts == [answer]  # the /sos itself put nothing in the group
+    assert heard.to(world.alice) == [alert] and heard.to(world.carol) == [guide]

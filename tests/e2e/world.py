@@ -1,78 +1,62 @@
-"""The end-to-end world: the sandbox gateway in this process, the real bot in another."""
+"""The end-to-end world: the sandbox gateway in this process, the real bot in another, and
+five people (tests/e2e/chat.py says how a test talks with the bot)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from bot.launcher import BotProcess
 from bot.sandbox import Group, Person, SandboxGateway, SentMessage
-from bot.sandbox.gateway import QuoteSpec
-from bot.sandbox.model import MentionSpec
+from tests.e2e.chat import BotChat
 
 BOT_NUMBER = "+15550000001"
-REPLY_TIMEOUT = 20.0
+STRANGER = (
+    "Hi, I'm holdspace, the helper bot for private peer-support circles. Circles are "
+    "invite-only: a member who knows you gives you a code, and members vouch you in. With a "
+    "code, send:\n/join CODE Name: a few words about you\nI keep nothing about you unless "
+    "you ask to join."
+)
+"""What the bot answers someone in no circle."""
+NO_REQUESTS = "No join requests are open. Members can /invite someone they know."
+NOTHING_VETTED = (
+    "Nothing vetted matches that yet. Know someone good? "
+    "/resource add <category> <name> ; <contact> ; <notes>"
+)
 
 
-@dataclass
-class World:
-    gw: SandboxGateway
-    bot: BotProcess
-    group: Group
-    alice: Person  # the Signal group's admin
-    bob: Person
-    carol: Person  # phone number hidden
-    dana: Person
-    erin: Person  # not in the group
-
-    async def start_bot(self) -> None:
-        before = self.gw.connection_count
-        await self.bot.start()
-        await self.gw.wait_reconnected(before, timeout=60)
-
-    async def ask(
+class World(BotChat):
+    def __init__(
         self,
-        person: Person,
-        text: str,
-        *,
-        quote: QuoteSpec | None = None,
-        mentions: Sequence[MentionSpec] = (),
-        timeout: float = REPLY_TIMEOUT,
-    ) -> SentMessage:
-        """Say something in the group and wait for the bot's quote-reply to it."""
-        after = len(self.gw.sent)
-        ts = await self.gw.say(person, text, self.group, quote=quote, mentions=mentions)
-        return await self.gw.wait_for_sent(
-            lambda m: m.quote_timestamp == ts, after=after, timeout=timeout
-        )
-
-    async def ask_dm(
-        self, person: Person, text: str, timeout: float = REPLY_TIMEOUT
-    ) -> SentMessage:
-        after = len(self.gw.sent)
-        await self.gw.dm(person, text)
-        return await self.gw.wait_for_sent(lambda m: m.to == person, after=after, timeout=timeout)
-
-    async def agree_in_group(self, *people: Person) -> None:
-        """Each accepts the agreement in the group (the bot reacts 🤝)."""
-        for person in people:
-            after = len(self.gw.reactions)
-            ts = await self.gw.say(person, "/agree", self.group)
-            await self.gw.wait_for_reaction(lambda r, ts=ts: r.target_timestamp == ts, after=after)
-
-    async def start_session(self, person: Person, length: str = "30m") -> None:
-        """``person`` (a facilitator) opens a session; returns once check-in is called."""
-        mark = len(self.gw.sent)
-        await self.gw.say(person, f"/session start {length}", self.group)
-        await self.gw.wait_for_sent(lambda m: "/checkin" in m.text, after=mark)
+        gw: SandboxGateway,
+        bot: BotProcess,
+        group: Group,
+        alice: Person,  # the Signal group's admin
+        bob: Person,
+        carol: Person,  # phone number hidden
+        dana: Person,
+        erin: Person,  # not in the group
+    ) -> None:
+        super().__init__(gw, bot, group)
+        self.alice, self.bob, self.carol, self.dana, self.erin = alice, bob, carol, dana, erin
 
     async def setup_circle(self) -> None:
         reply = await self.ask(self.alice, "/circle setup support")
         assert "now a holdspace circle" in reply.text
 
-    def replies_to(self, ts: int) -> list[SentMessage]:
-        return [m for m in self.gw.sent if m.quote_timestamp == ts]
+    async def agree_in_group(self, *people: Person) -> None:
+        """Each accepts the agreement in the group (the bot reacts 🤝)."""
+        for person in people:
+            await self.expect_reaction(person, "/agree", "🤝")
+
+    async def agree_all(self) -> None:
+        """Everyone in the group accepts the agreement."""
+        await self.agree_in_group(self.alice, self.bob, self.carol, self.dana)
+
+    async def start_session(self, person: Person, length: str = "30m") -> SentMessage:
+        """``person`` (a facilitator) opens a session; returns the opening post, once it
+        calls for check-ins."""
+        await self.say(person, f"/session start {length}")
+        return await self.expect_post("/checkin")
 
 
 def make_world(
