@@ -10,8 +10,14 @@
 running ``make i18n`` on an unchanged tree changes nothing. ``update`` adds new messages
 untranslated, marks changed ones fuzzy with the old translation beside them (``#|`` lines)
 for the translator, and keeps removed ones as obsolete (``#~``) until someone deletes them.
-A fuzzy or empty translation is not compiled: the text falls back to English, and the
-catalog tests fail until a person has translated it.
+A fuzzy or empty translation is not compiled: the text falls back to English.
+
+A message whose translation is empty *awaits translation*: new English texts land before
+their translations (the translators work from the merged English). That state is visible,
+never silent: ``check`` prints how many texts await translation in each language, and the
+catalog tests allow it only in a language not listed in ``COMPLETE``. A language listed there
+is whole: a new message without its translation fails the tests. A fuzzy entry (the English
+changed under a translation) always fails until a translator has reviewed it.
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ from types import ModuleType
 from babel.messages.frontend import BaseError, CommandLineInterface
 from babel.messages.pofile import read_po
 
-from facilitation.i18n.catalogs import DOMAIN
+from facilitation.i18n import TRANSLATED
+from facilitation.i18n.catalogs import DOMAIN, catalog_path
 from facilitation.i18n.messages import KEYWORDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +42,10 @@ LOCALES = Path("facilitation", "locales")
 TEMPLATE = LOCALES / f"{DOMAIN}.pot"
 SOURCES = ("bot", "commands", "facilitation", "storage")
 """Where messages may be declared (tests and tools are not extracted)."""
+COMPLETE: frozenset[str] = frozenset({"es", "de", "fr", "pt"})
+"""Languages in which every message is translated, kept so by the catalog tests. A change
+that adds English texts before their translations takes the languages it leaves incomplete
+out of this set; the translators put them back (issue 15's "done when")."""
 HEADER = (
     "# The texts of holdspace, a Signal bot for peer-support circles.\n"
     "# Translate as a native speaker who works in peer support would:\n"
@@ -161,6 +172,28 @@ def unnamed(root: Path = ROOT) -> list[str]:
         return [str(m.id) for m in read_po(source) if m.id and not m.context]
 
 
+def _forms(string: object) -> tuple[str, ...]:
+    """A catalog entry's translation as its forms (one, or one per plural form)."""
+    if isinstance(string, (tuple, list)):
+        return tuple(str(form) for form in string)
+    return (string,) if isinstance(string, str) else ()
+
+
+def awaiting(root: Path = ROOT) -> dict[str, list[str]]:
+    """Language code -> the names of the messages awaiting translation in it (empty, not
+    fuzzy), from the committed .po files."""
+    found: dict[str, list[str]] = {}
+    for language in TRANSLATED:
+        with catalog_path(root / LOCALES, language, ".po").open("rb") as source:
+            catalog = read_po(source, locale=language.catalog, domain=DOMAIN)
+        found[language.code] = sorted(
+            str(m.context)
+            for m in catalog
+            if m.id and not m.fuzzy and not any(form.strip() for form in _forms(m.string))
+        )
+    return found
+
+
 def check(root: Path = ROOT) -> list[str]:
     """What is out of date, said so that whoever reads it knows what to run."""
     problems = []
@@ -217,6 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if problems:
             return 1
         print("i18n-check: the catalogs are up to date with the code")
+        for code, names in awaiting().items():
+            if names:
+                state = "marked complete!" if code in COMPLETE else "not yet complete"
+                print(f"i18n-check: {code}: {len(names)} texts await translation ({state})")
     return 0
 
 
