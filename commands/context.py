@@ -13,6 +13,7 @@ from commands.errors import Refusal
 from commands.help_catalog import HelpCatalog
 from commands.memory import Absences, FirstNotice
 from commands.ports import Clock, GroupDirectory, GroupMembership, GroupRoster, TimerPort
+from commands.speech import Text
 from commands.types import (
     Incoming,
     Mention,
@@ -70,7 +71,7 @@ class CircleContext:
 
     def post(
         self,
-        text: str | MessageText,
+        text: Text | MessageText,
         *,
         tag: str | None = None,
         about: About = (),
@@ -79,7 +80,7 @@ class CircleContext:
         """A message to the circle's group (not quoting anyone). ``about``: the member and
         request ids of people it names by alias or chosen name (see ``OutgoingMessage``)."""
         circle = self.require_circle()
-        body, mentions, concerns = _body(text, about)
+        body, mentions, concerns, lazy = _body(text, about)
         self.outgoing.append(
             OutgoingMessage(
                 Recipient.group(circle.group_id),
@@ -88,18 +89,19 @@ class CircleContext:
                 tag=tag,
                 about=concerns,
                 priority=self._priority(priority),
+                lazy=lazy,
             )
         )
 
     def direct(
         self,
         aci: str,
-        text: str | MessageText,
+        text: Text | MessageText,
         *,
         about: About = (),
         priority: Priority | None = None,
     ) -> None:
-        body, mentions, concerns = _body(text, about)
+        body, mentions, concerns, lazy = _body(text, about)
         self.outgoing.append(
             OutgoingMessage(
                 Recipient.person(aci),
@@ -107,6 +109,7 @@ class CircleContext:
                 mentions,
                 about=concerns,
                 priority=self._priority(priority),
+                lazy=lazy,
             )
         )
 
@@ -140,18 +143,18 @@ class CommandContext(CircleContext):
     # --- replies -------------------------------------------------------------------------
     def reply(
         self,
-        text: str | MessageText,
+        text: Text | MessageText,
         *,
         about: About = (),
         priority: Priority | None = None,
     ) -> None:
         """Answer where the command came from; in a group, as a quote-reply to it."""
-        body, mentions, concerns = _body(text, about)
+        body, mentions, concerns, lazy = _body(text, about)
         chosen = self._priority(priority)
         if self.incoming.group_id is None:
             to = Recipient.person(self.incoming.sender)
             self.outgoing.append(
-                OutgoingMessage(to, body, mentions, about=concerns, priority=chosen)
+                OutgoingMessage(to, body, mentions, about=concerns, priority=chosen, lazy=lazy)
             )
             return
         quote = QuoteRef(self.incoming.timestamp, self.incoming.sender, self.incoming.text)
@@ -163,6 +166,7 @@ class CommandContext(CircleContext):
                 quote,
                 about=concerns,
                 priority=chosen,
+                lazy=lazy,
             )
         )
 
@@ -211,9 +215,13 @@ class CommandContext(CircleContext):
 
 
 def _body(
-    text: str | MessageText, about: About
-) -> tuple[str, tuple[Mention, ...], tuple[str, ...]]:
+    text: Text | MessageText, about: About
+) -> tuple[str, tuple[Mention, ...], tuple[str, ...], object | None]:
+    """The text now (a string or a ``MessageText``), or ``lazy``: a text of the catalog,
+    rendered for its reader when staged (commands/speech.py)."""
     concerns = tuple(dict.fromkeys(str(i) for i in about))
     if isinstance(text, MessageText):
-        return text.text, text.mentions, tuple(dict.fromkeys((*text.about, *concerns)))
-    return text, (), concerns
+        return text.text, text.mentions, tuple(dict.fromkeys((*text.about, *concerns))), None
+    if isinstance(text, str):
+        return text, (), concerns, None
+    return "", (), concerns, text

@@ -11,7 +11,9 @@ import uuid
 
 from commands.context import CircleContext
 from commands.ports import TimerPort
+from commands.speech import rendered
 from commands.types import Outgoing, encode_outgoing
+from storage.records import Circle
 from storage.unit_of_work import UnitOfWork
 
 Staged = list[tuple[uuid.UUID | None, Outgoing]]
@@ -19,10 +21,15 @@ Staged = list[tuple[uuid.UUID | None, Outgoing]]
 says; the bot's send queue takes them."""
 
 
-async def stage(uow: UnitOfWork, outgoing: list[Outgoing], now: int) -> Staged:
+async def stage(
+    uow: UnitOfWork, outgoing: list[Outgoing], now: int, circle: Circle | None = None
+) -> Staged:
+    """Each message rendered in its reader's language (``circle``: the one the context
+    worked in, whose language its group posts take), then stored in the outbox."""
+    final = await rendered(uow, outgoing, circle)
     return [
         (await uow.outbox.add(encode_outgoing(item), now, ordinal), item)
-        for ordinal, item in enumerate(outgoing)
+        for ordinal, item in enumerate(final)
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from commands.speech import Text
 from commands.types import Priority
 
 
@@ -18,7 +19,7 @@ class Refusal(Exception):
     """The command was understood but cannot be done; ``reply`` says why, kindly.
     ``priority``: of that reply (what someone in no circle gets from ``/sos`` is urgent)."""
 
-    def __init__(self, reply: str, *, priority: Priority = Priority.NORMAL) -> None:
+    def __init__(self, reply: Text, *, priority: Priority = Priority.NORMAL) -> None:
         super().__init__("refusal")
         self.reply = reply
         self.priority = priority

@@ -102,7 +102,7 @@ class CommandPipeline:
                 return None  # leaving the block rolls the claim back; the caller reads again
             refused = await self._invoke(ctx, self.catalog.invocation(name, args))
             if refused is None:
-                staged = await stage(uow, ctx.outgoing, now)
+                staged = await stage(uow, ctx.outgoing, now, ctx.circle)
                 await uow.commit()
         if refused is not None:
             # Leaving the block rolled back whatever the handler wrote.
@@ -161,7 +161,7 @@ class CommandPipeline:
                 await resolve(ctx, None)  # a group message: its circle's lock is still held
             if answer.reply:
                 ctx.reply(answer.reply, priority=answer.priority)
-            staged = await stage(uow, ctx.outgoing, now)
+            staged = await stage(uow, ctx.outgoing, now, ctx.circle)
             await uow.commit()
         return staged
 

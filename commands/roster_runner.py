@@ -37,7 +37,7 @@ class RosterRunner:
                     if ctx.circle is None:
                         return Outcome.NOT_A_CIRCLE, []
                     outcome = await reconcile(ctx, actor, snapshot)
-                    staged = await stage(uow, ctx.outgoing, now)
+                    staged = await stage(uow, ctx.outgoing, now, ctx.circle)
                     await uow.commit()
             except Exception as exc:  # noqa: BLE001 - one group must not stop the others
                 log.error("following a group failed: %s", type(exc).__name__)

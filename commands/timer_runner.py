@@ -64,7 +64,7 @@ class TimerRunner:
             await handler(ctx, ref_id)
             if not any(change[:2] == (kind, ref_id) for change in ctx.timer_changes):
                 await ctx.set_timer(kind, ref_id, None)  # a handler that didn't re-arm is done
-            staged = await stage(uow, ctx.outgoing, now)
+            staged = await stage(uow, ctx.outgoing, now, ctx.circle)
             await uow.commit()
         apply_timers(self.deps.timers, ctx)
         return staged

@@ -113,6 +113,9 @@ class OutgoingMessage:
     # still unsent. Never sent.
     about: tuple[str, ...] = ()
     priority: Priority = Priority.NORMAL
+    lazy: object | None = None
+    """A text of ``facilitation.i18n`` not yet rendered (``text`` is empty meanwhile): the
+    staging renders it in its reader's language (commands/speech.py). Never stored."""
 
     def __repr__(self) -> str:
         return f"OutgoingMessage({self.to!r}, chars={len(self.text)})"
