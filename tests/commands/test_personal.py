@@ -456,9 +456,12 @@ async def _aggregates(storage: Storage) -> list[tuple[Any, ...]]:
                 SessionRow.status,
                 SessionRow.checked_in,
                 SessionRow.checked_out,
-                SessionRow.mood_in,
-                SessionRow.mood_out,
                 SessionRow.median_in,
+                SessionRow.moods_in_given,
+                SessionRow.moods_in_low,
+                SessionRow.moods_out_given,
+                SessionRow.moods_out_low,
+                SessionRow.cohosts,
             )
             .where(SessionRow.status == "closed")
             .order_by(SessionRow.started_at)
