@@ -40,7 +40,7 @@ from commands.dispatcher import Dispatcher
 from storage.db import checkpoint_sqlite, sqlite_path
 from storage.keyfile import RELOAD_SECONDS
 from storage.keyring import Keyring
-from storage.retention import DEDUPE_KEEP_MS
+from storage.retention import DEDUPE_KEEP_MS, purge_care_and_consent
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.bot")
@@ -280,11 +280,16 @@ class HoldspaceBot:
                 "spent invites": await uow.invites.purge_spent(now),
                 "unmatched founder marks": await uow.marks.purge_founders(now),
             }
+            # Facilitator care and consent (storage/retention.py); a timer deleted with its
+            # ticket finds no row when its in-memory copy fires, and does nothing.
+            care = await purge_care_and_consent(uow, now)
             await uow.commit()
+        removed |= care.removed
         for what, count in removed.items():
             if count:
                 log.info("retention: removed %d %s", count, what)
         touched = {table for what, count in removed.items() if count for table in PURGED[what]}
+        touched |= care.touched
         await self.storage.clear_residue(touched)  # out of the WAL and dead rows too
 
     async def on_group_change(self, group_id: str | None, actor: str | None) -> None:
