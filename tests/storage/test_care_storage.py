@@ -14,7 +14,7 @@ from facilitation.debrief import Debrief
 from facilitation.rota import RotaError, Swap, take_swap
 from storage.repositories.sessions import Counted, SessionAggregates
 from storage.unit_of_work import Storage
-from tests.storage.care import DAY, HOUR, NOW, Circle, build, close_session
+from tests.storage.care import DAY, HOUR, NOW, Circle, build
 
 
 async def test_holders_are_counted_once_per_session_and_read_back_per_member(
