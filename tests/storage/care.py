@@ -4,13 +4,14 @@ tests (issues 16 and 17): built through the repositories, as the wiring will."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from facilitation.aggregates import MoodTally
 from facilitation.circle import CircleSettings, Purpose, Role
 from facilitation.debrief import Debrief
 from facilitation.proposals import Kind, Stance, Vote, open_proposal
 from facilitation.rota import Swap
+from facilitation.session_state import SessionState, to_json
 from facilitation.tell import Ticket
 from storage.repositories.sessions import SessionAggregates
 from storage.repositories.timers import PROPOSAL_CLOSE_TIMER, TICKET_EXPIRY_TIMER
@@ -48,11 +49,15 @@ async def close_session(
 ) -> uuid.UUID:
     """A session that opened an hour before ``at`` and closed at ``at``, held by ``holders``."""
     session_id = uuid.uuid4()
-    await uow.sessions.create(session_id, circle_id, "{}", wins_only=False, now=at - HOUR)
+    state = SessionState(
+        str(session_id), at - HOUR, at, HOUR, 5 * 60_000, wins_only=False, host=holders[0]
+    )
+    state = replace(state, cohosts=holders[1:], closed_at=at)
+    await uow.sessions.create(session_id, circle_id, to_json(state), wins_only=False, now=at - HOUR)
     aggregates = SessionAggregates(
         3, 2, moods_in=MoodTally(3, 2), moods_out=MoodTally(2, 0), cohosts=len(holders) - 1
     )
-    await uow.sessions.close(session_id, "{}", aggregates, at)
+    await uow.sessions.close(session_id, to_json(state), aggregates, at)
     await uow.hosting.record(session_id, circle_id, holders)
     return session_id
 
