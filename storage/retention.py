@@ -19,7 +19,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import BigInteger, ColumnElement, func, literal, or_, select
 
 from storage.models import CheckinRow, CircleRow, InviteRow, JoinRequestRow, ProcessedEventRow
 from storage.repositories.vouching import OPEN_STATUSES
@@ -57,6 +57,12 @@ class RetentionDue:
         )
 
 
+def _ms(value: int) -> ColumnElement[int]:
+    """A time in milliseconds as BIGINT: PostgreSQL takes a bare Python int next to an
+    INTEGER column for an INTEGER parameter, which a time overflows."""
+    return literal(value, BigInteger)
+
+
 async def _count(uow: UnitOfWork, statement: object) -> int:
     return int(await uow.session.scalar(statement) or 0)  # type: ignore[call-overload]
 
@@ -66,7 +72,7 @@ async def due(uow: UnitOfWork, now: int) -> RetentionDue:
         select(func.count())
         .select_from(CheckinRow)
         .join(CircleRow, CircleRow.id == CheckinRow.circle_id)
-        .where(CheckinRow.created_at < now - CircleRow.retention_days * DAY_MS)
+        .where(CheckinRow.created_at < _ms(now) - CircleRow.retention_days * _ms(DAY_MS))
     )
     requests = (
         select(func.count())
@@ -74,7 +80,7 @@ async def due(uow: UnitOfWork, now: int) -> RetentionDue:
         .join(CircleRow, CircleRow.id == JoinRequestRow.circle_id)
         .where(
             JoinRequestRow.status.not_in(OPEN_STATUSES),
-            JoinRequestRow.created_at < now - CircleRow.vouch_retention_days * DAY_MS,
+            JoinRequestRow.created_at < _ms(now) - CircleRow.vouch_retention_days * _ms(DAY_MS),
         )
     )
     invites = (

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import BigInteger, delete, literal, select, update
 
 from facilitation.debrief import Debrief, DebriefTally, debrief_tally
 from storage.models import CircleRow, DebriefRow, SessionRow
@@ -111,7 +111,8 @@ class DebriefRepository:
             .join(CircleRow, CircleRow.id == DebriefRow.circle_id)
             .where(
                 DebriefRow.words_enc.is_not(None),
-                DebriefRow.created_at < now - CircleRow.retention_days * DAY_MS,
+                DebriefRow.created_at
+                < literal(now, BigInteger) - CircleRow.retention_days * literal(DAY_MS, BigInteger),
             )
         )
         return list(rows.all())

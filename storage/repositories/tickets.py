@@ -17,7 +17,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import BigInteger, ColumnElement, delete, literal, select, update
 
 from facilitation.tell import DAY_MS, MAX_NUMBER_GAP, Ticket
 from storage.models import CircleRow, TicketRow
@@ -66,6 +66,12 @@ class TicketErasure:
     scrubbed: int
     """Tickets that keep going without them on the facilitators' side."""
     orphaned: tuple[OrphanedTicket, ...]
+
+
+def _ms(value: int) -> ColumnElement[int]:
+    """A time in milliseconds as a SQL value: BIGINT, which PostgreSQL needs (an INTEGER
+    parameter overflows)."""
+    return literal(value, BigInteger)
 
 
 class TicketRepository:
@@ -171,7 +177,7 @@ class TicketRepository:
             .join(CircleRow, CircleRow.id == TicketRow.circle_id)
             .where(
                 TicketRow.last_activity_at
-                < now - CircleRow.tell_expiry_days * DAY_MS - PURGE_GRACE_MS
+                < _ms(now - PURGE_GRACE_MS) - CircleRow.tell_expiry_days * _ms(DAY_MS)
             )
         )
         return list(rows.all())
