@@ -19,9 +19,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import BigInteger, ColumnElement, func, literal, or_, select
+from sqlalchemy import func, or_, select
 
 from storage.models import CheckinRow, CircleRow, InviteRow, JoinRequestRow, ProcessedEventRow
+from storage.repositories._base import ms
 from storage.repositories.vouching import OPEN_STATUSES
 from storage.unit_of_work import UnitOfWork
 
@@ -57,12 +58,6 @@ class RetentionDue:
         )
 
 
-def _ms(value: int) -> ColumnElement[int]:
-    """A time in milliseconds as BIGINT: PostgreSQL takes a bare Python int next to an
-    INTEGER column for an INTEGER parameter, which a time overflows."""
-    return literal(value, BigInteger)
-
-
 async def _count(uow: UnitOfWork, statement: object) -> int:
     return int(await uow.session.scalar(statement) or 0)  # type: ignore[call-overload]
 
@@ -72,7 +67,7 @@ async def due(uow: UnitOfWork, now: int) -> RetentionDue:
         select(func.count())
         .select_from(CheckinRow)
         .join(CircleRow, CircleRow.id == CheckinRow.circle_id)
-        .where(CheckinRow.created_at < _ms(now) - CircleRow.retention_days * _ms(DAY_MS))
+        .where(CheckinRow.created_at < ms(now) - CircleRow.retention_days * ms(DAY_MS))
     )
     requests = (
         select(func.count())
@@ -80,7 +75,7 @@ async def due(uow: UnitOfWork, now: int) -> RetentionDue:
         .join(CircleRow, CircleRow.id == JoinRequestRow.circle_id)
         .where(
             JoinRequestRow.status.not_in(OPEN_STATUSES),
-            JoinRequestRow.created_at < _ms(now) - CircleRow.vouch_retention_days * _ms(DAY_MS),
+            JoinRequestRow.created_at < ms(now) - CircleRow.vouch_retention_days * ms(DAY_MS),
         )
     )
     invites = (
@@ -100,7 +95,7 @@ async def due(uow: UnitOfWork, now: int) -> RetentionDue:
         dedupe_keys=await _count(uow, keys),
         debrief_words=len(await uow.debriefs.words_expired(now)),
         session_holders=len(await uow.hosting.expired(now)),
-        debriefs=len(await uow.debriefs.expired()),
+        debriefs=len(await uow.debriefs.expired(now)),
         tickets=len(await uow.tickets.expired(now)),
         closed_votes=len(await uow.votes.of_closed()),
     )
@@ -136,7 +131,7 @@ async def purge_care_and_consent(uow: UnitOfWork, now: int) -> Purged:
     removed = {
         "debrief words": await uow.debriefs.purge_words(now),
         "session holders": await uow.hosting.purge(now),
-        "debriefs": await uow.debriefs.purge(),
+        "debriefs": await uow.debriefs.purge(now),
     }
     tickets = await uow.tickets.purge(now)
     timers = await uow.timers.remove_refs(await uow.timers.of_refs(tickets))

@@ -14,13 +14,13 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import BigInteger, delete, literal, select, update
+from sqlalchemy import delete, select, update
 
 from facilitation.debrief import Debrief, DebriefTally, debrief_tally
 from storage.models import CircleRow, DebriefRow, SessionRow
 from storage.records import DataSubject
-from storage.repositories._base import RepositoryContext
-from storage.repositories.hosting import holder_index, kept_sessions_from
+from storage.repositories._base import RepositoryContext, ms
+from storage.repositories.hosting import holder_index, not_shown
 
 _TABLE = "debriefs"
 HOLDER_INDEX = "debrief-holder"
@@ -111,8 +111,7 @@ class DebriefRepository:
             .join(CircleRow, CircleRow.id == DebriefRow.circle_id)
             .where(
                 DebriefRow.words_enc.is_not(None),
-                DebriefRow.created_at
-                < literal(now, BigInteger) - CircleRow.retention_days * literal(DAY_MS, BigInteger),
+                DebriefRow.created_at < ms(now) - CircleRow.retention_days * ms(DAY_MS),
             )
         )
         return list(rows.all())
@@ -126,24 +125,12 @@ class DebriefRepository:
             )
         return len(ids)
 
-    async def expired(self) -> list[uuid.UUID]:
+    async def expired(self, now: int) -> list[uuid.UUID]:
         """Debriefs of sessions circle health no longer shows (older than the last 8)."""
-        circles = await self._ctx.session.scalars(select(DebriefRow.circle_id).distinct())
-        found: list[uuid.UUID] = []
-        for circle_id in circles.all():
-            shown_from = await kept_sessions_from(self._ctx, circle_id)
-            if shown_from is None:
-                continue
-            ids = await self._ctx.session.scalars(
-                select(DebriefRow.id)
-                .join(SessionRow, SessionRow.id == DebriefRow.session_id)
-                .where(DebriefRow.circle_id == circle_id, SessionRow.closed_at < shown_from)
-            )
-            found += ids.all()
-        return found
+        return await not_shown(self._ctx, DebriefRow, now)
 
-    async def purge(self) -> int:
-        ids = await self.expired()
+    async def purge(self, now: int) -> int:
+        ids = await self.expired(now)
         if ids:
             await self._ctx.session.execute(delete(DebriefRow).where(DebriefRow.id.in_(ids)))
         return len(ids)

@@ -22,7 +22,7 @@ from sqlalchemy import delete, select, update
 
 from facilitation.health import SESSIONS_SHOWN
 from facilitation.load import DAY_MS, WINDOW_DAYS
-from storage.models import MemberRow, SessionHolderRow, SessionRow
+from storage.models import DebriefRow, MemberRow, SessionHolderRow, SessionRow
 from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext, upsert_insert
 
@@ -193,20 +193,7 @@ class HostingRepository:
     # --- retention ------------------------------------------------------------------------
     async def expired(self, now: int) -> list[uuid.UUID]:
         """Rows neither the load window nor circle health needs any more."""
-        circles = await self._ctx.session.scalars(select(SessionHolderRow.circle_id).distinct())
-        found: list[uuid.UUID] = []
-        for circle_id in circles.all():
-            shown_from = await kept_sessions_from(self._ctx, circle_id)
-            if shown_from is None:
-                continue  # fewer than 8 sessions closed: health shows them all
-            cutoff = min(now - KEEP_MS, shown_from)
-            ids = await self._ctx.session.scalars(
-                select(SessionHolderRow.id)
-                .join(SessionRow, SessionRow.id == SessionHolderRow.session_id)
-                .where(SessionHolderRow.circle_id == circle_id, SessionRow.closed_at < cutoff)
-            )
-            found += ids.all()
-        return found
+        return await not_shown(self._ctx, SessionHolderRow, now, KEEP_MS)
 
     async def purge(self, now: int) -> int:
         ids = await self.expired(now)
@@ -256,3 +243,28 @@ async def kept_sessions_from(ctx: RepositoryContext, circle_id: uuid.UUID) -> in
         .limit(1)
     )
     return None if closed is None else int(closed)
+
+
+async def not_shown(
+    ctx: RepositoryContext,
+    model: type[SessionHolderRow] | type[DebriefRow],
+    now: int,
+    window_ms: int = 0,
+) -> list[uuid.UUID]:
+    """Ids of the rows (one per session held) of sessions circle health no longer shows
+    that also closed more than ``window_ms`` before ``now``; none in a circle fewer than
+    ``KEEP_SESSIONS`` sessions have closed in (health shows them all)."""
+    circles = await ctx.session.scalars(select(model.circle_id).distinct())
+    found: list[uuid.UUID] = []
+    for circle_id in circles.all():
+        shown_from = await kept_sessions_from(ctx, circle_id)
+        if shown_from is None:
+            continue
+        cutoff = min(now - window_ms, shown_from)
+        ids = await ctx.session.scalars(
+            select(model.id)
+            .join(SessionRow, SessionRow.id == model.session_id)
+            .where(model.circle_id == circle_id, SessionRow.closed_at < cutoff)
+        )
+        found += ids.all()
+    return found

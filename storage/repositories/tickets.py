@@ -17,12 +17,12 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import BigInteger, ColumnElement, delete, literal, select, update
+from sqlalchemy import delete, select, update
 
 from facilitation.tell import DAY_MS, MAX_NUMBER_GAP, Ticket
 from storage.models import CircleRow, TicketRow
 from storage.records import DataSubject
-from storage.repositories._base import RepositoryContext
+from storage.repositories._base import RepositoryContext, ms
 from storage.repositories.counters import CounterRepository
 
 _TABLE = "tickets"
@@ -66,12 +66,6 @@ class TicketErasure:
     scrubbed: int
     """Tickets that keep going without them on the facilitators' side."""
     orphaned: tuple[OrphanedTicket, ...]
-
-
-def _ms(value: int) -> ColumnElement[int]:
-    """A time in milliseconds as a SQL value: BIGINT, which PostgreSQL needs (an INTEGER
-    parameter overflows)."""
-    return literal(value, BigInteger)
 
 
 class TicketRepository:
@@ -177,7 +171,7 @@ class TicketRepository:
             .join(CircleRow, CircleRow.id == TicketRow.circle_id)
             .where(
                 TicketRow.last_activity_at
-                < _ms(now - PURGE_GRACE_MS) - CircleRow.tell_expiry_days * _ms(DAY_MS)
+                < ms(now - PURGE_GRACE_MS) - CircleRow.tell_expiry_days * ms(DAY_MS)
             )
         )
         return list(rows.all())

@@ -99,7 +99,7 @@ async def test_debrief_words_go_with_the_check_in_retention_the_score_stays(
         assert await uow.debriefs.purge_words(NOW + DAY + retention + 2) == 0
         tally = await uow.debriefs.tally([c.sessions[-1]])
         assert tally.answers == MoodTally(1, 1)
-        assert await uow.debriefs.purge() == 0  # fewer than 8 sessions: all shown
+        assert await uow.debriefs.purge(NOW + 400 * DAY) == 0  # fewer than 8 sessions: all shown
 
 
 async def test_debriefs_go_once_health_no_longer_shows_their_session(
@@ -110,7 +110,7 @@ async def test_debriefs_go_once_health_no_longer_shows_their_session(
     async with any_storage.unit_of_work() as uow:
         for session_id in c.sessions[:2]:
             await uow.debriefs.record(session_id, c.id, f1, Debrief(3, None), NOW)
-        assert await uow.debriefs.purge() == 1  # the oldest of nine
+        assert await uow.debriefs.purge(NOW + 400 * DAY) == 1  # the oldest of nine
         assert (await uow.debriefs.tally(c.sessions)).answers.given == 1
 
 
