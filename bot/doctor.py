@@ -90,12 +90,17 @@ async def _report_retention(settings: Settings) -> None:
     _ok(
         "retention (the bot removes these hourly): check-in words after each circle's "
         "retention, finished join requests and their vouches after its vouch history, spent "
-        "invites at once, dedupe keys after 14 days"
+        "invites at once, dedupe keys after 14 days; debrief words with the check-in "
+        "retention, who held a session after the load window and the last 8 sessions, "
+        "debriefs after the last 8 sessions, silent /tell tickets after their expiry and a "
+        "day, answers to closed proposals at once"
     )
     _ok(
         f"past retention right now: {found.checkins} check-ins, {found.join_requests} join "
-        f"requests, {found.invites} invites, {found.dedupe_keys} dedupe keys"
-        + ("" if found.total == 0 else " (is the bot running?)")
+        f"requests, {found.invites} invites, {found.dedupe_keys} dedupe keys, "
+        f"{found.debrief_words} debrief words, {found.session_holders} session holders, "
+        f"{found.debriefs} debriefs, {found.tickets} tickets, {found.closed_votes} answers "
+        "to closed proposals" + ("" if found.total == 0 else " (is the bot running?)")
     )
 
 

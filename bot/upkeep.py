@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.keyfence import ProcessKeys
 from commands.ports import Clock
 from storage.db import checkpoint_sqlite
-from storage.retention import DEDUPE_KEEP_MS
+from storage.retention import DEDUPE_KEEP_MS, purge_care_and_consent
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.bot")
@@ -39,11 +39,16 @@ async def purge_expired(storage: Storage, clock: Clock) -> None:
             "spent invites": await uow.invites.purge_spent(now),
             "unmatched founder marks": await uow.marks.purge_founders(now),
         }
+        # Facilitator care and consent (storage/retention.py); a timer deleted with its
+        # ticket finds no row when its in-memory copy fires, and does nothing.
+        care = await purge_care_and_consent(uow, now)
         await uow.commit()
+    removed |= care.removed
     for what, count in removed.items():
         if count:
             log.info("retention: removed %d %s", count, what)
     touched = {table for what, count in removed.items() if count for table in PURGED[what]}
+    touched |= care.touched
     await storage.clear_residue(touched)  # out of the WAL and dead rows too
 
 

@@ -77,6 +77,9 @@ class CircleSettings:
     disappearing: timedelta | None = None
     """The group's disappearing-messages timer as the circle set it (``timedelta(0)``: off);
     None: the circle leaves the group's own setting alone."""
+    load_limit: int = 4
+    """Sessions one facilitator may hold within the load window (14 days) before they are
+    thanked and nudged to share the holding (``load``; ``/circle set load N``)."""
     tell_expiry_days: int = 7
     """How many days of silence close an anonymous ``/tell`` conversation."""
     agreement_by_consent: bool = False
@@ -117,6 +120,11 @@ class CircleSettings:
             return replace(self, unvouched=_choice(Unvouched, value, "unvouched is hold or allow"))
         if name == "disappearing":
             return replace(self, disappearing=_disappearing(value))
+        if name == "load":
+            # Imported here: facilitation.load raises this module's SettingError.
+            from facilitation.load import validate_limit
+
+            return replace(self, load_limit=validate_limit(value))
         if name == "tell-expiry":
             return replace(self, tell_expiry_days=_bounded_int(value, 1, 30, "tell-expiry"))
         if name == "agreement":
@@ -144,6 +152,7 @@ SETTING_NAMES = (
     "door",
     "unvouched",
     "disappearing",
+    "load",
     "tell-expiry",
     "agreement",
     "language",

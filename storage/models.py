@@ -14,27 +14,29 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     PrimaryKeyConstraint,
     String,
     UniqueConstraint,
     Uuid,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-BIDX = LargeBinary(16)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+# Tables in modules of their own (key rotation; issues 16 and 17): importing them here
+# registers them on the one Base, so whoever imports storage.models (Alembic, rotation, the
+# personal-data registry) sees every table, and can import every row class from here.
+from storage.care_models import DebriefRow as DebriefRow
+from storage.care_models import RotaRow as RotaRow
+from storage.care_models import SessionHolderRow as SessionHolderRow
+from storage.consent_models import CounterRow as CounterRow
+from storage.consent_models import ProposalRow as ProposalRow
+from storage.consent_models import TicketRow as TicketRow
+from storage.consent_models import VoteRow as VoteRow
+from storage.key_models import BotProcessRow as BotProcessRow
+from storage.key_models import KeyGenerationRow as KeyGenerationRow
+from storage.model_base import BIDX as BIDX
+from storage.model_base import NAMING as NAMING
+from storage.model_base import Base as Base
 
 
 class CircleRow(Base):
@@ -70,6 +72,12 @@ class CircleRow(Base):
     # The language of the circle's group posts (a code of facilitation/i18n/languages.py;
     # not identifying, so not encrypted).
     language: Mapped[str] = mapped_column(String(8), server_default=text("'en'"))
+    # Issue 16: sessions one facilitator may hold within the load window before the thank-you
+    # and nudge. Issue 17: days of silence that end a /tell conversation, and whether a new
+    # agreement needs the circle's consent. Settings, naming nobody.
+    load_limit: Mapped[int] = mapped_column(Integer, server_default=text("4"))
+    tell_expiry_days: Mapped[int] = mapped_column(Integer, server_default=text("7"))
+    agreement_by_consent: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
 
 
 class PersonRow(Base):
@@ -112,6 +120,9 @@ class MemberRow(Base):
     away_until: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     # "member", or "unvouched": in the group without a vouch, waiting for the facilitators.
     status: Mapped[str] = mapped_column(String(10), server_default=text("'member'"))
+    # When they were last thanked and nudged for how much they held (issue 16), encrypted: in
+    # clear it would say who hosts a lot, which the encrypted session holders hide.
+    load_notice_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
 
 class AgreementRow(Base):
@@ -150,7 +161,8 @@ class OutboxRow(Base):
 
 class SessionRow(Base):
     """One facilitated session. Its live state (who holds the floor, hands, topics) is an
-    encrypted JSON blob; what stays after it closes is anonymous: counts and mood averages."""
+    encrypted JSON blob; what stays after it closes is anonymous: counts, and moods only as
+    tallies (how many gave one, how many of those were low: facilitation/aggregates.py)."""
 
     __tablename__ = "sessions"
     __table_args__ = (
@@ -174,9 +186,19 @@ class SessionRow(Base):
     closed_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
     checked_in: Mapped[int] = mapped_column(Integer, default=0)
     checked_out: Mapped[int] = mapped_column(Integer, default=0)
-    mood_in: Mapped[float | None] = mapped_column(Float, nullable=True)
-    mood_out: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # The guard of today (facilitation/guard.py) reads it; it goes with the wiring that
+    # moves the guard to facilitation/loop.py, which reads the tallies below.
     median_in: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # One bit per mood (issue 16): NULL for sessions closed before tallies were kept.
+    moods_in_given: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    moods_in_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    moods_out_given: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    moods_out_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Counted while it runs (/nospace, /pause, /sos), and its co-hosts, counted at the close.
+    nospace: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    pauses: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    sos: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    cohosts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
 
 
 class CheckinRow(Base):
@@ -361,32 +383,3 @@ class ResourceReviewRow(Base):
     kind: Mapped[str] = mapped_column(String(4))
     reason_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[int] = mapped_column(BigInteger)
-
-
-class BotProcessRow(Base):
-    """A running bot process and the key generations it has loaded (their ids only, never
-    key material), refreshed every few seconds: ``holdspace rotate-key`` moves nothing to a
-    new generation until every live process holds it and writes with it."""
-
-    __tablename__ = "bot_processes"
-
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    host: Mapped[str] = mapped_column(String(64))
-    pid: Mapped[int] = mapped_column(Integer)
-    started_at: Mapped[int] = mapped_column(BigInteger)
-    heartbeat_at: Mapped[int] = mapped_column(BigInteger, index=True)
-    key_ids: Mapped[str] = mapped_column(String(1024))  # "1,2": the generations it holds
-    write_key_id: Mapped[int] = mapped_column(Integer)  # the one it encrypts with
-
-
-class KeyGenerationRow(Base):
-    """The rotation journal: when each key generation was added, when writers moved to it,
-    when re-encryption finished and when it was retired (times only; nothing secret)."""
-
-    __tablename__ = "key_generations"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    added_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    writes_from: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    finished_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    retired_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

@@ -32,18 +32,30 @@ logged.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
 
-from facilitation.circle import Purpose, Role, Standing
 from storage.crypto import normalize_aci
-from storage.records import Circle, DataSubject, Member
-from storage.repositories.checkins import CheckinData
-from storage.repositories.invites import InviteData
-from storage.repositories.resources import ResourceAdded, ReviewGiven
-from storage.repositories.sessions import SessionMention
-from storage.repositories.vouches import VouchGiven
-from storage.repositories.vouching import RequestData
+from storage.personal_records import CircleInfo, ErasureReport, Membership, PersonalData
+from storage.records import DataSubject
 from storage.unit_of_work import UnitOfWork
+
+__all__ = [
+    "CLEARED",
+    "ERASED",
+    "KEPT",
+    "KINDS",
+    "NONE",
+    "PERSONAL_DATA",
+    "PERSONAL_TABLES",
+    "SCRUBBED",
+    "CircleInfo",
+    "ErasureReport",
+    "Membership",
+    "PersonalData",
+    "collect",
+    "erase",
+    "find_subject",
+    "kind_of",
+]
 
 ERASED = "erased"
 CLEARED = "cleared"
@@ -62,7 +74,8 @@ PERSONAL_DATA: dict[str, str] = {
     "members": (
         "erased: one row per circle they are in: role, founder flag, standing (a member, or "
         "in the group without a vouch), alias (encrypted, with a keyed blind index per "
-        "circle), joined date, agreement version accepted, away-until"
+        "circle), joined date, agreement version accepted, away-until, when they were last "
+        "thanked for how much they held (encrypted)"
     ),
     "checkins": (
         "erased: their check-ins and check-outs still retained: mood and words encrypted "
@@ -101,11 +114,51 @@ PERSONAL_DATA: dict[str, str] = {
         "scrubbed: the encrypted session state names member ids (raised hands with their "
         "topics, the speaker, who has spoken, who is away, the host and co-hosts), in open "
         "sessions and kept in closed ones: their ids are removed "
-        "(facilitation/session_members.py); the anonymous counts and mood averages stay"
+        "(facilitation/session_members.py); the anonymous counts and mood tallies (how many "
+        "gave a mood, how many were low) stay"
     ),
     "timers": (
         "erased: the expiry and admit timers of their join requests (ref_id is the request "
-        "id); other timers point at sessions and schedules"
+        "id) and the expiry timers of the /tell conversations they opened (or that end "
+        "because they were the last facilitator on them); other timers point at sessions, "
+        "schedules, proposals and rotas"
+    ),
+    "session_holders": (
+        "erased: one row per session they hosted or co-hosted (their member id encrypted, "
+        "one per session by a blind index scoped to that session, so the rows of one person "
+        "link to nothing); when is the session's close; kept only while the load window (14 "
+        "days) or circle health (the last 8 sessions) needs it"
+    ),
+    "debriefs": (
+        "erased: their answers to 'how are you after holding that?': who (member id), score "
+        "and words all encrypted; the words go with the circle's check-in retention, the rest "
+        "once circle health no longer shows the session"
+    ),
+    "rotas": (
+        "scrubbed: who hosts a schedule in turn, who hosts next, an open swap (who asked, who "
+        "was asked, who took it), all member ids inside one encrypted row per schedule: "
+        "their ids are taken out (a swap they asked or took ends; a rota left empty goes)"
+    ),
+    "tickets": (
+        "erased: /tell conversations (never a word of them): the opener and the facilitators "
+        "on its other side as encrypted member ids, its number and two times; the ones they "
+        "opened are deleted, they are taken off the facilitators' side of the others, and one "
+        "left with no facilitator ends (its opener is told to /tell again)"
+    ),
+    "proposals": (
+        "scrubbed: open proposals name their proposer and who may answer (encrypted member "
+        "ids): their id is taken out of both; their own proposal keeps running without a "
+        "proposer (the circle is answering it), its text stays until the close clears it. "
+        "Closed proposals keep a number, a kind, times, a result and counts: no one"
+    ),
+    "proposal_votes": (
+        "erased: their answers to open proposals (who, stance and reason encrypted; one per "
+        "proposal by a blind index scoped to it); the running count is a count of rows, so "
+        "it follows. Every answer is deleted anyway when its proposal closes"
+    ),
+    "counters": (
+        "none: the last /tell number each bot account gave out (the account encrypted, with "
+        "its blind index), so a number is never given twice; it names nobody"
     ),
     "roster_marks": (
         "kept: a circle's ban list (people removed from it) and founders seen only by number "
@@ -120,8 +173,9 @@ PERSONAL_DATA: dict[str, str] = {
         "them to anyone"
     ),
     "circles": (
-        "none: the circle's settings (door, unvouched, disappearing messages and language "
-        "among them), its Signal group id and bot account (encrypted); no member is named"
+        "none: the circle's settings (door, unvouched, disappearing messages, language, load "
+        "limit, /tell expiry and agreement by consent among them), its Signal group id and "
+        "bot account (encrypted); no member is named"
     ),
     "agreements": "none: the circle's community agreement texts; who wrote them is not kept",
     "schedules": "none: the circle's weekly session times",
@@ -142,111 +196,6 @@ def kind_of(table: str) -> str:
 
 PERSONAL_TABLES = frozenset(t for t in PERSONAL_DATA if kind_of(t) in (ERASED, CLEARED, SCRUBBED))
 """The tables that can hold something about a person; ``PersonalData.counts`` names them."""
-
-
-# --- what collect and erase return ---------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class CircleInfo:
-    """A circle the person is in or asked to join (never its group id)."""
-
-    id: uuid.UUID
-    purpose: Purpose
-    tz: str
-    agreement_version: int
-    retention_days: int
-    language: str = "en"
-    """The language of the circle's group posts."""
-
-    @classmethod
-    def of(cls, circle: Circle) -> CircleInfo:
-        s = circle.settings
-        return cls(
-            circle.id, circle.purpose, s.tz, circle.agreement_version, s.retention_days, s.language
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Membership:
-    circle_id: uuid.UUID
-    role: Role
-    founder: bool
-    alias: str | None
-    joined_at: int
-    agreed_version: int
-    away_until: int | None
-    standing: Standing = Standing.MEMBER
-
-    @classmethod
-    def of(cls, m: Member) -> Membership:
-        return cls(
-            m.circle_id,
-            m.role,
-            m.founder,
-            m.alias,
-            m.joined_at,
-            m.agreed_version,
-            m.away_until,
-            m.standing,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class PersonalData:
-    known: bool
-    """False when there is no person row: nothing is held (pending messages aside)."""
-    created_at: int | None = None
-    language: str | None = None
-    """Their own language choice (None: they follow their first circle's)."""
-    circles: tuple[CircleInfo, ...] = ()
-    memberships: tuple[Membership, ...] = ()
-    checkins: tuple[CheckinData, ...] = ()
-    vouches_given: tuple[VouchGiven, ...] = ()
-    requests: tuple[RequestData, ...] = ()
-    """Requests they made as a newcomer, any status: pending ones and those decided."""
-    resources_added: tuple[ResourceAdded, ...] = ()
-    reviews_given: tuple[ReviewGiven, ...] = ()
-    invites: tuple[InviteData, ...] = ()
-    sessions: tuple[SessionMention, ...] = ()
-    timers: int = 0
-    pending_messages: int = 0
-    elsewhere: bool = False
-    """They are also in (or asked to join) circles another bot account serves from this
-    database: those are that account's to show and to erase."""
-    banned_in: tuple[CircleInfo, ...] = ()
-    """Circles whose ban list matches them (a keyed hash; kept by erase, on purpose)."""
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """Rows held about them, per table (exactly ``PERSONAL_TABLES``)."""
-        return {
-            "people": int(self.known),
-            "members": len(self.memberships),
-            "checkins": len(self.checkins),
-            "join_requests": len(self.requests),
-            "vouches": len(self.vouches_given),
-            "resource_reviews": len(self.reviews_given),
-            "resources": len(self.resources_added),
-            "invites": len(self.invites),
-            "outbox": self.pending_messages,
-            "sessions": len(self.sessions),
-            "timers": self.timers,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ErasureReport:
-    circles_left: tuple[uuid.UUID, ...] = ()
-    """The circles they were a member of (their facilitators may be told, without a name)."""
-    floor_freed: tuple[uuid.UUID, ...] = ()
-    """Circles whose open session had them as the speaker: the floor is free now."""
-    timers_removed: tuple[tuple[str, uuid.UUID], ...] = ()
-    """(kind, ref_id) of timers deleted here: disarm their in-memory copies."""
-    counts: dict[str, int] = field(default_factory=dict)
-    """Rows deleted, cleared or scrubbed, per table."""
-    outbox_removed: tuple[uuid.UUID, ...] = ()
-    """Unsent messages deleted: copies already queued in memory must not go out either."""
-    person_kept: bool = False
-    """True if the person row stays, for circles another bot account serves."""
 
 
 # --- the person ------------------------------------------------------------------------------
@@ -294,10 +243,16 @@ async def collect(uow: UnitOfWork, aci: str, now: int) -> PersonalData:
         reviews_given=await uow.resources.reviews_of_person(subject),
         invites=await uow.invites.of_person(subject),
         sessions=await uow.sessions.of_person(subject, now),
-        timers=len(await uow.timers.of_person(subject)),
+        timers=len(await uow.timers.of_person(subject, await uow.tickets.opened_by(subject))),
         pending_messages=pending,
         elsewhere=subject.elsewhere,
         banned_in=banned,
+        hosting=await uow.hosting.of_person(subject),
+        debriefs=await uow.debriefs.of_person(subject),
+        rotas=await uow.rotas.of_person(subject),
+        tickets=await uow.tickets.of_person(subject),
+        proposals=await uow.proposals.of_person(subject),
+        votes=await uow.votes.of_person(subject),
     )
 
 
@@ -308,11 +263,15 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
     per Signal account, stays while another account's circles still hold them.)
 
     Deleted: their vouches and objections, resource vets and flags, join requests (with the
-    vouches on them and their timers), invites, check-ins, membership rows, person row, and
-    pending outbox messages that name them. Cleared: ``added_by`` on resources they
-    suggested. Scrubbed: their member ids in every session's state. Kept: the circles'
-    resources, the sessions' anonymous counts and averages, the dedupe hashes. The order
-    follows the foreign keys: what points at a row goes before it."""
+    vouches on them and their timers), invites, check-ins, the sessions they held, their
+    debriefs, the /tell conversations they opened (and those left with no facilitator),
+    their answers to open proposals, membership rows (with their last load notice), person
+    row, and pending outbox messages that name them. Cleared: ``added_by`` on resources they
+    suggested. Scrubbed: their member ids in every session's state, every rota, the
+    facilitators' side of other conversations, and open proposals (proposer, electorate).
+    Kept: the circles' resources, the sessions' anonymous counts and tallies, closed
+    proposals' counts, the dedupe hashes. The order follows the foreign keys: what points at
+    a row goes before it."""
     counts = dict.fromkeys(sorted(PERSONAL_TABLES), 0)
     subject = await find_subject(uow, aci)
     outbox_removed = tuple(await uow.outbox.erase_person(subject))
@@ -324,7 +283,17 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
     counts["resources"] = await uow.resources.erase_person(subject)
     counts["resource_reviews"] = await uow.resources.erase_reviews_of_person(subject)
     counts["vouches"] = await uow.vouches.erase_person(subject)
-    timers_removed = tuple(await uow.timers.erase_person(subject))
+    counts["session_holders"] = await uow.hosting.erase_person(subject)
+    counts["debriefs"] = await uow.debriefs.erase_person(subject)
+    counts["proposal_votes"] = await uow.votes.erase_person(subject)
+    counts["proposals"] = await uow.proposals.erase_person(subject)
+    rotas = await uow.rotas.erase_person(subject)
+    counts["rotas"] = len(rotas)
+    tickets = await uow.tickets.erase_person(subject)
+    counts["tickets"] = len(tickets.deleted) + tickets.scrubbed
+    # The timers of what went with them: their tickets' expiry, emptied rotas' reminders.
+    gone = (*tickets.deleted, *(r.rota_id for r in rotas if r.emptied))
+    timers_removed = tuple(await uow.timers.erase_person(subject, gone))
     counts["timers"] = len(timers_removed)
     # Explicit deletes rather than trusting ON DELETE: the same on every backend.
     counts["join_requests"] = await uow.requests.erase_person(subject)
@@ -340,4 +309,5 @@ async def erase(uow: UnitOfWork, aci: str, now: int) -> ErasureReport:
         counts=counts,
         person_kept=subject.elsewhere,
         outbox_removed=outbox_removed,
+        tickets_orphaned=tickets.orphaned,
     )

@@ -15,14 +15,21 @@ from storage.repositories._base import RepositoryContext
 from storage.repositories.agreements import AgreementRepository
 from storage.repositories.checkins import CheckinRepository
 from storage.repositories.circles import CircleRepository
+from storage.repositories.debriefs import DebriefRepository
 from storage.repositories.delivery import OutboxRepository, ProcessedEventRepository
+from storage.repositories.health import HealthRepository
+from storage.repositories.hosting import HostingRepository
 from storage.repositories.invites import InviteRepository
 from storage.repositories.marks import MarkRepository
 from storage.repositories.members import MemberRepository
 from storage.repositories.people import PersonRepository
+from storage.repositories.proposals import ProposalRepository
 from storage.repositories.resources import ResourceRepository
+from storage.repositories.rotas import RotaRepository
 from storage.repositories.sessions import SessionRepository
+from storage.repositories.tickets import TicketRepository
 from storage.repositories.timers import ScheduleRepository, TimerRepository
+from storage.repositories.votes import VoteRepository
 from storage.repositories.vouches import VouchRepository
 from storage.repositories.vouching import JoinRequestRepository
 from storage.residue import clear_residue
@@ -61,6 +68,15 @@ class UnitOfWork:
         self.vouches = VouchRepository(ctx)
         self.resources = ResourceRepository(ctx)
         self.marks = MarkRepository(ctx)
+        # Facilitator care and circle health (issue 16).
+        self.hosting = HostingRepository(ctx)
+        self.debriefs = DebriefRepository(ctx)
+        self.rotas = RotaRepository(ctx)
+        self.health = HealthRepository(self.sessions, self.hosting, self.debriefs)
+        # The anonymous line and decisions by consent (issue 17).
+        self.tickets = TicketRepository(ctx)
+        self.proposals = ProposalRepository(ctx)
+        self.votes = VoteRepository(ctx)
 
     async def commit(self) -> None:
         await self.session.commit()

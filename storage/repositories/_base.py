@@ -4,7 +4,16 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Executable, Select, select, true
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    CursorResult,
+    Executable,
+    Select,
+    literal,
+    select,
+    true,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -68,6 +77,13 @@ class RepositoryContext:
             "account_bidx": self.account_candidates()[0],
             "account_enc": self.cipher.encrypt(table, "account_enc", row_id, self.account),
         }
+
+
+def ms(value: int) -> ColumnElement[int]:
+    """A time (or span) in milliseconds as a BIGINT parameter. Next to an INTEGER column
+    (``retention_days * ...``) a bare int goes to PostgreSQL as INTEGER, which a time
+    overflows."""
+    return literal(value, BigInteger)
 
 
 def upsert_insert(session: AsyncSession) -> Any:

@@ -46,6 +46,9 @@ class CircleRepository:
             if row.disappearing_seconds is None
             else timedelta(seconds=row.disappearing_seconds),
             language=language_of(row.language).code,
+            load_limit=row.load_limit,
+            tell_expiry_days=row.tell_expiry_days,
+            agreement_by_consent=row.agreement_by_consent,
         )
         return Circle(
             id=row.id,
@@ -182,6 +185,9 @@ def _settings_columns(settings: CircleSettings) -> dict[str, int | str | bool | 
         "unvouched": settings.unvouched.value,
         "disappearing_seconds": None if disappearing is None else int(disappearing.total_seconds()),
         "language": checked_code(settings.language),
+        "load_limit": settings.load_limit,
+        "tell_expiry_days": settings.tell_expiry_days,
+        "agreement_by_consent": settings.agreement_by_consent,
     }
 
 

@@ -2,17 +2,21 @@
 
 A session's live state (who holds the floor, who raised a hand, their topics) is one
 encrypted JSON blob; the facilitation core defines its format. What outlives a session is
-anonymous: counts and mood averages. (Check-ins: storage.repositories.checkins.)
+anonymous: counts, and moods only as tallies of one bit each (``facilitation.aggregates``):
+what circle health and the trauma-loop rule read back as ``SessionFacts``. (Check-ins:
+storage.repositories.checkins; who held a session: storage.repositories.hosting.)
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Row, bindparam, select, update
 
+from facilitation.aggregates import MoodTally, SessionFacts
 from facilitation.session_members import holds_floor, names_any, without_members
 from facilitation.session_state import Phase, SessionState, from_json, to_json
 from storage.models import SessionRow
@@ -47,11 +51,44 @@ class ClosedSession:
 
 @dataclass(frozen=True, slots=True)
 class SessionAggregates:
+    """What the close stores: anonymous counts and tallies."""
+
     checked_in: int
     checked_out: int
-    mood_in: float | None
-    mood_out: float | None
-    median_in: float | None
+    mood_in: float | None = None
+    """Not stored since migration 0009: a mood is kept as one bit (``moods_in``), and an
+    average of three gives the third away to whoever knows two. Accepted only so that the
+    close of today, which still passes it, runs unchanged until issue 16 is wired."""
+    mood_out: float | None = None
+    """Not stored, like ``mood_in``."""
+    median_in: float | None = None
+    """For today's trauma-loop guard (facilitation/guard.py), until the wiring moves it to
+    facilitation/loop.py, which reads the tallies; the column goes then."""
+    moods_in: MoodTally | None = None
+    moods_out: MoodTally | None = None
+    cohosts: int = 0
+
+
+class Counted(StrEnum):
+    """What a session counts while it runs (the column each count is kept in)."""
+
+    NOSPACE = "nospace"
+    PAUSE = "pauses"
+    SOS = "sos"
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedFacts:
+    """A closed session as circle health and the trauma-loop rule see it, with its id (to
+    find its holders and debriefs) and how many co-hosted it."""
+
+    session_id: uuid.UUID
+    facts: SessionFacts
+    cohosts: int
+
+
+def _tally(given: int | None, low: int | None) -> MoodTally | None:
+    return None if given is None or low is None else MoodTally(given, low)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +165,7 @@ class SessionRepository:
         self, session_id: uuid.UUID, state_json: str, aggregates: SessionAggregates, now: int
     ) -> None:
         encrypted = self._ctx.cipher.encrypt(_SESSIONS, "state_enc", session_id, state_json)
+        moods_in, moods_out = aggregates.moods_in, aggregates.moods_out
         await self._ctx.session.execute(
             update(SessionRow)
             .where(SessionRow.id == session_id)
@@ -137,11 +175,51 @@ class SessionRepository:
                 closed_at=now,
                 checked_in=aggregates.checked_in,
                 checked_out=aggregates.checked_out,
-                mood_in=aggregates.mood_in,
-                mood_out=aggregates.mood_out,
                 median_in=aggregates.median_in,
+                moods_in_given=None if moods_in is None else moods_in.given,
+                moods_in_low=None if moods_in is None else moods_in.low,
+                moods_out_given=None if moods_out is None else moods_out.given,
+                moods_out_low=None if moods_out is None else moods_out.low,
+                cohosts=aggregates.cohosts,
             )
         )
+
+    async def count_in(self, circle_id: uuid.UUID, what: Counted) -> bool:
+        """One more ``/nospace``, ``/pause`` or ``/sos`` in the circle's open session (True),
+        or nothing when no session is open (False): only a session's own count is kept."""
+        column = SessionRow.__table__.c[what.value]
+        result = await self._ctx.session.execute(
+            update(SessionRow)
+            .where(SessionRow.circle_id == circle_id, SessionRow.status == "open")
+            .values({column: column + 1})
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def closed_facts(self, circle_id: uuid.UUID, limit: int) -> list[ClosedFacts]:
+        """The circle's ``limit`` most recently closed sessions, newest first, as facts."""
+        rows = await self._ctx.session.scalars(
+            select(SessionRow)
+            .where(SessionRow.circle_id == circle_id, SessionRow.status == "closed")
+            .order_by(SessionRow.closed_at.desc(), SessionRow.id)
+            .limit(limit)
+        )
+        return [
+            ClosedFacts(
+                row.id,
+                SessionFacts(
+                    closed_at=int(row.closed_at or 0),
+                    checked_in=row.checked_in,
+                    moods_in=_tally(row.moods_in_given, row.moods_in_low),
+                    moods_out=_tally(row.moods_out_given, row.moods_out_low),
+                    nospace=row.nospace,
+                    pauses=row.pauses,
+                    sos=row.sos,
+                    wins_only=row.wins_only,
+                ),
+                row.cohosts,
+            )
+            for row in rows
+        ]
 
     async def recent_closed(self, circle_id: uuid.UUID, limit: int) -> list[ClosedSession]:
         rows = await self._ctx.session.execute(
@@ -191,7 +269,7 @@ class SessionRepository:
 
     async def erase_person(self, subject: DataSubject) -> Scrubbed:
         """Take their member ids out of every state, open or closed; the anonymous counts
-        and mood averages stay."""
+        and mood tallies stay."""
         mine = subject.member_strs
         naming = await self._naming(subject)
         for row, state in naming:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Select, delete, select
@@ -10,6 +11,16 @@ from sqlalchemy import Select, delete, select
 from storage.models import CircleRow, ScheduleRow, TimerRow
 from storage.records import DataSubject
 from storage.repositories._base import RepositoryContext, upsert_insert
+
+# Timer kinds of issues 16 and 17. Each timer's ref_id is its own row's id (a ticket, a
+# proposal, a rota), never a schedule's or a session's, so /forgetme and the retention purge
+# can find exactly the timers of the rows they delete.
+TICKET_EXPIRY_TIMER = "tell-expiry"
+"""A ticket's silence ends it: due at ``Ticket.expires_at(circle's tell_expiry_days)``."""
+PROPOSAL_CLOSE_TIMER = "proposal-close"
+"""A proposal closes at its deadline."""
+ROTA_REMINDER_TIMER = "rota-reminder"
+"""The next host's reminder, the day before (``rota.next_rota_reminder``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,22 +91,34 @@ class TimerRepository:
         return [Timer(r.kind, r.ref_id, r.circle_id, r.due_at) for r in rows]
 
     # --- personal data (storage/personal.py) -------------------------------------------
-    async def of_person(self, subject: DataSubject) -> list[tuple[str, uuid.UUID]]:
+    async def of_person(
+        self, subject: DataSubject, also: Iterable[uuid.UUID] = ()
+    ) -> list[tuple[str, uuid.UUID]]:
         """(kind, ref_id) of the timers that point at them: their join requests' expiry and
-        admit timers (other timers point at sessions and schedules)."""
-        refs = sorted({*subject.request_ids, *subject.member_ids})
-        if not refs:
+        admit timers, and those of the rows in ``also`` (the tickets they opened; other
+        timers point at sessions, schedules, proposals and rotas, which stay)."""
+        return await self.of_refs({*subject.request_ids, *subject.member_ids, *also})
+
+    async def of_refs(self, refs: Iterable[uuid.UUID]) -> list[tuple[str, uuid.UUID]]:
+        """(kind, ref_id) of every timer pointing at one of these rows, soonest first."""
+        wanted = sorted(set(refs))
+        if not wanted:
             return []
         rows = await self._ctx.session.execute(
             select(TimerRow.kind, TimerRow.ref_id)
-            .where(TimerRow.ref_id.in_(refs))
-            .order_by(TimerRow.due_at)
+            .where(TimerRow.ref_id.in_(wanted))
+            .order_by(TimerRow.due_at, TimerRow.kind)
         )
         return [(kind, ref_id) for kind, ref_id in rows.all()]
 
-    async def erase_person(self, subject: DataSubject) -> list[tuple[str, uuid.UUID]]:
+    async def erase_person(
+        self, subject: DataSubject, also: Iterable[uuid.UUID] = ()
+    ) -> list[tuple[str, uuid.UUID]]:
         """Delete those timers; returns their (kind, ref_id), to disarm in-memory copies."""
-        keys = await self.of_person(subject)
+        return await self.remove_refs(await self.of_person(subject, also))
+
+    async def remove_refs(self, keys: list[tuple[str, uuid.UUID]]) -> list[tuple[str, uuid.UUID]]:
+        """Delete these timers; returns them, to disarm their in-memory copies."""
         for kind, ref_id in keys:
             await self._remove(kind, ref_id)
         return keys

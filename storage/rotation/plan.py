@@ -17,6 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from facilitation.text import alias_key
 from storage.crypto import BlindIndexer
 from storage.models import Base
+from storage.repositories.debriefs import HOLDER_INDEX as DEBRIEF_HOLDER
+from storage.repositories.hosting import HOLDER_INDEX as SESSION_HOLDER
+from storage.repositories.votes import VOTER_INDEX
 
 
 class RotationError(Exception):
@@ -71,6 +74,16 @@ INDEX_RULES: Mapping[tuple[str, str], IndexRule] = {
     ),
     ("resource_reviews", "reviewer_bidx"): IndexRule(
         "reviewer_enc", _scoped("resource-review", "resource_id"), ("resource_id",)
+    ),
+    ("counters", "account_bidx"): IndexRule("account_enc", _plain("account")),
+    ("session_holders", "holder_bidx"): IndexRule(
+        "holder_enc", _scoped(SESSION_HOLDER, "session_id"), ("session_id",)
+    ),
+    ("debriefs", "holder_bidx"): IndexRule(
+        "holder_enc", _scoped(DEBRIEF_HOLDER, "session_id"), ("session_id",)
+    ),
+    ("proposal_votes", "voter_bidx"): IndexRule(
+        "voter_enc", _scoped(VOTER_INDEX, "proposal_id"), ("proposal_id",)
     ),
 }
 # Keyed hashes whose input is never stored (see the module docstring).

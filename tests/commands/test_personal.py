@@ -17,6 +17,9 @@ from commands.personal_render import MESSAGE_CHARS, chunks
 from commands.requests_flow import EXPIRY_TIMER
 from commands.types import Incoming, Outgoing, OutgoingMessage, Recipient, encode_outgoing
 from facilitation.circle import CircleSettings, Purpose, Role
+from facilitation.debrief import Debrief
+from facilitation.proposals import Kind, Stance, Vote, open_proposal
+from facilitation.tell import Ticket
 from facilitation.text import alias_key
 from storage.keyring import Keyring
 from storage.models import Base, JoinRequestRow, ResourceRow, SessionRow
@@ -205,8 +208,36 @@ async def test_strangers_hear_nothing_and_newcomers_see_their_request(story: Sto
 
 
 # --- the registry, exercised ----------------------------------------------------------------------
+async def _care_and_consent(chat: Chat, p: dict[str, str]) -> None:
+    """Bob's rows in the tables of issues 16 and 17, written through the repositories until
+    their commands are wired: he co-held the closed session and debriefed it, is on a rota,
+    opened a /tell, proposed something and answered it."""
+    async with chat.storage.unit_of_work() as uow:
+        circle = await uow.circles.by_group(GROUP)
+        assert circle is not None
+        ids = {}
+        for name in ("alice", "bob"):
+            member = await uow.members.by_aci(circle.id, p[name])
+            assert member is not None
+            ids[name] = str(member.id)
+        [closed] = await uow.sessions.closed_facts(circle.id, 8)
+        await uow.hosting.record(closed.session_id, circle.id, [ids["alice"], ids["bob"]])
+        bob_id = uuid.UUID(ids["bob"])
+        await uow.debriefs.record(closed.session_id, circle.id, bob_id, Debrief(3, "ok"), 1)
+        schedule = await uow.schedules.add(circle.id, 2, 18, 30, 3_600_000, 1)
+        await uow.rotas.set(circle.id, schedule.id, [ids["alice"], ids["bob"]])
+        number = await uow.tickets.next_number()
+        side = frozenset({ids["alice"]})
+        await uow.tickets.create(circle.id, Ticket(number, ids["bob"], side, 1, 1))
+        proposal = open_proposal(1, Kind.DECISION, "Thursdays?", ids["bob"], chat.clock.now)
+        made = await uow.proposals.create(circle.id, proposal, ids.values())
+        await uow.votes.cast(made.id, Vote(ids["bob"], Stance.AGREE))
+        await uow.commit()
+
+
 async def test_collect_and_erase_cover_every_table_that_can_hold_someone(story: Story) -> None:
     chat, bob = story.chat, story.bob
+    await _care_and_consent(chat, story.p)
     async with chat.storage.unit_of_work() as uow:
         data = await collect(uow, bob, chat.clock.now)
         assert set(data.counts) == PERSONAL_TABLES
@@ -438,9 +469,12 @@ async def _aggregates(storage: Storage) -> list[tuple[Any, ...]]:
                 SessionRow.status,
                 SessionRow.checked_in,
                 SessionRow.checked_out,
-                SessionRow.mood_in,
-                SessionRow.mood_out,
                 SessionRow.median_in,
+                SessionRow.moods_in_given,
+                SessionRow.moods_in_low,
+                SessionRow.moods_out_given,
+                SessionRow.moods_out_low,
+                SessionRow.cohosts,
             )
             .where(SessionRow.status == "closed")
             .order_by(SessionRow.started_at)
