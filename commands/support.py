@@ -17,16 +17,18 @@ import uuid
 
 from commands.arguments import words
 from commands.context import CommandContext
+from commands.effects import Staged
 from commands.errors import Quiet
+from commands.parsing import parse_command
 from commands.router import CommandRouter
 from commands.rules import SERVED, Access
 from commands.sos_alerts import Alert, Told
 from commands.speech import Text
-from commands.types import Priority
+from commands.types import Incoming, OutgoingMessage, Priority, Recipient
 from facilitation.directory.display import details
 from facilitation.directory.record import Category, Status
 from facilitation.guides import crisis_guide, find_guide, guide_index, is_crisis
-from facilitation.i18n import Someone, lines
+from facilitation.i18n import Someone, lines, render
 from facilitation.i18n.messages import Msg
 from facilitation.texts import support as t
 from storage.records import Circle, Member
@@ -224,3 +226,17 @@ def _taken(ctx: CommandContext, alert: Alert, *, signed: bool) -> None:
             )
     thanks = t.SOS_TAKEN if others else t.SOS_TAKEN_ALONE
     ctx.direct(me, lines(thanks.with_(person=mine.person), t.SOS_TAKER_CARE))
+
+
+def held_sos(incoming: Incoming) -> Staged:
+    """What a /sos gets at once while the bot cannot read its database (its key lacks the
+    generation the database is written with, bot/keyfence.py): the guide to human help,
+    needing nothing stored and storing nothing (no outbox row: it is not resent after a
+    restart). The /sos itself waits, like every command, and tells the facilitators once
+    the key is back. Empty for anything but a /sos."""
+    parsed = parse_command(incoming.text)
+    if parsed is None or parsed[0] != "sos":
+        return []
+    text = render(lines(t.SOS_HELD, crisis_guide(has_circle=False))).text
+    message = OutgoingMessage(Recipient.person(incoming.sender), text, priority=Priority.URGENT)
+    return [(None, message)]
