@@ -30,6 +30,7 @@ from bot.transport import SignalbotTransport
 from commands.app import build_dispatcher
 from commands.context import Deps
 from commands.dispatcher import Dispatcher
+from commands.support import held_sos
 from storage.unit_of_work import Storage
 
 log = logging.getLogger("holdspace.bot")
@@ -61,10 +62,13 @@ class Runtime:
     async def handle(self, message: Any, *, read_ahead: bool) -> None:
         """One message signalbot read. Read ahead (/sos, /pause) it does not wait for room
         in the send queue; either way, a key without the database's generation finds
-        nobody, so it waits for the key."""
+        nobody, so it waits for the key (a /sos gets the guide to human help first)."""
         incoming = to_incoming(message, self.settings.signal.phone_number)
         if incoming is None:
             return
+        if not self.keys.is_usable:
+            # /sos needs no database to get the guide to human help: at once, storing nothing.
+            self.sender.submit(held_sos(incoming))
         if not read_ahead:
             await self.sender.room()
         await self.keys.usable()

@@ -39,6 +39,7 @@ class Attempts:
 
 
 HOUR_MS = 3_600_000
+URGENT_PER_HOUR = 6
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Budget:
         self.max_keys = max_keys
         self._buckets: dict[str, tuple[float, int]] = {}  # key -> (tokens, updated_at)
         self._noticed: dict[str, int] = {}
+        self._urgent = Attempts(limit=URGENT_PER_HOUR, window_ms=HOUR_MS, max_keys=max_keys)
 
     def take(self, key: str, now: int) -> bool:
         digest = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
@@ -67,6 +69,12 @@ class Budget:
         if len(self._buckets) > self.max_keys:
             self._forget_full(now)
         return allowed
+
+    def urgent(self, key: str, now: int) -> bool:
+        """May this /sos go ahead of everything else? Every /sos is answered (the budget
+        never applies to it), but past ``URGENT_PER_HOUR`` from one sender its messages
+        wait their turn like any other, so a flood of them cannot hold up the rest."""
+        return self._urgent.allow(key, now)
 
     def should_notice(self, key: str, now: int, every_ms: int = 60_000) -> bool:
         """Once a minute at most, tell a flooding member they're being slowed down."""

@@ -13,6 +13,7 @@ from commands.errors import Refusal
 from commands.help_catalog import HelpCatalog
 from commands.memory import Absences, FirstNotice
 from commands.ports import Clock, GroupDirectory, GroupMembership, GroupRoster, TimerPort
+from commands.sos_alerts import SosAlerts
 from commands.speech import Text
 from commands.types import (
     Incoming,
@@ -47,6 +48,8 @@ class Deps:
     confirmations: Confirmations = field(default_factory=Confirmations)
     """Pending /forgetme codes (in memory only)."""
     help: HelpCatalog = field(default_factory=HelpCatalog)
+    sos_alerts: SosAlerts = field(default_factory=SosAlerts)
+    """The /sos alerts of the last day, for ``/sos taken`` (in memory only)."""
     """What /help shows: the composed routers' commands (``Dispatcher`` fills it in)."""
 
 

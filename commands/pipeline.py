@@ -22,6 +22,7 @@ from commands.errors import Quiet, Refusal, UsageError
 from commands.guards import check_guards
 from commands.locks import KeyedLocks
 from commands.parsing import is_plain_name, parse_command
+from commands.rules import Access
 from commands.senders import (
     RESOLVE_ATTEMPTS,
     DirectSender,
@@ -58,19 +59,24 @@ class CommandPipeline:
         if parsed is None:
             return []
         now = self.deps.clock.now_ms()
-        if not self.deps.budget.take(incoming.sender, now):
+        name, args = parsed
+        if not self._never_slowed(name) and not self.deps.budget.take(incoming.sender, now):
             # A flood is dropped here, before any lock or database work; its sender hears
             # about it once a minute, by direct message, so the group isn't spammed.
             if self.deps.budget.should_notice(incoming.sender, now):
                 return [(None, OutgoingMessage(Recipient.person(incoming.sender), SLOW_DOWN))]
             return []
-        name, args = parsed
         for _ in range(RESOLVE_ATTEMPTS):
             staged = await self._attempt(incoming, name, args)
             if staged is not None:
                 return staged
         log.warning("a direct message's circle kept changing while it waited; apologised")
         return await self._apologise(incoming)
+
+    def _never_slowed(self, name: str) -> bool:
+        """/sos is never dropped for a flood: the crisis path always answers."""
+        spec = self.catalog.commands.get(name)
+        return spec is not None and spec.rules.access is Access.CRISIS
 
     async def _attempt(self, incoming: Incoming, name: str, args: str) -> Staged | None:
         """One pass under the lock; None if the sender's resolution went stale."""

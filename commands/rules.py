@@ -24,6 +24,10 @@ class Access(Enum):
     MEMBER = "member"  # needs a circle and membership in it
     AGREED = "agreed"  # ...and acceptance of the current agreement
     FACILITATOR = "facilitator"
+    CRISIS = "crisis"
+    """Everyone, everywhere, first (``/sos``): no guard stops it, not an unresolved circle,
+    a group that is no circle, someone in none, nor a rate limit. Its handler answers each
+    case itself, with the guide to human help first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,7 +130,7 @@ async def test_someone_who_left_gets_nothing_by_direct_message(
     for command in ("/resources", "/requests", "/checkin 3", "/agreement", "/goals"):
         assert await chat.dm(p["dana"], command) == []  # someone in no circle
     assert only_text(await chat.dm(p["dana"], "/vouch 1")) == STRANGER_VOUCH
-    assert "aren't in one here" in only_text(await chat.dm(p["dana"], "/sos"))
+    assert "You aren't in a circle I know" in only_text(await chat.dm(p["dana"], "/sos"))
     assert "Circles are invite-only" in only_text(await chat.dm(p["dana"], "/help"))
     # she left by herself: a fresh invite later is vouched as usual, not held
     code = await invite(chat, p["bob"])

@@ -125,13 +125,13 @@ async def test_sos_from_someone_unvouched_gets_the_guide_but_none_of_the_directo
     [help_text] = to(sos, frank)
     assert "Reaching human help" in help_text and "Night Line" not in help_text
     [alert] = to(sos, p["alice"])
-    assert "not the circle's directory" in alert and "crisis resources" not in alert
+    assert "without a vouch, so not the circle's directory" in alert and "crisis lines" not in alert
     await chat.say(p["alice"], f"/requests approve {number}")
     sos = await chat.dm(frank, "/sos")
     [help_text] = to(sos, frank)
     assert "Night Line" in help_text and "Reaching human help" in help_text
     [alert] = to(sos, p["alice"])
-    assert "the circle's crisis resources and the guide" in alert
+    assert "with the circle's vetted crisis lines" in alert
 
 
 async def test_a_turn_call_naming_someone_next_goes_with_their_forgetme_after_they_left(
