@@ -26,10 +26,12 @@ i18n: $(STAMP)
 	$(BIN)/python -m tools.i18n extract
 	$(BIN)/python -m tools.i18n update
 	$(BIN)/python -m tools.i18n compile
+	$(BIN)/python -m tools.cldr
 
-## i18n-check: fails when the catalogs are not up to date with the code (CI runs it)
+## i18n-check: fails when the catalogs, or the CLDR tables, are not up to date (CI runs it)
 i18n-check: $(STAMP)
 	$(BIN)/python -m tools.i18n check
+	$(BIN)/python -m tools.cldr --check
 
 ## lock: re-pin every dependency (runtime and development) into requirements.lock
 lock:

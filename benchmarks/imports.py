@@ -53,8 +53,11 @@ CLI_ONLY = (
     "bot.sandbox",
     "bot.directory_format",
     "tqdm",
+    "babel",
 )
-"""Modules only the command line's other tools need: ``holdspace run`` must never load them."""
+"""Modules only the command line's other tools (and, for Babel, the development tools that
+compile the catalogs and generate the CLDR tables) need: ``holdspace run`` must never load
+them."""
 OURS = ("bot", "commands", "facilitation", "storage")
 _LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 

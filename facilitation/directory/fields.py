@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
-
+from facilitation.directory import fuzzy
 from facilitation.directory.record import (
     MAX_LANGUAGE_CHARS,
     MAX_LANGUAGES,
@@ -52,9 +51,7 @@ def normalise_tag(text: str) -> str | None:
         return None
     known = _TAG_ALIASES.get(compact)
     if known is None and len(compact) >= 6:
-        match = process.extractOne(
-            compact, list(_TAG_ALIASES), scorer=fuzz.ratio, score_cutoff=_TAG_FUZZ_CUTOFF
-        )
+        match = fuzzy.best(compact, list(_TAG_ALIASES), cutoff=_TAG_FUZZ_CUTOFF)
         if match is not None:
             known = _TAG_ALIASES[match[0]]
     if known is not None:

@@ -12,8 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
+from facilitation.directory import fuzzy
 from facilitation.directory.record import CATEGORY_SYNONYMS, Category, Resource
 from facilitation.directory.vetting import is_stale, visible
 
@@ -109,17 +108,17 @@ def _fields(resource: Resource) -> dict[str, list[str]]:
 def _field_score(token: str, words: list[str]) -> float:
     if not words:
         return 0.0
-    best = process.extractOne(token, words, scorer=fuzz.ratio)
+    best = fuzzy.best(token, words)
     score = best[1] if best else 0.0
     size = len(token)
     if size >= 3:
         prefixes = [word[:size] for word in words if len(word) > size]
-        match = process.extractOne(token, prefixes, scorer=fuzz.ratio)
+        match = fuzzy.best(token, prefixes)
         if match is not None:
             score = max(score, _PREFIX_FACTOR * match[1])
     if size >= 4:
         longer = [word for word in words if len(word) > size + 1]
-        match = process.extractOne(token, longer, scorer=fuzz.partial_ratio)
+        match = fuzzy.best(token, longer, partial=True)
         if match is not None:
             score = max(score, _INFIX_FACTOR * match[1])
     return score

@@ -38,6 +38,17 @@ def test_the_run_path_loads_no_command_line_tool() -> None:
     assert unwanted == []
 
 
+def test_the_bot_starts_without_the_directorys_fuzzy_matching() -> None:
+    """rapidfuzz (about 2 MB) waits for the first search by words or misspelt tag
+    (facilitation/directory/fuzzy.py); the directory's own code is loaded as before."""
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_PATH], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(json.loads(done.stdout))
+    assert {"facilitation.directory.search", "facilitation.directory.fuzzy"} <= loaded
+    assert not any(m == "rapidfuzz" or m.startswith("rapidfuzz.") for m in loaded)
+
+
 UPGRADE = """
 import os, sys
 from storage.migrate import upgrade_then_restart
