@@ -1,6 +1,7 @@
 """A lazy text is rendered for whoever reads it: a group post in the circle's language, a
 direct message in its recipient's; someone the bot knows no language of reads the circle's
-the message is about (a newcomer), else English; plain strings pass untouched. On SQLite and PostgreSQL (the ``circle`` fixture)."""
+the message is about (a newcomer), else English; plain strings pass untouched. On SQLite
+and PostgreSQL (the ``circle`` fixture)."""
 
 from __future__ import annotations
 
