@@ -39,6 +39,14 @@ QUIET_SECONDS = 0.4
 REPLY_WAIT_SECONDS = 2.5
 
 
+def in_language(text: str, language: str | None) -> str:
+    """``/circle setup support`` → ``/circle setup support es`` with ``--language es``; a
+    setup that names its language, and every other line, as typed."""
+    if language is None or SETUP.match(text) is None:
+        return text
+    return f"{text.rstrip()} {language}"
+
+
 class Demo:
     def __init__(
         self, gateway: SandboxGateway, bot: BotProcess, language: str | None = None
@@ -99,7 +107,7 @@ class Demo:
         if person is None:
             print(f"  (nobody called {match['who']}; try {', '.join(self.people)})")
             return False
-        typed = self._in_language(match["text"])
+        typed = in_language(match["text"], self.language)
         text, mentions = self._mentions(typed)
         if match["dm"]:
             print(f"{person.name} → holdspace (direct): {typed}")
@@ -115,12 +123,6 @@ class Demo:
         print(f"{person.name}: {typed}")
         await self.gw.say(person, text, group=self.group, quote=quote, mentions=mentions)
         return True
-
-    def _in_language(self, text: str) -> str:
-        """``/circle setup support`` → ``/circle setup support es`` with ``--language es``."""
-        if self.language is None or SETUP.match(text) is None:
-            return text
-        return f"{text.rstrip()} {self.language}"
 
     async def _in_the_app(self, acting: re.Match[str]) -> bool:
         """Someone acts in the Signal app; the bot only sees the group change."""
