@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, key_env, load_settings
+from facilitation.i18n.languages import CODES, parse_language
 from storage.keyfile import load_keyring
 from storage.keyring import Keyring, KeyringError, generate_key_text
 
@@ -24,6 +25,14 @@ def _settings(path: str | None) -> Settings:
 
 def _keyring(settings: Settings) -> Keyring:
     return load_keyring(key_file=settings.storage.key_file, env_value=key_env())
+
+
+def _language_code(text: str) -> str:
+    """``--language``: a code or a name holdspace speaks (``es``, ``Español``), as its code."""
+    chosen = parse_language(text)
+    if chosen is None:
+        raise argparse.ArgumentTypeError(f"choose one of {', '.join(CODES)}")
+    return chosen.code
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -129,7 +138,13 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def cmd_try(args: argparse.Namespace) -> int:
     from bot.trychat import run_try
 
-    return asyncio.run(run_try(script=args.script, interactive=None if not args.script else False))
+    return asyncio.run(
+        run_try(
+            script=args.script,
+            interactive=None if not args.script else False,
+            language=args.language,
+        )
+    )
 
 
 def build_parser(*, tools: bool = True) -> argparse.ArgumentParser:
@@ -149,6 +164,12 @@ def build_parser(*, tools: bool = True) -> argparse.ArgumentParser:
 
     try_ = sub.add_parser("try", help="chat with the real bot against the built-in sandbox")
     try_.add_argument("--script", help="play a script of lines like 'alice: /help' and exit")
+    try_.add_argument(
+        "--language",
+        type=_language_code,
+        metavar="CODE",
+        help="set the demo circle up in this language: " + ", ".join(CODES),
+    )
     try_.set_defaults(func=cmd_try)
 
     keygen = sub.add_parser("keygen", help="create a new encryption key file")

@@ -6,6 +6,8 @@ to the bot's last group message), ``@name`` in a line becomes a Signal mention, 
 ``{code}`` stands for the last invite code the bot sent anyone, and ``app alice adds frank``,
 ``app dana leaves``, ``app alice removes bob`` act in the Signal app, behind the bot's back.
 Without a terminal (or with ``--script FILE``) it plays a scripted tour and exits.
+``--language es`` sets the demo circle up in that language: a ``/circle setup`` that names
+no language (the tour's, or one typed) gets the code added, as a facilitator would type it.
 """
 
 from __future__ import annotations
@@ -32,14 +34,27 @@ APP = re.compile(
     r"^\s*app\s+(?P<who>[a-z]+)\s+(?P<verb>adds|removes|leaves)(?:\s+(?P<whom>[a-z]+))?\s*$",
     re.I,
 )
+SETUP = re.compile(r"^\s*/circle\s+setup(?:\s+(?:support|venting|mastermind))?\s*$", re.I)
 QUIET_SECONDS = 0.4
 REPLY_WAIT_SECONDS = 2.5
 
 
+def in_language(text: str, language: str | None) -> str:
+    """``/circle setup support`` → ``/circle setup support es`` with ``--language es``; a
+    setup that names its language, and every other line, as typed."""
+    if language is None or SETUP.match(text) is None:
+        return text
+    return f"{text.rstrip()} {language}"
+
+
 class Demo:
-    def __init__(self, gateway: SandboxGateway, bot: BotProcess) -> None:
+    def __init__(
+        self, gateway: SandboxGateway, bot: BotProcess, language: str | None = None
+    ) -> None:
         self.gw = gateway
         self.bot = bot
+        self.language = language
+        """The code the demo circle is set up in (``--language``); None: as typed."""
         self.people: dict[str, Person] = {}
         self.group: Group | None = None
         self.shown_messages = 0
@@ -92,9 +107,10 @@ class Demo:
         if person is None:
             print(f"  (nobody called {match['who']}; try {', '.join(self.people)})")
             return False
-        text, mentions = self._mentions(match["text"])
+        typed = in_language(match["text"], self.language)
+        text, mentions = self._mentions(typed)
         if match["dm"]:
-            print(f"{person.name} → holdspace (direct): {match['text']}")
+            print(f"{person.name} → holdspace (direct): {typed}")
             await self.gw.dm(person, text)
             return True
         quote = self._last_group_message() if match["reply"] else None
@@ -104,7 +120,7 @@ class Demo:
                 f"  ({person.name} isn't in the group yet: try 'dm {match['who'].lower()}: /help')"
             )
             return False
-        print(f"{person.name}: {match['text']}")
+        print(f"{person.name}: {typed}")
         await self.gw.say(person, text, group=self.group, quote=quote, mentions=mentions)
         return True
 
@@ -213,7 +229,7 @@ def _tour_lines() -> list[str]:
     return resources.files("bot").joinpath("tour.txt").read_text(encoding="utf-8").splitlines()
 
 
-async def run_try(script: str | None, interactive: bool | None) -> int:
+async def run_try(script: str | None, interactive: bool | None, language: str | None = None) -> int:
     if interactive is None:
         interactive = script is None and sys.stdin.isatty() and sys.stdout.isatty()
     lines = Path(script).read_text(encoding="utf-8").splitlines() if script else _tour_lines()  # noqa: ASYNC240
@@ -223,7 +239,7 @@ async def run_try(script: str | None, interactive: bool | None) -> int:
         bot = BotProcess(
             service=gateway.service, phone_number=BOT_NUMBER, workdir=workdir, log_level="WARNING"
         )
-        demo = Demo(gateway, bot)
+        demo = Demo(gateway, bot, language)
         demo.build()
         print("Starting holdspace (the real bot) against the sandbox gateway…")
         await bot.start()

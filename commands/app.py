@@ -13,6 +13,7 @@ from commands.facilitator import facilitator_router
 from commands.help import help_router
 from commands.invites import invites_router
 from commands.join_requests import requests_router
+from commands.language import language_router
 from commands.membership import membership_router
 from commands.personal import personal_router
 from commands.resources import resources_router
@@ -43,6 +44,7 @@ ROUTERS: tuple[CommandRouter, ...] = (
     support_router,
     use_router,
     personal_router,
+    language_router,
 )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from commands.circle_settings import SETTINGS, SettingChange, disappearing_shown
 from commands.context import CommandContext
 from commands.door import lock, setup_note
 from commands.errors import Refusal, UsageError
+from commands.parsing import split_word
 from commands.ports import GroupRoster
 from commands.router import CommandRouter
 from commands.rules import Access, Where
@@ -23,6 +25,17 @@ from facilitation.circle import (
     Unvouched,
 )
 from facilitation.durations import format_duration
+from facilitation.i18n import (
+    CODES,
+    ENGLISH,
+    Language,
+    ListOf,
+    english,
+    language_of,
+    lines,
+    parse_language,
+)
+from facilitation.texts import language as said_language
 
 circle_router = CommandRouter("circle")
 circle = circle_router.group(
@@ -45,13 +58,30 @@ def parse_purpose(text: str) -> Purpose:
         raise UsageError("purpose is support, venting or mastermind") from exc
 
 
+def parse_setup(text: str) -> tuple[Purpose, Language]:
+    """``[purpose] [language]``: ``support es``, ``venting``, ``Deutsch`` (a language alone:
+    a support circle); the language is English unless named."""
+    first, rest = split_word(text)
+    if first and not rest and first.casefold() not in {p.value for p in Purpose}:
+        chosen = parse_language(first)
+        if chosen is not None:
+            return Purpose.SUPPORT, chosen
+    purpose = parse_purpose(first)
+    chosen = parse_language(rest) if rest else ENGLISH
+    if chosen is None:
+        raise UsageError(english(said_language.HINT.with_(languages=ListOf(CODES, either=True))))
+    return purpose, chosen
+
+
 @circle.sub(
     "setup",
-    usage="[support|venting|mastermind]",
+    usage="[support|venting|mastermind] [" + "|".join(CODES) + "]",
     summary="a group admin registers this group as a circle",
-    parse=parse_purpose,
+    example="/circle setup support es",
+    parse=parse_setup,
 )
-async def setup(ctx: CommandContext, purpose: Purpose) -> None:
+async def setup(ctx: CommandContext, chosen: tuple[Purpose, Language]) -> None:
+    purpose, language = chosen
     if ctx.circle is not None:
         raise Refusal("This group is already a circle. /circle shows it.")
     await ctx.require_group_admin()
@@ -59,17 +89,22 @@ async def setup(ctx: CommandContext, purpose: Purpose) -> None:
     group_id = ctx.incoming.group_id
     assert group_id is not None
     uow = ctx.uow
-    created = await uow.circles.create(group_id, purpose, CircleSettings(), ctx.now)
+    settings = CircleSettings(language=language.code)
+    created = await uow.circles.create(group_id, purpose, settings, ctx.now)
     await uow.agreements.add(created.id, 1, DEFAULT_AGREEMENT, ctx.now)
     founders, facilitators = await _enrol_founders(ctx, created.id, roster)
     ctx.circle = created
     door = setup_note(await lock(ctx, created))
     ctx.reply(
-        f"This group is now a holdspace circle: {PURPOSE_BLURB[purpose]}. "
-        f"{founders} founding members, {facilitators} facilitator"
-        f"{'' if facilitators == 1 else 's'} (the group's admins).\n"
-        "Everyone: please read our community agreement with /agreement and accept it with /agree "
-        f"before the first session. /help lists what I can do.\n\n{door}\n\n{DISAPPEARING_TIP}"
+        lines(
+            f"This group is now a holdspace circle: {PURPOSE_BLURB[purpose]}. "
+            f"{founders} founding members, {facilitators} facilitator"
+            f"{'' if facilitators == 1 else 's'} (the group's admins).\n"
+            "Everyone: please read our community agreement with /agreement and accept it with "
+            f"/agree before the first session. /help lists what I can do.\n\n{door}\n",
+            said_language.CIRCLE_SET_UP.with_(language=language.name),
+            f"\n{DISAPPEARING_TIP}",
+        )
     )
 
 
@@ -111,7 +146,7 @@ async def show(ctx: CommandContext, _: None) -> None:
     members = await ctx.uow.members.count(found.id)
     s = found.settings
     upcoming = await next_session_text(ctx)
-    ctx.reply(
+    shown = (
         f"This circle is {PURPOSE_BLURB[found.purpose]}.\n"
         f"Members: {members} (room for {s.size}).\n"
         f"Next session: {upcoming or 'none scheduled (/schedule)'}.\n"
@@ -122,6 +157,7 @@ async def show(ctx: CommandContext, _: None) -> None:
         f"{_door_line(s)}\n"
         f"Disappearing messages: {disappearing_shown(s.disappearing)}."
     )
+    ctx.reply(lines(shown, said_language.CIRCLE_LINE.with_(language=language_of(s.language).name)))
 
 
 def _door_line(s: CircleSettings) -> str:
@@ -155,4 +191,5 @@ async def change(ctx: CommandContext, change: SettingChange) -> None:
         raise UsageError(str(exc), usage=setting.usage) from exc
     note = "" if setting.effect is None else await setting.effect(ctx, settings)
     await ctx.uow.circles.update_settings(found.id, settings)
+    ctx.circle = replace(found, settings=settings)  # the reply speaks a new language already
     ctx.reply(f"Done: {setting.name} is now {setting.shown(settings)}.{note}")

@@ -17,10 +17,13 @@ from commands.arguments import whole_number
 from commands.context import CommandContext
 from commands.door import Locked, lock, setup_note
 from commands.errors import Refusal, UsageError
+from commands.language import language_shown
 from commands.parsing import split_word
 from commands.ports import GroupChangeRefused
 from facilitation.circle import DISAPPEARING_MAX, CircleSettings, Door
 from facilitation.durations import DurationError, format_duration, parse_duration
+from facilitation.i18n import CODES, english
+from facilitation.texts import language as said_language
 
 Effect = Callable[[CommandContext, CircleSettings], Awaitable[str]]
 
@@ -178,5 +181,12 @@ SETTINGS = Settings(
         _disappearing,
         lambda s: disappearing_shown(s.disappearing),
         effect=_set_group_timer,
+    ),
+    Setting(
+        "language",
+        "|".join(CODES),
+        english(said_language.EXPLAINS),
+        _as_is,  # CircleSettings.with_setting takes a code or a name (Español, Deutsch)
+        lambda s: language_shown(s.language),
     ),
 )

@@ -34,6 +34,7 @@ from commands.senders import (
 from commands.spec import Invocation
 from commands.types import Incoming, OutgoingMessage, Recipient
 from facilitation.text import MAX_COMMAND_CHARS
+from storage.records import Circle
 
 log = logging.getLogger("holdspace.commands")
 
@@ -112,7 +113,9 @@ class CommandPipeline:
                 await uow.commit()
         if refused is not None:
             # Leaving the block rolled back whatever the handler wrote.
-            return await self._answer_alone(incoming, refused, resolve_again=joined)
+            return await self._answer_alone(
+                incoming, refused, resolve_again=joined, about=ctx.circle
+            )
         apply_timers(self.deps.timers, ctx)
         await self._after_erasure(ctx)
         return staged
@@ -152,12 +155,19 @@ class CommandPipeline:
         return await self._answer_alone(incoming, Refusal(APOLOGY), resolve_again=False)
 
     async def _answer_alone(
-        self, incoming: Incoming, answer: Refusal, *, resolve_again: bool
+        self,
+        incoming: Incoming,
+        answer: Refusal,
+        *,
+        resolve_again: bool,
+        about: Circle | None = None,
     ) -> Staged:
         """Claim the message and send ``answer`` (nothing, if empty), in a transaction of
         its own. ``resolve_again``: also record the membership the command's first pass
         added (someone new in the group, and what their arrival says to the facilitators);
-        an apology after an unexpected error does not risk that work again."""
+        an apology after an unexpected error does not risk that work again. ``about``: the
+        circle the first pass found (a newcomer's ``/join``), whose language a direct
+        answer takes when the reader has none of their own (commands/speech.py)."""
         now = self.deps.clock.now_ms()
         async with self.deps.storage.unit_of_work() as uow:
             if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
@@ -167,7 +177,8 @@ class CommandPipeline:
                 await resolve(ctx, None)  # a group message: its circle's lock is still held
             if answer.reply:
                 ctx.reply(answer.reply, priority=answer.priority)
-            staged = await stage(uow, ctx.outgoing, now, ctx.circle)
+            circle = ctx.circle if ctx.circle is not None or not incoming.is_direct else about
+            staged = await stage(uow, ctx.outgoing, now, circle)
             await uow.commit()
         return staged
 

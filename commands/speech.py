@@ -7,8 +7,11 @@ same transaction, just before it is stored in the outbox:
 
 - a group post in the circle's language (``/circle set language``);
 - a direct message in its recipient's language: their own choice, else their first
-  circle's (``PeopleRepository.direct_language``), English for someone the bot has never
-  stored. One command can so answer the group in Spanish and alert a facilitator in German.
+  circle's (``PeopleRepository.direct_language``); for someone the bot knows no language
+  of (never stored, or in no circle yet), the language of the circle the message is about,
+  so a newcomer's ``/join`` is answered in the circle's language, refusals included (the
+  pipeline stages those with the circle the first pass found); English when there is none.
+  One command can so answer the group in Spanish and alert a facilitator in German.
 
 Plain strings and ``MessageText`` are passed through untouched (the texts not yet in the
 catalog). The rendered mentions keep Signal's UTF-16 offsets; a text names people only
@@ -36,6 +39,8 @@ class Languages:
         self._uow = uow
         self._circle = circle
         self._people: dict[str, Language] = {}
+        self._otherwise = ENGLISH if circle is None else language_of(circle.settings.language)
+        """For a reader the bot knows no language of: the circle's (a newcomer's)."""
 
     def of_group(self, group_id: str) -> Language:
         circle = self._circle
@@ -47,7 +52,9 @@ class Languages:
         if aci not in self._people:
             person = await self._uow.people.by_aci(aci)
             self._people[aci] = (
-                ENGLISH if person is None else await self._uow.people.direct_language(person.id)
+                self._otherwise
+                if person is None
+                else await self._uow.people.direct_language(person.id, self._otherwise)
             )
         return self._people[aci]
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, select, update
 
-from facilitation.i18n.languages import Language, by_code, direct_language
+from facilitation.i18n.languages import ENGLISH, Language, by_code, direct_language
 from storage.crypto import normalize_aci
 from storage.models import CircleRow, JoinRequestRow, MemberRow, PersonRow
 from storage.records import DataSubject, Person
@@ -78,10 +78,12 @@ class PersonRepository:
             update(PersonRow).where(PersonRow.id == person_id).values(language=value)
         )
 
-    async def direct_language(self, person_id: uuid.UUID) -> Language:
+    async def direct_language(
+        self, person_id: uuid.UUID, otherwise: Language = ENGLISH
+    ) -> Language:
         """The language of what is sent to them alone: their own choice; else the language
         of the first of this account's circles they joined (or, a newcomer, asked to join);
-        else English."""
+        else ``otherwise`` (English, or the circle a message is about)."""
         own = await self.language(person_id)
         if own is not None and by_code(own) is not None:
             return direct_language(own, ())
@@ -99,7 +101,7 @@ class PersonRepository:
             )
             if first is not None:
                 return direct_language(None, (first,))
-        return direct_language(None, ())
+        return otherwise
 
     # --- personal data (storage/personal.py) -------------------------------------------
     async def held_elsewhere(self, person_id: uuid.UUID) -> bool:

@@ -103,7 +103,8 @@ async def test_each_setting_is_declared_once_for_usage_help_and_the_reply(
     assert len(detail.splitlines()) == 2 + len(SETTINGS.details)
     whole = only_text(await circle.say(alice, "/help circle"))
     assert whole.startswith(
-        "/circle setup [support|venting|mastermind] · /circle · /circle set <vouches N|"
+        "/circle setup [support|venting|mastermind] [en|es|de|fr|pt] · /circle · "
+        "/circle set <vouches N|"
     )
     assert only_text(await circle.say(alice, "/circle set size 20")) == "Done: size is now 20."
     assert only_text(await circle.say(alice, "/circle set resources GROUP")) == (

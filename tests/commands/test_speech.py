@@ -1,6 +1,7 @@
 """A lazy text is rendered for whoever reads it: a group post in the circle's language, a
-direct message in its recipient's, English for someone the bot never stored; plain strings
-pass untouched. On SQLite and PostgreSQL (the ``circle`` fixture)."""
+direct message in its recipient's; someone the bot knows no language of reads the circle's
+the message is about (a newcomer), else English; plain strings pass untouched. On SQLite
+and PostgreSQL (the ``circle`` fixture)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ async def test_each_reader_gets_their_own_language(circle: Chat, people: dict[st
         OutgoingMessage(Recipient.group(GROUP), "", lazy=FLOOR_OPEN),
         OutgoingMessage(Recipient.person(bob), "", lazy=FLOOR_OPEN),
         OutgoingMessage(Recipient.person(carol), "", lazy=FLOOR_OPEN),  # follows her circle
-        OutgoingMessage(Recipient.person(stranger), "", lazy=FLOOR_OPEN),
+        OutgoingMessage(Recipient.person(stranger), "", lazy=FLOOR_OPEN),  # the circle's
         OutgoingMessage(Recipient.group(GROUP), "kept as it is"),
         OutgoingReaction(Recipient.group(GROUP), "🌱", bob, 1),
     ]
@@ -46,11 +47,27 @@ async def test_each_reader_gets_their_own_language(circle: Chat, people: dict[st
         SPANISH_FLOOR,
         GERMAN_FLOOR,
         SPANISH_FLOOR,
-        "The floor is open: /hand to share.",
+        SPANISH_FLOOR,
         "kept as it is",
     ]
     assert isinstance(staged[-1], OutgoingReaction)
     assert all(item.lazy is None for item in staged if isinstance(item, OutgoingMessage))
+
+
+async def test_with_no_circle_someone_unknown_reads_english_and_a_member_their_own(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    bob, carol, stranger = people["bob"], people["carol"], aci()
+    await _prepare(circle, bob)
+    outgoing = [
+        OutgoingMessage(Recipient.person(stranger), "", lazy=FLOOR_OPEN),
+        OutgoingMessage(Recipient.person(bob), "", lazy=FLOOR_OPEN),
+        OutgoingMessage(Recipient.person(carol), "", lazy=FLOOR_OPEN),
+    ]
+    async with circle.storage.unit_of_work() as uow:
+        staged = [item for _, item in await stage(uow, outgoing, 1, None)]
+    texts = [item.text for item in staged if isinstance(item, OutgoingMessage)]
+    assert texts == ["The floor is open: /hand to share.", GERMAN_FLOOR, SPANISH_FLOOR]
 
 
 async def test_a_rendered_mention_keeps_signals_offsets(
