@@ -45,9 +45,10 @@ async def test_someone_added_behind_the_circles_back_gets_no_trust_data(
     )
     first = only_text(await chat.say(frank, "/resources therapist"))
     assert "facilitators will confirm you first" in first
-    for command in ("/requests", "/invite", "/vouch 1", "/resource 1", "/object 1 hm"):
+    for command in ("/requests", "/invite", "/vouch 1", "/resource 1"):
         assert await chat.say(frank, command) == []  # told once; after that, quiet
     assert await chat.dm(frank, "/resources") == []
+    assert await chat.dm(frank, "/object 1 hm") == []
     assert "accepted the community agreement" in only_text(await chat.dm(frank, "/agree"))
     assert "/guide therapist" in only_text(await chat.say(frank, "/guide"))
     listing = only_text(await chat.say(frank, "/help"))

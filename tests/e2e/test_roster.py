@@ -245,8 +245,10 @@ async def test_a_removal_ends_what_the_person_started(world: World) -> None:
     )
     # Bob is removed by a facilitator: his unused code dies, and he is held at the door
     text, mentions = gw.mention_text("/remove ", world.bob)
-    removed = "A member has been removed from the circle."  # a count, never a name
-    await world.expect_reply(alice, text, removed, mentions=mentions)
+    await world.say(alice, text, mentions=mentions)
+    removed = await world.expect_post("no longer in the circle")
+    assert removed.text == "Done: they're no longer in the circle."  # no name, no count
+    assert removed.quote_timestamp is None  # and no quote of the command naming him
     assert world.bob not in gw.members_of(world.group)
     await world.expect_dm(
         frank(world),
