@@ -60,7 +60,9 @@ async def test_someone_added_behind_the_circles_back_gets_no_trust_data(
     # a facilitator decides: a member now, with tenure counted from today
     approved = await chat.say(p["alice"], f"/requests approve {number}")
     assert any("confirmed you as a member" in t for t in to(approved, frank))
-    assert "is a member of the circle now" in in_group(approved)[0].text
+    assert in_group(approved)[0].text == (
+        f"Approved request {number}: they're a member of the circle now."
+    )
     assert "Nothing vetted matches" in "".join(to(await chat.say(frank, "/resources x"), frank))
     assert "No join requests" in only_text(await chat.say(p["bob"], "/requests"))
     assert "count from members who have been in the circle" in only_text(
@@ -81,8 +83,14 @@ async def test_a_facilitator_can_turn_someone_added_without_a_vouch_away(
     chat.membership.refuse = None
     denied = await chat.say(p["alice"], f"/requests deny {number}")
     assert chat.membership.removed == [(GROUP, frank)]
-    assert "taken you out" in to(denied, frank)[0]
-    assert "out of the group" in in_group(denied)[0].text
+    assert to(denied, frank) == [
+        "The circle's facilitators have decided not to keep you in its group, so I've taken you "
+        "out. Circles stay small so that everyone in them can feel safe, and this says nothing "
+        "about your worth or your work. Take care of yourself."
+    ]
+    assert [m.text for m in in_group(denied)] == [  # a number, never a name
+        f"Declined request {number}: they're out of the group now, and they've been told, kindly."
+    ]
     take_from_group(chat, frank)
     assert await chat.group_changed(actor=p["alice"]) == []  # already gone: nothing more
     assert await chat.dm(frank, "/resources") == []  # in no circle now
