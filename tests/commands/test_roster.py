@@ -270,7 +270,8 @@ async def test_mydata_shows_the_standing_and_the_ban_that_forgetme_keeps(
     take_from_group(chat, frank)
     await chat.group_changed(actor=p["alice"])
     mine = "\n".join(to(await chat.dm(frank, "/mydata"), frank))
-    assert "keyed one-way hash of your account id" in mine and "facilitators decide" in mine
+    assert "scrambled fingerprint of your Signal account" in mine and "facilitators decide" in mine
+    assert "hash" not in mine
     asked = only_text(await chat.dm(frank, "/forgetme"))
     assert "What stays:" in asked
     code = re.search(r"/forgetme ([A-Z]{6})", asked)
