@@ -75,12 +75,12 @@ OPENED = Plural(
 # roster.removed_before or roster.removed_these_before, or empty; {first} a request number.
 HELD = Plural(
     "roster.held",
-    "Someone was added to the group without a vouch ({listed} in /requests).{removed} Until you "
+    "Someone was added to the group without a vouch: {listed} in /requests.{removed} Until you "
     "decide, they can read the agreement and the guides and take part in sessions, but they "
     "see none of the circle's trust data: the directory, join requests, vouches, invites. "
     "/requests approve {first} welcomes someone as a member; /requests deny {first} takes "
     "them out of the group.",
-    "{n} people were added to the group without a vouch ({listed} in /requests).{removed} "
+    "{n} people were added to the group without a vouch: {listed} in /requests.{removed} "
     "Until you decide, they can read the agreement and the guides and take part in sessions, "
     "but they see none of the circle's trust data: the directory, join requests, vouches, "
     "invites. /requests approve {first} welcomes someone as a member; /requests deny {first} "

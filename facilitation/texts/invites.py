@@ -21,9 +21,9 @@ INVITE_CODE = Plural(
 TOO_MANY_INVITES = Plural(
     "invite.too_many",
     "You have {unused} unused invites already. They expire after {n} day: wait for one to be "
-    "used or to expire, then ask again.",
+    "used or to expire, then /invite again.",
     "You have {unused} unused invites already. They expire after {n} days: wait for one to be "
-    "used or to expire, then ask again.",
+    "used or to expire, then /invite again.",
     kind=Kind.REFUSAL,
     unused=Slot.COUNT,
 )
@@ -40,25 +40,29 @@ JOIN_USAGE_HINT_NAME = Msg(
 )
 CODE_TRIED_TOO_OFTEN = Msg(
     "join.code_tried_too_often",
-    "That code has been tried too often. Ask for a new one in an hour.",
+    "That code has been tried too often. Ask for a new one, and send /join with it in an hour.",
     kind=Kind.REFUSAL,
 )
 CODE_UNKNOWN = Msg(
     "join.code_unknown",
-    "That code doesn't match any invite. Check it with the member who gave it.",
+    "That code doesn't match any invite. Check it with the member who gave it, then send "
+    "/join again.",
     kind=Kind.REFUSAL,
 )
 CODE_USED = Msg(
     "join.code_used",
-    "That code has already been used. Ask your contact for a new one.",
+    "That code has already been used. Ask your contact for a new one, then send /join again.",
     kind=Kind.REFUSAL,
 )
 CODE_EXPIRED = Msg(
-    "join.code_expired", "That code has expired. Ask your contact for a new one.", kind=Kind.REFUSAL
+    "join.code_expired",
+    "That code has expired. Ask your contact for a new one, then send /join again.",
+    kind=Kind.REFUSAL,
 )
 CIRCLE_GONE = Msg(
     "join.circle_gone",
-    "That circle no longer exists. Ask your contact whether there is another one.",
+    "That circle no longer exists. If your contact invites you to another, send /join with "
+    "that code.",
     kind=Kind.REFUSAL,
 )
 ALREADY_IN = Msg(
@@ -66,12 +70,13 @@ ALREADY_IN = Msg(
 )
 ALREADY_WAITING = Msg(
     "join.already_waiting",
-    "You already have a request waiting. I'll tell you when it's decided, so please wait for that.",
+    "You already have a request waiting. I'll tell you when it's decided; /mydata shows it "
+    "meanwhile.",
     kind=Kind.REFUSAL,
 )
 TOO_MANY_REQUESTS = Msg(
     "join.too_many_requests",
-    "The circle has several requests waiting already. Please try again in a few days.",
+    "The circle has several requests waiting already. Please send /join again in a few days.",
     kind=Kind.REFUSAL,
 )
 NAME_LOOKS_TAKEN = Msg(

@@ -170,7 +170,8 @@ BY_FACILITATOR = Msg("membership.by_facilitator", "a facilitator", kind=Kind.WOR
 BY_ADMIN = Msg("membership.by_admin", "a group admin", kind=Kind.WORD)
 NOT_A_MEMBER = Msg(
     "membership.not_a_member",
-    "That person isn't a member of this circle. Check the mention and try again.",
+    "That person isn't a member of this circle. Check the mention and send it again: /help "
+    "shows how the command is written.",
     kind=Kind.REFUSAL,
 )
 NEEDS_A_FACILITATOR = Msg(
@@ -180,7 +181,8 @@ NEEDS_A_FACILITATOR = Msg(
 )
 LEAVE_YOURSELF = Msg(
     "membership.leave_yourself",
-    "To leave the circle, use Signal: leave its group yourself, and I'll see to the rest.",
+    "To leave the circle, leave its Signal group yourself, and I'll see to the rest. /remove "
+    "is for taking someone else out.",
     kind=Kind.REFUSAL,
 )
 
@@ -217,7 +219,8 @@ NOT_FACILITATOR = Msg(
 )
 NOT_IN_CIRCLE = Msg(
     "facilitator.not_in_circle",
-    "That person isn't in this circle. Check the mention and try again.",
+    "That person isn't in this circle's group. Mention someone who is: /help shows how the "
+    "command is written.",
     kind=Kind.REFUSAL,
 )
 UNVOUCHED_FIRST = Msg(
@@ -259,4 +262,45 @@ AFTER_DECIDE = Msg(
     "/requests deny {number}.",
     kind=Kind.WORD,
     number=Slot.COUNT,
+)
+
+# --- /alias and /use -------------------------------------------------------------------
+ALIAS_TAKEN = Msg(
+    "alias.taken",
+    "Someone in this circle already uses that name, or one very like it. Try another with "
+    "/alias <name>.",
+    kind=Kind.REFUSAL,
+)
+ALIAS_SET = Msg("alias.set", "In this circle I'll call you {alias}.", alias=Slot.NAME)
+ALIAS_SHOWN = Msg(
+    "alias.shown", "Your alias here: {alias}. Set one with /alias <name>.", alias=Slot.NAME
+)
+ALIAS_NONE = Msg("alias.none", "Your alias here: nothing yet. Set one with /alias <name>.")
+ALIAS_HINT_LETTERS = Msg("alias.hint_letters", "letters or digits, please", kind=Kind.WORD)
+ALIAS_HINT_LENGTH = Msg(
+    "alias.hint_length", "at most {limit} characters", kind=Kind.WORD, limit=Slot.COUNT
+)
+USE_CHOSEN = Msg(
+    "use.chosen",
+    "Direct messages are now about circle {number}, {purpose}.",
+    number=Slot.COUNT,
+    purpose=Slot.TEXT,
+)
+USE_HEADER = Msg("use.header", "Your circles:")
+USE_LINE = Msg(
+    "use.line", "{number}. {purpose}", kind=Kind.WORD, number=Slot.COUNT, purpose=Slot.TEXT
+)
+USE_LINE_SELECTED = Msg(
+    "use.line_selected",
+    "{number}. {purpose}, selected",
+    kind=Kind.WORD,
+    number=Slot.COUNT,
+    purpose=Slot.TEXT,
+)
+USE_PICK = Msg("use.pick", "Reply /use <number> to pick one.", kind=Kind.WORD)
+USE_HINT_RANGE = Msg("use.hint_range", "a number from 1 to {last}", kind=Kind.WORD, last=Slot.COUNT)
+IN_NO_CIRCLE = Msg(
+    "use.in_no_circle",
+    "You aren't in a circle yet. If a member gave you an invite code, send /join with it.",
+    kind=Kind.REFUSAL,
 )

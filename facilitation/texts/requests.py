@@ -74,7 +74,8 @@ IS_STATUS = Msg(
 )
 HAS_EXPIRED = Msg(
     "requests.has_expired",
-    "Request {number} has expired. The newcomer can ask their contact for a new invite.",
+    "Request {number} has expired: the newcomer can ask for a new invite. /requests lists the "
+    "open ones.",
     kind=Kind.REFUSAL,
     number=Slot.COUNT,
 )

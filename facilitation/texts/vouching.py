@@ -14,14 +14,14 @@ NOT_AGREED = Msg(
 TOO_NEW = Plural(
     "vouch.too_new",
     "Vouches count from members who have been in the circle a while; yours will count in "
-    "{n} day. If you know them well, ask a longer-standing member to vouch.",
+    "{n} day. If you know them well, ask a longer-standing member to /vouch.",
     "Vouches count from members who have been in the circle a while; yours will count in "
-    "{n} days. If you know them well, ask a longer-standing member to vouch.",
+    "{n} days. If you know them well, ask a longer-standing member to /vouch.",
     kind=Kind.REFUSAL,
 )
 SELF = Msg(
     "vouch.self",
-    "You can't vouch for yourself. Members who know you can: wait for their vouches.",
+    "You can't vouch for yourself. /requests shows where your request stands.",
     kind=Kind.REFUSAL,
 )
 TWICE = Msg(

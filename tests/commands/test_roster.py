@@ -293,7 +293,7 @@ async def test_several_added_at_once_are_one_message_to_each_facilitator(
     add_to_group(chat, *newcomers)
     out = await chat.group_changed(actor=p["bob"])
     [note] = to(out, p["alice"])
-    assert "3 people were added to the group without a vouch (#1, #2 and #3 in /requests)" in note
+    assert "3 people were added to the group without a vouch: #1, #2 and #3 in /requests." in note
     assert "The circle removed #3 before." in note
     no_identifiers(out, *newcomers)
     assert all(to(out, who) for who in newcomers)  # each is sent the agreement
