@@ -31,11 +31,7 @@ async def test_facilitator_add_and_remove_by_mention(circle: Chat, people: dict[
     text = f"/facilitator remove {PLACEHOLDER}"
     out = await circle.say(people["bob"], text, mentions=(alice,))
     # the group hears nothing that names her: a reaction only; she and bob hear it privately
-    said = {
-        item.to: item.text
-        for item in out
-        if isinstance(item, OutgoingMessage)
-    }
+    said = {item.to: item.text for item in out if isinstance(item, OutgoingMessage)}
     assert said == {
         Recipient.person(people["bob"]): "Done: Al is no longer a facilitator.",
         Recipient.person(people["alice"]): (
