@@ -21,6 +21,7 @@ from facilitation.i18n import (
     Piece,
     Plural,
     SessionTime,
+    joined,
     lines,
     render,
 )
@@ -302,4 +303,4 @@ def farewell(still_in: int, elsewhere: bool) -> Piece:
     if elsewhere:
         said.append(t.ELSEWHERE)
     said.append(t.TAKE_CARE)
-    return lines(*said)
+    return joined(*said, sep=" ")

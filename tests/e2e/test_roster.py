@@ -253,7 +253,8 @@ async def test_a_removal_ends_what_the_person_started(world: World) -> None:
     await world.expect_dm(
         frank(world),
         f"/join {bob_code} Frank: hi",
-        "That code doesn't match any invite. Check it with the member who gave it.",
+        "That code doesn't match any invite. Check it with the member who gave it, then send "
+        "/join again.",
     )
     dana_code = await invite_code(world, world.dana)
     await world.dm(world.bob, f"/join {dana_code} Bob: sorry, can I come back")
@@ -264,7 +265,9 @@ async def test_a_removal_ends_what_the_person_started(world: World) -> None:
     assert world.this_turn.posts == []  # no post asking for vouches
     # vouches can't admit a banned person
     await world.expect_dm(
-        world.dana, "/vouch 2", "The request from Bob isn't collecting vouches any more."
+        world.dana,
+        "/vouch 2",
+        "The request from Bob isn't collecting vouches any more. /requests shows where it stands.",
     )
     await world.dm(alice, "/requests approve 2")
     await world.expect_dm_to(world.bob, "Welcome")  # the facilitator lifted the ban
