@@ -40,7 +40,7 @@ ADD_FULL = Msg(
 # TRANSLATORS: {why} is membership.signal_not_admin or membership.signal_unreachable.
 REMOVE_FAILED = Msg(
     "membership.remove_failed",
-    "I couldn't take them out of the Signal group. {why} Then try again in a few minutes.",
+    "I couldn't take them out of the Signal group. {why} Try it again in a few minutes.",
     kind=Kind.REFUSAL,
     why=Slot.TEXT,
 )
