@@ -7,7 +7,16 @@ from commands.errors import Refusal, UsageError
 from commands.lookalikes import name_in_use
 from commands.router import CommandRouter
 from commands.rules import Access, Where
+from facilitation.i18n import english
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name
+from facilitation.texts.membership import (
+    ALIAS_HINT_LENGTH,
+    ALIAS_HINT_LETTERS,
+    ALIAS_NONE,
+    ALIAS_SET,
+    ALIAS_SHOWN,
+    ALIAS_TAKEN,
+)
 from storage.repositories.members import AliasTakenError
 
 alias_router = CommandRouter("alias")
@@ -22,26 +31,27 @@ alias = alias_router.group(
 def parse_alias(text: str) -> str:
     name = clean_display_name(text)
     if not name or not any(ch.isalnum() for ch in name):
-        raise UsageError("letters or digits, please")
+        raise UsageError(english(ALIAS_HINT_LETTERS))  # hints are plain until usage is
     if len(name) > MAX_ALIAS_CHARS:
-        raise UsageError(f"at most {MAX_ALIAS_CHARS} characters")
+        raise UsageError(english(ALIAS_HINT_LENGTH.with_(limit=MAX_ALIAS_CHARS)))
     return name
 
 
 @alias.otherwise(usage="<name>", parse=parse_alias)
 async def choose(ctx: CommandContext, name: str) -> None:
     member = ctx.require_member()
-    taken = Refusal("Someone in this circle already uses that name. Try another.")
+    taken = Refusal(ALIAS_TAKEN)
     if await name_in_use(ctx.uow, member.circle_id, name, member_id=member.id):
         raise taken  # another member's alias or a newcomer's name, or a look-alike of one
     try:
         await ctx.uow.members.set_alias(member, name)
     except AliasTakenError as exc:
         raise taken from exc
-    ctx.reply(f"In this circle I'll call you {name}.")
+    ctx.reply(ALIAS_SET.with_(alias=name), about=[member.id])
 
 
 @alias.alone(summary="the name I use for you now")
 async def show(ctx: CommandContext, _: None) -> None:
-    shown = ctx.require_member().alias or "nothing yet"
-    ctx.reply(f"Your alias here: {shown}. Set one with /alias <name>.")
+    member = ctx.require_member()
+    shown = ALIAS_SHOWN.with_(alias=member.alias) if member.alias else ALIAS_NONE
+    ctx.reply(shown, about=[member.id])

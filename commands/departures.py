@@ -29,7 +29,18 @@ from commands.requests_flow import (
     tell_facilitators,
 )
 from commands.session_flow import carry_on, open_session
+from facilitation.i18n import Someone
 from facilitation.session_members import holds_floor, names_any, without_members
+from facilitation.texts.membership import (
+    AFTER_COLLECTS,
+    AFTER_DECIDE,
+    AFTER_STILL_HELD,
+    BY_ADMIN,
+    BY_FACILITATOR,
+    CONCERN_LAPSED,
+    REWEIGHED_UNAPPROVED,
+    VOUCHER_TOLD,
+)
 from facilitation.vouching import Origin, RequestStatus, after_voided
 from storage.records import Circle, Member
 from storage.repositories.vouching import JoinRequest
@@ -104,32 +115,25 @@ async def _reweigh(
     )
     if status is not request.status or lost_objections:
         await ctx.uow.requests.set_status(request.id, status, objections=objections)
-    label = f"Join request {request.number} ({request.name})"
     if request.status is RequestStatus.APPROVED and status is RequestStatus.PENDING:
         await ctx.set_timer(ADMIT_TIMER, request.id, None)
         await ctx.set_timer(EXPIRY_TIMER, request.id, request.expires_at)
         await tell_facilitators(
             ctx,
-            f"{label} had been approved by vouches, but one of them came from someone who is "
-            "no longer in the circle, so it waits for vouches again.",
+            REWEIGHED_UNAPPROVED.with_(number=request.number, newcomer=request.name),
             about=[request.id],
         )
     if not lost_objections:
         return
     if status is RequestStatus.PENDING:
-        after = " It collects vouches again."
+        after: object = AFTER_COLLECTS
     elif objections:
-        after = " Other concerns still hold it for you."
+        after = AFTER_STILL_HELD
     else:
-        after = (
-            f" It has enough vouches, so it waits for your decision: /requests approve "
-            f"{request.number} or /requests deny {request.number}."
-        )
+        after = AFTER_DECIDE.with_(number=request.number)
     await tell_facilitators(
         ctx,
-        f"A concern about {label} came from someone who is no longer in the circle, so it "
-        f"no longer holds the request.{after} To keep the concern, send /requests keep "
-        f"{request.number}.",
+        CONCERN_LAPSED.with_(number=request.number, newcomer=request.name, after=after),
         about=[request.id],
     )
 
@@ -138,16 +142,15 @@ async def _tell_vouchers(ctx: CircleContext, circle: Circle, member: Member, end
     request = await ctx.uow.requests.admitted(circle.id, member.person_id)
     if request is None:
         return 0
-    by = "a facilitator" if ending is Ending.REMOVED else "a group admin"
-    name = member.alias or "someone"
+    by = BY_FACILITATOR if ending is Ending.REMOVED else BY_ADMIN
+    name = Someone(member.aci, member.alias, mention=False)  # their alias, or "someone"
     told = 0
     for edge in await ctx.uow.vouches.of_request(request.id):
         voucher = await ctx.uow.members.get(edge.voucher_member_id)
         if edge.kind == "vouch" and voucher is not None and voucher.id != member.id:
             ctx.direct(
                 voucher.aci,
-                f"Someone you vouched for, {name} (join request {request.number}), has been "
-                f"removed from the circle by {by}. You may want to talk with them.",
+                VOUCHER_TOLD.with_(who=name, number=request.number, by=by),
                 about=[member.id, request.id],
             )
             told += 1

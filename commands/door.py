@@ -16,34 +16,28 @@ from commands.context import CircleContext
 from commands.ports import GroupChangeRefused, GroupSnapshot
 from commands.requests_flow import tell_facilitators
 from facilitation.circle import Door, Unvouched
+from facilitation.i18n import ListOf, Piece, english, joined
 from facilitation.roster import door_is_open
+from facilitation.texts.door import (
+    ADMIN_STEPS,
+    CLOSED_AGAIN,
+    HELD_SAFER_SHUT,
+    IS_OPEN,
+    LINK_ON,
+    LOCKED_NOTE,
+    MEMBERS_COULD_ADD,
+    NOT_ADMIN,
+    UNREACHABLE,
+)
 from facilitation.vouching import DAY_MS
 from storage.records import Circle
 
 log = logging.getLogger("holdspace.commands")
 
-LOCKED_NOTE = (
-    "I've locked the group's door: only admins can add people now, and the group link is "
-    "off. Newcomers come in through /invite and the circle's vouches."
-)
-ADMIN_STEPS = (
-    "A group admin can do it in the Signal app:\n"
-    "1. Open the group and tap its name at the top.\n"
-    "2. Tap Permissions, then Add members, and choose Only admins.\n"
-    "3. Go back, tap Group link and turn it off.\n"
-    "Or make me an admin there (tap me in the member list, then Make admin), and I'll keep "
-    "the door locked myself."
-)
-NOT_ADMIN = "I can't lock the group's door myself, because I'm not an admin of this group. "
-UNREACHABLE = (
-    "I couldn't reach Signal to lock the group's door just now; I'll try again on the next "
-    "change to the group. "
-)
-
 
 class Locked(Enum):
     DONE = "done"
-    NOT_ALLOWED = "not-allowed"  # the bot is not an admin (the gateway answered 400 or 403)
+    NOT_ALLOWED = "not-allowed"  # the bot is not an admin (Signal answered 400 or 403)
     UNREACHABLE = "unreachable"
 
 
@@ -58,22 +52,29 @@ async def lock(ctx: CircleContext, circle: Circle) -> Locked:
     return Locked.DONE
 
 
-def setup_note(outcome: Locked) -> str:
-    """What the /circle setup reply says about the door."""
+def setup_said(outcome: Locked) -> Piece:
+    """What the /circle setup reply says about the door, as a text of the catalog."""
     if outcome is Locked.DONE:
         return LOCKED_NOTE
     if outcome is Locked.NOT_ALLOWED:
-        return NOT_ADMIN + ADMIN_STEPS
-    return UNREACHABLE + ADMIN_STEPS
+        return joined(NOT_ADMIN, " ", ADMIN_STEPS)
+    return joined(UNREACHABLE, " ", ADMIN_STEPS)
 
 
-def _what_was_open(snapshot: GroupSnapshot) -> str:
-    parts = []
+def setup_note(outcome: Locked) -> str:
+    """``setup_said`` in English, for the /circle replies that are still plain strings
+    (commands/circle.py and circle_settings.py, whose texts move to the catalog on their
+    own): whoever moves them uses ``setup_said`` and this goes."""
+    return english(setup_said(outcome))
+
+
+def _what_was_open(snapshot: GroupSnapshot) -> ListOf:
+    parts: list[object] = []
     if snapshot.members_can_add:
-        parts.append("every member could add people")
+        parts.append(MEMBERS_COULD_ADD)
     if snapshot.link_on:
-        parts.append("the group link was on")
-    return " and ".join(parts)
+        parts.append(LINK_ON)
+    return ListOf(parts)
 
 
 async def keep_locked(ctx: CircleContext, circle: Circle, snapshot: GroupSnapshot) -> None:
@@ -86,12 +87,7 @@ async def keep_locked(ctx: CircleContext, circle: Circle, snapshot: GroupSnapsho
     what = _what_was_open(snapshot)
     outcome = await lock(ctx, circle)
     if outcome is Locked.DONE:
-        await tell_facilitators(
-            ctx,
-            f"The group's door was opened in the Signal app: {what}. The circle keeps it "
-            "locked, so I've closed it again. If the circle wants it open, send "
-            "/circle set door open.",
-        )
+        await tell_facilitators(ctx, CLOSED_AGAIN.with_(what=what))
         return
     if outcome is Locked.UNREACHABLE:
         return  # the next update, or the hourly read, tries again
@@ -99,14 +95,6 @@ async def keep_locked(ctx: CircleContext, circle: Circle, snapshot: GroupSnapsho
     if last is not None and ctx.now - last < DAY_MS:
         return
     await ctx.uow.circles.set_door_notice(circle.id, ctx.now)
-    held = (
-        "Anyone added that way waits for you before they see the circle's trust data, but "
-        "it's safer shut. "
-        if circle.settings.unvouched is Unvouched.HOLD
-        else ""
-    )
-    await tell_facilitators(
-        ctx,
-        f"The group's door is open: {what}. {held}{NOT_ADMIN}{ADMIN_STEPS}\n"
-        "(If the circle wants it open, send /circle set door open.)",
-    )
+    held = joined(HELD_SAFER_SHUT, " ") if circle.settings.unvouched is Unvouched.HOLD else ""
+    steps = joined(NOT_ADMIN, " ", ADMIN_STEPS)
+    await tell_facilitators(ctx, IS_OPEN.with_(what=what, held=held, steps=steps))

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from commands.arguments import exactly_one_mention, ignored
-from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal
-from commands.naming import add_member
+from commands.naming import member_named
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from facilitation.circle import Role
+from facilitation.texts.membership import (
+    ALREADY_FACILITATOR,
+    FACILITATOR_ADDED,
+    FACILITATOR_REMOVED,
+    FACILITATOR_REMOVED_TOLD,
+    NEEDS_A_FACILITATOR,
+    NOT_FACILITATOR,
+    NOT_IN_CIRCLE,
+    UNVOUCHED_FIRST,
+)
 from storage.records import Member
 
 facilitator_router = CommandRouter("facilitator")
@@ -25,22 +34,26 @@ facilitator = facilitator_router.group(
 async def add(ctx: CommandContext, _: None) -> None:
     target = await _mentioned(ctx)
     if target.is_facilitator:
-        raise Refusal("They already facilitate.")
+        raise Refusal(ALREADY_FACILITATOR)
     await ctx.uow.members.set_role(target.id, Role.FACILITATOR)
-    ctx.reply(
-        add_member(MessageText(), target).add(" is now a facilitator. Thank you for holding space.")
-    )
+    ctx.reply(FACILITATOR_ADDED.with_(who=member_named(target)), about=[target.id])
 
 
 @facilitator.sub("remove", usage="@member", parse=ignored, summary="take the role back")
 async def remove(ctx: CommandContext, _: None) -> None:
     target = await _mentioned(ctx)
     if not target.is_facilitator:
-        raise Refusal("They aren't a facilitator.")
+        raise Refusal(NOT_FACILITATOR)
     if len(await ctx.uow.members.facilitators(target.circle_id)) <= 1:
-        raise Refusal("A circle needs at least one facilitator. Add another one first.")
+        raise Refusal(NEEDS_A_FACILITATOR)
     await ctx.uow.members.set_role(target.id, Role.MEMBER)
-    ctx.reply(add_member(MessageText(), target).add(" is no longer a facilitator."))
+    # Nothing in the group names them: the one who asked and the one concerned hear it
+    # privately, and the group sees only that it was done.
+    named = member_named(target, notify=False)
+    ctx.direct(ctx.incoming.sender, FACILITATOR_REMOVED.with_(who=named), about=[target.id])
+    if target.aci.lower() != ctx.incoming.sender.lower():
+        ctx.direct(target.aci, FACILITATOR_REMOVED_TOLD)
+    ctx.react("✅")
 
 
 async def _mentioned(ctx: CommandContext) -> Member:
@@ -53,12 +66,9 @@ async def _mentioned(ctx: CommandContext) -> Member:
     if target is None:
         roster = await ctx.roster()
         if not any(ref.aci and ref.aci.lower() == mention.aci.lower() for ref in roster.members):
-            raise Refusal("That person isn't in this circle.")
+            raise Refusal(NOT_IN_CIRCLE)
         person = await uow.people.get_or_create(mention.aci, ctx.now)
         target = await uow.members.add(circle.id, person, Role.MEMBER, founder=False, now=ctx.now)
     if target.unvouched:
-        raise Refusal(
-            "They came into the group without a vouch and are waiting for a facilitator: "
-            "/requests lists them, and /requests approve confirms them first."
-        )
+        raise Refusal(UNVOUCHED_FIRST)
     return target

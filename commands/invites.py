@@ -9,7 +9,6 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from commands.arguments import nothing
-from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
 from commands.lookalikes import name_in_use
@@ -25,7 +24,31 @@ from commands.requests_flow import (
 from commands.router import CommandRouter
 from commands.rules import SERVED, Access, Tenure, Where
 from facilitation import vouching
+from facilitation.i18n import english, lines
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name, clean_free_text
+from facilitation.texts.invites import (
+    ALREADY_IN,
+    ALREADY_WAITING,
+    CIRCLE_FULL,
+    CIRCLE_GONE,
+    CODE_EXPIRED,
+    CODE_TRIED_TOO_OFTEN,
+    CODE_UNKNOWN,
+    CODE_USED,
+    HELD_INTRO,
+    INVITE_CODE,
+    JOIN_USAGE_HINT_CODE,
+    JOIN_USAGE_HINT_NAME,
+    NAME_LOOKS_TAKEN,
+    REQUEST_HELD,
+    REQUEST_HELD_SENT,
+    REQUEST_HOW,
+    REQUEST_INTRO,
+    REQUEST_POST,
+    REQUEST_SENT,
+    TOO_MANY_INVITES,
+    TOO_MANY_REQUESTS,
+)
 from facilitation.vouching import RequestStatus
 from storage.repositories.vouching import JoinRequest
 from storage.unit_of_work import UnitOfWork
@@ -71,23 +94,16 @@ async def invite(ctx: CommandContext, _: None) -> None:
     member, circle = ctx.require_agreed(), ctx.require_circle()
     if await ctx.uow.invites.outstanding(member.id, ctx.now) >= MAX_OUTSTANDING:
         raise Refusal(
-            f"You have {MAX_OUTSTANDING} unused invites already. They expire after "
-            f"{circle.settings.request_days} days."
+            TOO_MANY_INVITES.with_(unused=MAX_OUTSTANDING, n=circle.settings.request_days)
         )
     if await ctx.uow.members.count(circle.id) >= circle.settings.size:
-        raise Refusal("The circle is full. A facilitator can raise the size with /circle set size.")
+        raise Refusal(CIRCLE_FULL)
     code = new_code()
     days = circle.settings.request_days
     await ctx.uow.invites.add(
         circle.id, member.id, normalize_code(code), ctx.now, ctx.now + days * vouching.DAY_MS
     )
-    ctx.direct(
-        member.aci,
-        f"Your invite code: {code}\nIt works once, for {days} days. Give it to the newcomer "
-        "yourself, and ask them to send me:\n"
-        f"/join {code} Name: a few words about you\n"
-        "Your invite counts as their first vouch.",
-    )
+    ctx.direct(member.aci, INVITE_CODE.with_(code=code, n=days))
     if not ctx.incoming.is_direct:
         ctx.react("📨")
 
@@ -110,20 +126,20 @@ def parse_join(args: str) -> Join:
         used += 1
     rest = args.strip().split(maxsplit=used)[used] if len(tokens) > used else ""
     if len(code) != 4 * CODE_GROUPS or any(ch not in ALPHABET for ch in code):
-        raise UsageError("the code looks like ABCD-EFGH-JKMN")
+        raise UsageError(english(JOIN_USAGE_HINT_CODE))  # hints are plain until usage is
     name_part, colon, words = rest.partition(":")
     if not colon:
         name_part, _, words = rest.partition(" ")
     name = clean_display_name(name_part)[:MAX_ALIAS_CHARS]
     if not name or not any(ch.isalnum() for ch in name):
-        raise UsageError("tell the circle a name to call you")
+        raise UsageError(english(JOIN_USAGE_HINT_NAME))
     intro = clean_free_text(words, limit=MAX_INTRO_CHARS) or None
     return Join(code, name, intro)
 
 
 @invites_router.command(
     "join",
-    usage="CODE Name: a few words about you",
+    usage="CODE Name: a few words about you, with a name to go by, not your legal or work name",
     summary="ask to join a circle with the invite code a member gave you",
     where=Where.DIRECT,
     access=Access.ANYONE,
@@ -134,36 +150,32 @@ def parse_join(args: str) -> Join:
 async def join(ctx: CommandContext, asked: Join) -> None:
     code, name, intro = asked
     if not ctx.deps.join_limits.per_code.allow(code, ctx.now):
-        raise Refusal("That code has been tried too often. Ask for a new one in an hour.")
+        raise Refusal(CODE_TRIED_TOO_OFTEN)
     uow = ctx.uow
     found = await uow.invites.by_code(code)
     if found is None:
-        raise Refusal("That code doesn't match any invite. Check it with the member who gave it.")
+        raise Refusal(CODE_UNKNOWN)
     if found.used_at is not None:
-        raise Refusal("That code has already been used. Ask your contact for a new one.")
+        raise Refusal(CODE_USED)
     if found.expires_at <= ctx.now:
-        raise Refusal("That code has expired. Ask your contact for a new one.")
+        raise Refusal(CODE_EXPIRED)
     circle = await uow.circles.get(found.circle_id)
     if circle is None:
-        raise Refusal("That circle no longer exists.")
+        raise Refusal(CIRCLE_GONE)
     ctx.circle = circle
     person = await uow.people.get_or_create(ctx.incoming.sender, ctx.now)
     if await uow.members.in_circle(circle.id, person.id) is not None:
-        raise Refusal("You're already in that circle.")
+        raise Refusal(ALREADY_IN)
     if await uow.requests.open_for_person(person.id) is not None:
-        raise Refusal("You already have a request waiting. I'll tell you when it's decided.")
+        raise Refusal(ALREADY_WAITING)
     waiting = [r for r in await uow.requests.open_in(circle.id) if not r.unvouched]
     if len(waiting) >= MAX_OPEN_REQUESTS:
-        raise Refusal(
-            "The circle has several requests waiting already. Please try again in a few days."
-        )
+        raise Refusal(TOO_MANY_REQUESTS)
     if await name_in_use(uow, circle.id, name):
-        raise Refusal(  # checked before the code is used: it still works with another name
-            "That name looks like a name already used in the circle, so people could mix you "
-            "up. Please choose another (an initial is enough) and send the same /join again."
-        )
+        # checked before the code is used: it still works with another name
+        raise Refusal(NAME_LOOKS_TAKEN)
     if not await uow.invites.use(found.id, ctx.now):
-        raise Refusal("That code has already been used. Ask your contact for a new one.")
+        raise Refusal(CODE_USED)
     rules = policy(circle)
     banned = await uow.marks.is_banned(circle.id, person.aci)
     request = await uow.requests.create(
@@ -190,20 +202,13 @@ async def join(ctx: CommandContext, asked: Join) -> None:
     if banned:
         await _hold_for_facilitators(ctx, request, intro)
         return
-    text = MessageText().add(f"🌱 Join request {request.number}: {name} would like to join.")
+    parts: list[object] = [REQUEST_POST.with_(number=request.number, newcomer=name)]
     if intro:
-        text.add(f'\nIn their words: "{intro}"')
-    text.add(
-        f"\nA member invited them ({count_text(counted, rules.threshold)}). "
-        "Members who know them: reply /vouch to this message to vouch. To raise a concern "
-        f"privately, send me /object {request.number} and your reason by direct message. "
-        f"Open for {rules.request_days} days."
-    )
-    ctx.post(text, tag=f"request:{request.id}", about=[request.id])
-    ctx.reply(
-        f"Thank you, {name}. Your request is with the circle now: members who know you can vouch "
-        f"for you. I'll tell you when it's decided (requests stay open {rules.request_days} days)."
-    )
+        parts.append(REQUEST_INTRO.with_(intro=intro))  # they wrote it for the circle
+    count = count_text(counted, rules.threshold)
+    parts.append(REQUEST_HOW.with_(vouches=count, number=request.number, n=rules.request_days))
+    ctx.post(lines(*parts), tag=f"request:{request.id}", about=[request.id])
+    ctx.reply(REQUEST_SENT.with_(newcomer=name, n=rules.request_days), about=[request.id])
     if counted >= rules.threshold:
         await approve(ctx, request)
 
@@ -214,19 +219,13 @@ async def _hold_for_facilitators(
     """Someone the circle removed before asks to join again: only the facilitators see the
     request, and only they can admit them (vouches cannot)."""
     number, name = request.number, request.name
-    words = f' In their words: "{intro}"' if intro else ""
+    words = HELD_INTRO.with_(intro=intro) if intro else ""
     await tell_facilitators(
         ctx,
-        f"Join request {number}: {name} would like to join.{words} The circle removed this "
-        "person before, so the request waits for you, and vouches can't admit them. "
-        f"/requests approve {number} lifts that and adds them; /requests deny {number} "
-        "declines, kindly.",
+        REQUEST_HELD.with_(number=number, newcomer=name, intro=words),
         about=[request.id],
     )
-    ctx.reply(
-        f"Thank you, {name}. Your request is with the circle's facilitators now. I'll tell you "
-        "when it's decided."
-    )
+    ctx.reply(REQUEST_HELD_SENT.with_(newcomer=name), about=[request.id])
 
 
 @invites_router.on_sent("request")

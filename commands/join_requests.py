@@ -20,6 +20,19 @@ from commands.router import CommandRouter, Decorator
 from commands.rules import Access
 from commands.unvouched import decide_unvouched
 from facilitation import vouching
+from facilitation.i18n import lines
+from facilitation.texts.membership import APPROVED, DECLINED, DECLINED_DIRECT, KEPT, RETRYING
+from facilitation.texts.requests import (
+    HAS_EXPIRED,
+    IS_STATUS,
+    NONE_OPEN,
+    NOT_WAITING_TO_BE_ADDED,
+    NOTHING_TO_KEEP,
+    OPEN_HEADER,
+    OPEN_LINE,
+    OPEN_LINE_STATUS,
+    OPEN_LINE_UNVOUCHED,
+)
 from facilitation.vouching import RequestStatus
 from storage.repositories.vouching import JoinRequest
 
@@ -38,26 +51,26 @@ async def listing(ctx: CommandContext, _: None) -> None:
     rules = policy(circle)
     open_requests = await ctx.uow.requests.open_in(circle.id)
     if not open_requests:
-        ctx.reply("No join requests are open. Members can /invite someone they know.")
+        ctx.reply(NONE_OPEN)
         return
-    lines = ["Open join requests:"]
+    shown: list[object] = [OPEN_HEADER]
     for request in open_requests:
         if request.unvouched:
-            lines.append(
-                f"{request.number}. Someone added to the group without a vouch: waiting for "
-                "a facilitator"
-            )
+            shown.append(OPEN_LINE_UNVOUCHED.with_(number=request.number))
             continue
         state = await core_request(ctx, request)
-        lines.append(
-            f"{request.number}. {request.name}: {count_text(len(state.vouchers), rules.threshold)}"
-            + (
-                ""
-                if request.status is RequestStatus.PENDING
-                else f", {STATUS_WORDS[request.status]}"
+        count = count_text(len(state.vouchers), rules.threshold)
+        shown.append(
+            OPEN_LINE.with_(number=request.number, newcomer=request.name, count=count)
+            if request.status is RequestStatus.PENDING
+            else OPEN_LINE_STATUS.with_(
+                number=request.number,
+                newcomer=request.name,
+                count=count,
+                status=STATUS_WORDS[request.status],
             )
         )
-    ctx.reply("\n".join(lines), about=[request.id for request in open_requests])
+    ctx.reply(lines(*shown), about=[request.id for request in open_requests])
 
 
 def decision(word: str, summary: str) -> Decorator[str]:
@@ -103,9 +116,9 @@ async def retry_request(ctx: CommandContext, text: str) -> None:
     if request is None:
         return
     if request.status is not RequestStatus.APPROVED:
-        raise Refusal(f"Request {request.number} isn't waiting to be added.")
+        raise Refusal(NOT_WAITING_TO_BE_ADDED.with_(number=request.number))
     await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
-    ctx.reply(f"Trying again to add {request.name}.", about=[request.id])
+    ctx.reply(RETRYING.with_(number=request.number))
 
 
 @decision("keep", "keep the concern of someone who left: it holds the request")
@@ -119,40 +132,34 @@ async def _decide(ctx: CommandContext, request: JoinRequest, *, yes: bool) -> No
     try:
         decided = vouching.decide(vouching.expire(await core_request(ctx, request), ctx.now), yes)
     except ValueError as exc:
-        raise Refusal(f"Request {request.number} is {STATUS_WORDS[request.status]}.") from exc
+        raise Refusal(
+            IS_STATUS.with_(number=request.number, status=STATUS_WORDS[request.status])
+        ) from exc
     if decided.status is RequestStatus.EXPIRED:
-        raise Refusal(f"Request {request.number} has expired.")
+        raise Refusal(HAS_EXPIRED.with_(number=request.number))
     if decided.status is RequestStatus.APPROVED:
         person = await ctx.uow.people.get_by_id(request.person_id)
         if person is not None:
             await ctx.uow.marks.lift_ban(request.circle_id, person.aci)
         await approve(ctx, request, by="facilitator")
-        ctx.reply(f"Approved: adding {request.name} to the circle.", about=[request.id])
+        ctx.reply(APPROVED.with_(number=request.number))
         return
     await ctx.uow.requests.set_status(request.id, RequestStatus.DENIED, decided_at=ctx.now)
     await ctx.set_timer(EXPIRY_TIMER, request.id, None)
     person = await ctx.uow.people.get_by_id(request.person_id)
     if person is not None:
-        ctx.direct(
-            person.aci, "The circle has decided not to take your request further. Take care."
-        )
-    ctx.reply(
-        f"Declined: request {request.number} ({request.name}). They have been told, kindly.",
-        about=[request.id],
-    )
+        ctx.direct(person.aci, DECLINED_DIRECT)
+    ctx.reply(DECLINED.with_(number=request.number))  # the number is enough: no name
 
 
 async def _keep(ctx: CommandContext, request: JoinRequest) -> None:
     """A facilitator keeps the concerns of people who are gone: they hold the request."""
     if request.status not in (RequestStatus.PENDING, RequestStatus.HELD):
-        raise Refusal(f"Request {request.number} is {STATUS_WORDS[request.status]}.")
+        raise Refusal(IS_STATUS.with_(number=request.number, status=STATUS_WORDS[request.status]))
     kept = await ctx.uow.vouches.keep_objections(request.id)
     if not kept:
-        raise Refusal(
-            f"Request {request.number} has no concern from someone who left to keep. "
-            f"/requests approve {request.number} or /requests deny {request.number} decide it."
-        )
+        raise Refusal(NOTHING_TO_KEEP.with_(number=request.number))
     await ctx.uow.requests.set_status(
         request.id, RequestStatus.HELD, objections=request.objections + kept
     )
-    ctx.reply(f"Kept: request {request.number} stays on hold until you decide.")
+    ctx.reply(KEPT.with_(number=request.number))

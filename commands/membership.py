@@ -5,15 +5,33 @@ from __future__ import annotations
 import uuid
 
 from commands.arguments import exactly_one_mention, ignored
-from commands.compose import MessageText
 from commands.context import CircleContext, CommandContext
-from commands.departures import Ending, end_membership, naming
-from commands.errors import Refusal, UsageError
+from commands.departures import Ending, end_membership
+from commands.errors import Refusal
 from commands.ports import MembershipError
 from commands.requests_flow import ADMIT_TIMER, EXPIRY_TIMER, tell_facilitators
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from facilitation.circle import Role
+from facilitation.i18n import Msg, lines
+from facilitation.texts.membership import (
+    ADD_FAILED,
+    ADD_FULL,
+    EXPIRED_DIRECT,
+    LEAVE_YOURSELF,
+    NEEDS_A_FACILITATOR,
+    NOT_A_MEMBER,
+    REMOVE_FAILED,
+    REMOVED_GROUP,
+    REMOVED_VOUCHERS_TOLD,
+    SIGNAL_NOT_ADMIN,
+    SIGNAL_UNREACHABLE,
+    WELCOME_AGREEMENT,
+    WELCOME_NAMED_DIRECT,
+    WELCOME_NAMED_GROUP,
+    WELCOME_UNNAMED_DIRECT,
+    WELCOME_UNNAMED_GROUP,
+)
 from facilitation.vouching import RequestStatus
 from storage.records import Person
 from storage.repositories.members import AliasTakenError
@@ -35,10 +53,7 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
         return
     if await ctx.uow.members.count(circle.id) >= circle.settings.size:
         await tell_facilitators(
-            ctx,
-            f"{request.name} (request {request.number}) was approved, but the circle is full. "
-            f"Raise the size with /circle set size, then /requests retry {request.number}.",
-            about=[request.id],
+            ctx, ADD_FULL.with_(newcomer=request.name, number=request.number), about=[request.id]
         )
         return
     try:
@@ -46,9 +61,7 @@ async def admit(ctx: CircleContext, request_id: uuid.UUID) -> None:
     except MembershipError as exc:
         await tell_facilitators(
             ctx,
-            f"I couldn't add {request.name} (request {request.number}) to the Signal group: "
-            f"{why_refused(exc)} Then send /requests retry {request.number}. Nothing is lost: the "
-            "request stays approved.",
+            ADD_FAILED.with_(newcomer=request.name, number=request.number, why=why_refused(exc)),
             about=[request.id],
         )
         return
@@ -73,35 +86,26 @@ async def welcome_in(ctx: CircleContext, request: JoinRequest, person: Person) -
     except AliasTakenError:
         named = False  # it would pass for a member's alias: the welcome doesn't use it
     agreement = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
-    greeting = f"Welcome, {request.name}" if named else "Welcome"
-    choose = (
-        ""
-        if named
-        else "The name you gave looks like one already used in the circle, so please pick "
-        "another with /alias <name> before you say hello.\n"
-    )
     ctx.direct(
         person.aci,
-        f"{greeting}: the circle vouched you in, and you're now in its Signal group.\n"
-        f"{choose}Before you take part, please read our community agreement:\n\n"
-        f"{agreement.text if agreement else ''}\n\n"
-        "Reply /agree to accept it. /help shows what I can do.",
+        lines(
+            WELCOME_NAMED_DIRECT.with_(newcomer=request.name) if named else WELCOME_UNNAMED_DIRECT,
+            WELCOME_AGREEMENT.with_(agreement=agreement.text if agreement else ""),
+        ),
+        about=[request.id],
     )
     ctx.post(
-        f"Welcome, {request.name}! Vouched in by the circle. Please say hello when you're ready."
-        if named
-        else f"Welcome to the newcomer of join request {request.number}! Vouched in by the "
-        "circle. They'll choose a name to go by here.",
+        WELCOME_NAMED_GROUP.with_(newcomer=request.name) if named else WELCOME_UNNAMED_GROUP,
         about=[request.id, member.id],
     )
 
 
-def why_refused(exc: MembershipError) -> str:
+def why_refused(exc: MembershipError) -> Msg:
     """Why Signal said no, in words a facilitator can act on (VOICE: no "gateway", no
     status codes; the operator finds those in the log)."""
     if exc.status in (400, 403):
-        return "I'm not allowed to change who is in it. Make the bot an admin of the Signal group."
-    return "I couldn't reach Signal just now. Please wait a moment, or tell whoever runs me."
+        return SIGNAL_NOT_ADMIN
+    return SIGNAL_UNREACHABLE
 
 
 @membership_router.timer(EXPIRY_TIMER)
@@ -115,11 +119,7 @@ async def expire(ctx: CircleContext, request_id: uuid.UUID) -> None:
     await ctx.uow.requests.set_status(request.id, RequestStatus.EXPIRED, decided_at=ctx.now)
     person = await ctx.uow.people.get_by_id(request.person_id)
     if person is not None:
-        ctx.direct(
-            person.aci,
-            f"Your request to join, as {request.name}, has expired without enough vouches. "
-            "That can just mean timing: your contact can send you a new invite.",
-        )
+        ctx.direct(person.aci, EXPIRED_DIRECT.with_(newcomer=request.name), about=[request.id])
 
 
 @membership_router.command(
@@ -136,20 +136,18 @@ async def remove(ctx: CommandContext, _: None) -> None:
     target_ref = exactly_one_mention(ctx.incoming)
     target = await ctx.uow.members.by_aci(circle.id, target_ref.aci)
     if target is None:
-        raise Refusal("That person isn't a member of this circle.")
+        raise Refusal(NOT_A_MEMBER)
     if target.id == me.id:
-        raise UsageError("to leave, leave the Signal group yourself")
+        raise Refusal(LEAVE_YOURSELF)
     if target.is_facilitator and len(await ctx.uow.members.facilitators(circle.id)) <= 1:
-        raise Refusal("A circle needs at least one facilitator.")
+        raise Refusal(NEEDS_A_FACILITATOR)
     try:
         await ctx.deps.membership.remove_member(circle.group_id, target.aci)
     except MembershipError as exc:
-        raise Refusal(f"I couldn't remove them: {why_refused(exc)}") from exc
-    about = await naming(ctx, target)
+        raise Refusal(REMOVE_FAILED.with_(why=why_refused(exc))) from exc
     told = await end_membership(ctx, target, Ending.REMOVED)
-    name = target.alias if target.alias else "A member"
-    text = MessageText().add(f"{name} has been removed from the circle.")
+    # The group hears that it was done, naming nobody (not even how many vouched for
+    # them); the facilitator alone hears that their vouchers were told.
+    ctx.post(REMOVED_GROUP)
     if told:
-        plural = "s" if told != 1 else ""
-        text.add(f" The {told} member{plural} who vouched for them were told privately.")
-    ctx.reply(text, about=about)
+        ctx.direct(ctx.incoming.sender, REMOVED_VOUCHERS_TOLD.with_(n=told))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from commands.compose import MessageText
+from facilitation.i18n import Someone
 from storage.records import Member
 
 
-def add_member(text: MessageText, member: Member, *, notify: bool = True) -> MessageText:
-    """Append the member's alias, or a mention when they have none (and ``notify``)."""
+def member_named(member: Member, *, notify: bool = True) -> Someone:
+    """The member as a text: their alias (no ping) if they chose one, else a mention (when
+    ``notify``) or "someone". Whoever sends it passes ``about=[member.id]`` along."""
     if member.alias:
-        return text.concerning([member.id]).add(member.alias)
-    if notify:
-        return text.mention(member.aci)
-    return text.add("a member")
+        return Someone(member.aci, member.alias, mention=False)
+    return Someone(member.aci, None, mention=notify)

@@ -18,35 +18,34 @@ from commands.arguments import nothing
 from commands.confirmations import Check, new_code, normalize_code
 from commands.context import CircleContext, CommandContext
 from commands.errors import Refusal
-from commands.personal_render import chunks, confirmation, describe, farewell
+from commands.personal_render import chunks, confirmation, describe, farewell, rendered
 from commands.ports import MembershipError
 from commands.requests_flow import tell_facilitators
 from commands.router import CommandRouter
 from commands.rules import IF_KNOWN, Access, Where
 from commands.session_flow import carry_on, open_session
+from commands.speech import Languages
 from facilitation.circle import Role
+from facilitation.texts.personal import (
+    CODE_EXPIRED,
+    CODE_TOO_MANY,
+    CODE_WRONG,
+    LEFT_NOTICE,
+    NO_DELETION_WAITING,
+    NOTHING_HELD,
+    REQUEST_WITHDRAWN,
+)
 from storage.crypto import normalize_aci
 from storage.personal import ErasureReport, PersonalData, collect, erase
 from storage.unit_of_work import Storage
 
 personal_router = CommandRouter("personal")
 
-NOTHING_HELD = "I hold nothing about you."
-LEFT_NOTICE = "A member has left the circle and asked me to forget them."
 NOT_CONFIRMED = {
-    Check.NONE: (
-        "There's no deletion waiting for you, so nothing was deleted. Send /forgetme "
-        "first: I'll say what it deletes and give you a code."
-    ),
-    Check.EXPIRED: "That code has expired, so nothing was deleted. Send /forgetme for a new one.",
-    Check.WRONG: (
-        "That code doesn't match, so nothing was deleted. Check it, or send /forgetme "
-        "for a new one."
-    ),
-    Check.TOO_MANY: (
-        "That code doesn't match either, so nothing was deleted, and I've cancelled the "
-        "request. Send /forgetme for a new code."
-    ),
+    Check.NONE: NO_DELETION_WAITING,
+    Check.EXPIRED: CODE_EXPIRED,
+    Check.WRONG: CODE_WRONG,
+    Check.TOO_MANY: CODE_TOO_MANY,
 }
 
 
@@ -64,7 +63,10 @@ async def mydata(ctx: CommandContext, _: None) -> None:
     if not data.known:
         ctx.reply(NOTHING_HELD)
         return
-    for chunk in chunks(describe(data, normalize_aci(ctx.incoming.sender), ctx.now)):
+    # Rendered here, in their language, so that it is cut into messages where lines end.
+    language = await Languages(ctx.uow, None).of_person(ctx.incoming.sender)
+    aci = normalize_aci(ctx.incoming.sender)
+    for chunk in chunks(rendered(describe(data, aci, ctx.now), language)):
         ctx.reply(chunk)
 
 
@@ -134,10 +136,7 @@ async def _forget(ctx: CommandContext, aci: str) -> None:
         if circle is None:
             continue
         there = CircleContext(uow=ctx.uow, deps=ctx.deps, now=ctx.now, circle=circle)
-        await tell_facilitators(
-            there,
-            f"Join request {request.number} was withdrawn: the newcomer asked me to forget them.",
-        )
+        await tell_facilitators(there, REQUEST_WITHDRAWN.with_(number=request.number))
         _merge(ctx, there)
     ctx.reply(farewell(still_in, report.person_kept))
 

@@ -1,41 +1,56 @@
 """What /mydata and /forgetme say: everything held about someone, in words, per circle.
 
 Pure rendering of ``storage.personal.PersonalData`` (collected by the handlers in
-``commands.personal``): times in each circle's own time zone, other people never named, not
-even as a count of who vouched or objected.
+``commands.personal``) into texts of the catalog (facilitation/texts/personal.py): times in
+each circle's own time zone, other people never named, not even as a count of who vouched
+or objected. /mydata is rendered in the reader's language before it is cut into messages
+(``chunks``), since a long inventory must be split where its lines end.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from commands.requests_flow import STATUS_WORDS
-from facilitation.circle import PURPOSE_BLURB, Role, Standing
-from facilitation.time_text import Style, format_local
+from facilitation.circle import Purpose, Role, Standing
+from facilitation.i18n import (
+    Day,
+    Language,
+    ListOf,
+    Msg,
+    Piece,
+    Plural,
+    SessionTime,
+    joined,
+    lines,
+    render,
+)
+from facilitation.texts import personal as t
 from storage.personal import CircleInfo, PersonalData
+
+Line = object
+"""One line of the inventory: a lazy text."""
 
 MESSAGE_CHARS = 1800
 """/mydata is split into messages of at most this many characters."""
-ELSEWHERE = (
-    "You're also in circles I serve from another number: what they hold is shown and "
-    "deleted by that number (send it /mydata or /forgetme too)."
-)
+
+PURPOSES: dict[Purpose, Msg] = {
+    Purpose.SUPPORT: t.PURPOSE_SUPPORT,
+    Purpose.VENTING: t.PURPOSE_VENTING,
+    Purpose.MASTERMIND: t.PURPOSE_MASTERMIND,
+}
 
 
-def ban_lines(data: PersonalData) -> list[str]:
-    """The ban lists they are on: a keyed one-way hash of their account id, per circle."""
-    return [
-        f"• The circle that is {PURPOSE_BLURB[circle.purpose]} keeps a keyed one-way hash of "
-        "your account id on its list of people removed from it: if you ask to join it again, "
-        "its facilitators decide. It can't be read back into your id, and /forgetme keeps "
-        "it, so that asking to be forgotten doesn't undo a removal."
-        for circle in data.banned_in
-    ]
+def ban_lines(data: PersonalData) -> list[Line]:
+    """The ban lists they are on: a keyed fingerprint of their account, per circle."""
+    return [t.BANNED_IN.with_(purpose=PURPOSES[circle.purpose]) for circle in data.banned_in]
 
 
-def chunks(lines: list[str], limit: int = MESSAGE_CHARS) -> list[str]:
+def chunks(shown: list[str], limit: int = MESSAGE_CHARS) -> list[str]:
     """Lines packed into messages of at most ``limit`` characters (a longer line is cut)."""
     messages: list[str] = []
     current = ""
-    for line in lines:
+    for line in shown:
         while len(line) > limit:
             if current:
                 messages.append(current)
@@ -52,250 +67,240 @@ def chunks(lines: list[str], limit: int = MESSAGE_CHARS) -> list[str]:
     return messages
 
 
+def rendered(said: list[Line], language: Language) -> list[str]:
+    """Each line in ``language``; a line may itself hold several (a blank one between)."""
+    return [render(line, language).text for line in said]
+
+
 def _tz(circle: CircleInfo | None) -> str:
     return circle.tz if circle is not None else "UTC"
 
 
-def _day(ms: int, tz: str) -> str:
-    return format_local(ms, tz, Style.DAY_YEAR)
+def _quoted(text: str | None) -> Line:
+    return t.QUOTED.with_(words=text) if text else t.NO_WORDS
 
 
-def _when(ms: int, tz: str) -> str:
-    return format_local(ms, tz, Style.DAY_YEAR_TIME)
-
-
-def _quoted(text: str | None) -> str:
-    return f'"{text}"' if text else "(no words)"
-
-
-def describe(data: PersonalData, aci: str, now: int) -> list[str]:
+def describe(data: PersonalData, aci: str, now: int) -> list[Line]:
     """/mydata's lines: one section per circle, times in that circle's time zone."""
     first = data.circles[0] if data.circles else None
-    lines = [
-        "Everything I hold about you (only you get this):",
-        f"• your Signal account id (ACI), stored encrypted: {aci}",
-    ]
+    said: list[Line] = [t.MYDATA_HEADER, t.MYDATA_ACCOUNT.with_(account=aci)]
     if data.created_at is not None:
-        lines.append(f"• known to me since {_day(data.created_at, _tz(first))}")
+        said.append(t.MYDATA_KNOWN_SINCE.with_(day=Day(data.created_at, _tz(first))))
     for number, circle in enumerate(data.circles, start=1):
-        lines += _circle_lines(data, circle, number, now)
+        said += _circle_lines(data, circle, number, now)
     if data.pending_messages:
-        lines.append(
-            f"\nMessages on their way to you or naming you: {data.pending_messages} "
-            "(deleted once sent)."
-        )
+        said += ["", t.MYDATA_PENDING.with_(n=data.pending_messages)]
     if data.elsewhere:
-        lines.append(f"\n{ELSEWHERE}")
+        said += ["", t.ELSEWHERE]
     if data.banned_in:
-        lines += ["", *ban_lines(data)]
-    lines += [
-        "",
-        "Also kept, for 14 days: keyed one-way hashes of when your recent messages were "
-        "sent, so that nothing acts twice. They don't name you.",
-        "Other people are never named here. /forgetme deletes all of this.",
-    ]
-    return lines
+        said += ["", *ban_lines(data)]
+    return [*said, "", t.MYDATA_RECENT, t.MYDATA_FOOTER]
 
 
-def _circle_lines(data: PersonalData, circle: CircleInfo, number: int, now: int) -> list[str]:
+def _circle_lines(data: PersonalData, circle: CircleInfo, number: int, now: int) -> list[Line]:
     tz = _tz(circle)
-    lines = ["", f"Circle {number}: {PURPOSE_BLURB[circle.purpose]} (times in {circle.tz})"]
+    heading = t.MYDATA_CIRCLE.with_(number=number, purpose=PURPOSES[circle.purpose], tz=tz)
+    said: list[Line] = ["", heading]
     for section in _SECTIONS:
-        lines += section(data, circle, tz, now)
-    return lines
+        said += section(data, circle, tz, now)
+    return said
 
 
-def _membership(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
-    lines = []
+def _membership(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[Line]:
+    said: list[Line] = []
     for m in (m for m in data.memberships if m.circle_id == circle.id):
-        role = "facilitator" if m.role is Role.FACILITATOR else "member"
-        founder = ", a founder" if m.founder else ""
-        agreed = f"you accepted version {m.agreed_version}" if m.agreed_version else "not yet"
+        role: Line = t.ROLE_FACILITATOR if m.role is Role.FACILITATOR else t.ROLE_MEMBER
         if m.standing is Standing.UNVOUCHED:
-            role = "in the group without a vouch, waiting for a facilitator to confirm you"
-        lines += [
-            f"• you: {role}{founder}, joined {_day(m.joined_at, tz)}",
-            f"• your alias: {m.alias or 'none'}",
-            f"• community agreement: {agreed} (current version {circle.agreement_version})",
+            role = t.ROLE_UNVOUCHED
+        if m.founder:
+            role = t.ROLE_FOUNDER.with_(role=role)
+        current = circle.agreement_version
+        said += [
+            t.MYDATA_YOU.with_(role=role, day=Day(m.joined_at, tz)),
+            t.MYDATA_ALIAS.with_(alias=m.alias) if m.alias else t.MYDATA_NO_ALIAS,
+            t.MYDATA_AGREED.with_(version=m.agreed_version, current=current)
+            if m.agreed_version
+            else t.MYDATA_NOT_AGREED.with_(current=current),
         ]
         if m.away_until is not None and m.away_until > now:
-            lines.append(f"• away until {_when(m.away_until, tz)}")
-    return lines
+            said.append(t.MYDATA_AWAY.with_(when=SessionTime(m.away_until, tz)))
+    return said
 
 
-def _checkins(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
+def _checkins(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[Line]:
     found = [c for c in data.checkins if c.circle_id == circle.id]
     if not found:
         return []
-    lines = [f"Your check-ins and check-outs (deleted after {circle.retention_days} days):"]
+    said: list[Line] = [t.CHECKINS_HEADER.with_(n=circle.retention_days)]
     for c in found:
-        kind = "check-in" if c.kind == "in" else "check-out"
-        mood = "" if c.mood is None else f" · mood {c.mood}/5"
-        lines.append(f"• {_when(c.created_at, tz)} · {kind}{mood} · {_quoted(c.words)}")
-    return lines
+        said.append(
+            t.CHECKIN_LINE.with_(
+                when=SessionTime(c.created_at, tz),
+                what=t.CHECKIN if c.kind == "in" else t.CHECKOUT,
+                mood="" if c.mood is None else t.MOOD.with_(mood=c.mood),
+                words=_quoted(c.words),
+            )
+        )
+    return said
 
 
-def _vouches(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
+def _vouches(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[Line]:
     found = [v for v in data.vouches_given if v.circle_id == circle.id]
     if not found:
         return []
-    lines = ["Vouches and concerns you gave:"]
+    said: list[Line] = [t.VOUCHES_HEADER]
     for v in found:
-        what = "you vouched" if v.kind == "vouch" else f"your concern: {_quoted(v.reason)}"
-        lines.append(
-            f"• join request {v.request_number} ({v.newcomer_name}) · {what} · "
-            f"{_day(v.created_at, tz)}"
+        what = t.YOU_VOUCHED if v.kind == "vouch" else t.YOUR_CONCERN.with_(words=_quoted(v.reason))
+        said.append(
+            t.VOUCH_LINE.with_(
+                number=v.request_number,
+                newcomer=v.newcomer_name,
+                what=what,
+                day=Day(v.created_at, tz),
+            )
         )
-    return lines
+    return said
 
 
-def _requests(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
+def _requests(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[Line]:
     """Their own requests. While one is open it says only that: whether it is held for the
     facilitators, or how many vouched or objected, would tell a newcomer that someone
     raised a concern (and in a small circle, who). Counts are never shown, decided or not."""
     found = [r for r in data.requests if r.circle_id == circle.id]
     if not found:
         return []
-    lines = [
-        "Your requests to join (who vouched or raised a concern, and how many, is never shown):"
-    ]
+    said: list[Line] = [t.REQUESTS_HEADER]
     for r in found:
-        state = "open" if r.status.open else STATUS_WORDS[r.status]
-        lines.append(
-            f'• request {r.number} as "{r.name}", {_day(r.created_at, tz)}: '
-            f"{state} · your words: {_quoted(r.intro)}"
+        said.append(
+            t.REQUEST_LINE.with_(
+                number=r.number,
+                chosen=r.name,
+                day=Day(r.created_at, tz),
+                state=t.REQUEST_OPEN if r.status.open else STATUS_WORDS[r.status],
+                words=_quoted(r.intro),
+            )
         )
-    return lines
+    return said
 
 
-def _resources(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
+def _resources(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[Line]:
     added = [r for r in data.resources_added if r.circle_id == circle.id]
     reviews = [r for r in data.reviews_given if r.circle_id == circle.id]
-    lines = []
+    said: list[Line] = []
     if added:
-        lines.append("Resources you suggested (your name on them is never shown):")
-        lines += [f"• #{r.number} {r.name} ({r.status})" for r in added]
+        said.append(t.SUGGESTED_HEADER)
+        said += [
+            t.SUGGESTED_LINE.with_(number=r.number, entry=r.name, status=str(r.status))
+            for r in added
+        ]
     if reviews:
-        lines.append("Your vets and flags:")
+        said.append(t.REVIEWS_HEADER)
         for review in reviews:
-            what = "vetted" if review.kind == "vet" else f"flagged: {_quoted(review.reason)}"
-            lines.append(
-                f"• #{review.number} {review.resource_name} · {what} · "
-                f"{_day(review.created_at, tz)}"
+            what = (
+                t.VETTED if review.kind == "vet" else t.FLAGGED.with_(words=_quoted(review.reason))
             )
-    return lines
+            said.append(
+                t.REVIEW_LINE.with_(
+                    number=review.number,
+                    entry=review.resource_name,
+                    what=what,
+                    day=Day(review.created_at, tz),
+                )
+            )
+    return said
 
 
-def _invites(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
+def _invites(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[Line]:
     found = [i for i in data.invites if i.circle_id == circle.id]
     if not found:
         return []
-    lines = ["Invites you made:"]
+    said: list[Line] = [t.INVITES_HEADER]
     for invite in found:
+        state: Line
         if invite.used:
-            state = "used"
+            state = t.INVITE_USED
         elif invite.expires_at <= now:
-            state = "expired"
+            state = t.INVITE_EXPIRED
         else:
-            state = f"unused, works until {_when(invite.expires_at, tz)}"
-        lines.append(f"• made {_day(invite.created_at, tz)}: {state}")
-    return lines
+            state = t.INVITE_UNUSED.with_(when=SessionTime(invite.expires_at, tz))
+        said.append(t.INVITE_LINE.with_(day=Day(invite.created_at, tz), state=state))
+    return said
 
 
-def _sessions(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[str]:
+def _sessions(data: PersonalData, circle: CircleInfo, tz: str, now: int) -> list[Line]:
     found = [s for s in data.sessions if s.circle_id == circle.id]
     if not found:
         return []
-    lines = ["Sessions whose record names you:"]
+    said: list[Line] = [t.SESSIONS_HEADER]
     for s in found:
-        notes = ["you have the floor"] if s.speaking else []
-        notes += [f"your hand is up ({t})" if t else "your hand is up" for t in s.hand_topics]
+        notes: list[Line] = [t.HAS_FLOOR] if s.speaking else []
+        notes += [t.HAND_UP_TOPIC.with_(words=x) if x else t.HAND_UP for x in s.hand_topics]
         if s.spoke:
-            notes.append("you spoke")
+            notes.append(t.SPOKE)
         if s.away_until is not None:
-            notes.append(f"away until {_when(s.away_until, tz)}")
-        state = "open now" if s.open else "closed"
-        lines.append(f"• session of {_when(s.started_at, tz)} ({state}): {', '.join(notes)}")
-    return lines
+            notes.append(t.AWAY_UNTIL.with_(when=SessionTime(s.away_until, tz)))
+        said.append(
+            t.SESSION_LINE.with_(
+                when=SessionTime(s.started_at, tz),
+                state=t.SESSION_OPEN if s.open else t.SESSION_CLOSED,
+                notes=ListOf(notes) if notes else "",
+            )
+        )
+    return said
 
 
-_SECTIONS = (_membership, _checkins, _vouches, _requests, _resources, _invites, _sessions)
+_SECTIONS: tuple[Callable[[PersonalData, CircleInfo, str, int], list[Line]], ...] = (
+    _membership,
+    _checkins,
+    _vouches,
+    _requests,
+    _resources,
+    _invites,
+    _sessions,
+)
 
 
-def inventory(data: PersonalData) -> list[str]:
+def inventory(data: PersonalData) -> list[Line]:
     """What /forgetme deletes, counted."""
-
-    def n(count: int, one: str, many: str | None = None) -> str:
-        return f"{count} {one if count == 1 else (many or one + 's')}"
-
-    items = ["your Signal account id"]
-    if data.memberships:
-        items.append(
-            f"your membership of {n(len(data.memberships), 'circle')} (role, alias, dates)"
-        )
-    if data.checkins:
-        items.append(n(len(data.checkins), "check-in or check-out", "check-ins and check-outs"))
-    if data.vouches_given:
-        items.append(
-            n(len(data.vouches_given), "vouch or concern", "vouches and concerns") + " you gave"
-        )
-    if data.requests:
-        items.append(n(len(data.requests), "request to join", "requests to join"))
-    if data.reviews_given:
-        items.append(n(len(data.reviews_given), "vet or flag", "vets and flags") + " you gave")
-    if data.resources_added:
-        items.append(
-            f"your name on {n(len(data.resources_added), 'resource')} you suggested "
-            "(the entries stay for the circle)"
-        )
-    if data.invites:
-        items.append(n(len(data.invites), "invite") + " you made (unused codes stop working)")
-    if data.sessions:
-        items.append(
-            f"your place in {n(len(data.sessions), 'session record')} "
-            "(the anonymous counts and averages stay)"
-        )
-    if data.pending_messages:
-        items.append(n(data.pending_messages, "message") + " not yet sent")
-    return [f"• {item}" for item in items]
+    counted: list[tuple[int, Plural]] = [
+        (len(data.memberships), t.ITEM_MEMBERSHIPS),
+        (len(data.checkins), t.ITEM_CHECKINS),
+        (len(data.vouches_given), t.ITEM_VOUCHES),
+        (len(data.requests), t.ITEM_REQUESTS),
+        (len(data.reviews_given), t.ITEM_REVIEWS),
+        (len(data.resources_added), t.ITEM_RESOURCES),
+        (len(data.invites), t.ITEM_INVITES),
+        (len(data.sessions), t.ITEM_SESSIONS),
+        (data.pending_messages, t.ITEM_PENDING),
+    ]
+    items: list[Line] = [t.ITEM_ACCOUNT, *(item.with_(n=n) for n, item in counted if n)]
+    return [t.ITEM.with_(item=item) for item in items]
 
 
-def confirmation(data: PersonalData, sole_facilitator_of: list[int], code: str) -> str:
+def confirmation(data: PersonalData, sole_facilitator_of: list[int], code: str) -> Piece:
     """What /forgetme deletes and keeps, and how to confirm; ``sole_facilitator_of``: the
     numbers (as /mydata counts them) of the circles that would be left without one."""
-    lines = ["This deletes everything I hold about you, in every circle:", *inventory(data)]
+    said: list[Line] = [t.FORGET_HEADER, *inventory(data)]
     if data.memberships:
-        lines.append(
-            "I'll also take you out of the circles' Signal groups, and tell their facilitators "
-            "that a member left and asked me to forget them, without your name."
-        )
+        said.append(t.FORGET_GROUPS)
     for number, circle in enumerate(data.circles, start=1):
         if number in sole_facilitator_of:
-            lines.append(
-                f"You're the only facilitator of circle {number} "
-                f"({PURPOSE_BLURB[circle.purpose]}): name another first with "
-                "/facilitator add, or it will have none."
-            )
+            purpose = PURPOSES[circle.purpose]
+            said.append(t.FORGET_SOLE_FACILITATOR.with_(number=number, purpose=purpose))
     if data.elsewhere:
-        lines.append(ELSEWHERE)
+        said.append(t.ELSEWHERE)
     if data.banned_in:
-        lines += ["What stays:", *ban_lines(data)]
-    lines += [
-        "It can't be undone: if you come back later, it's as a newcomer.",
-        f"To confirm, within 10 minutes send:\n/forgetme {code}",
-        "/mydata shows it all first.",
-    ]
-    return "\n".join(lines)
+        said += [t.FORGET_STAYS, *ban_lines(data)]
+    said.append(t.FORGET_CONFIRM.with_(code=code))
+    return lines(*said)
 
 
-def farewell(still_in: int, elsewhere: bool) -> str:
+def farewell(still_in: int, elsewhere: bool) -> Piece:
     """The last thing /forgetme says; ``still_in``: groups it could not take them out of."""
-    text = "Done. I've deleted everything I held about you, and I don't know you any more."
+    said: list[Line] = [t.FAREWELL]
     if still_in:
-        text += (
-            f" I couldn't take you out of the Signal group of {still_in} "
-            f"circle{'s' if still_in != 1 else ''}: please leave it yourself."
-        )
+        said.append(t.FAREWELL_STILL_IN.with_(n=still_in))
     if elsewhere:
-        text += f" {ELSEWHERE}"
-    return text + " Take care."
+        said.append(t.ELSEWHERE)
+    said.append(t.TAKE_CARE)
+    return joined(*said, sep=" ")

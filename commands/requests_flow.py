@@ -6,6 +6,20 @@ from __future__ import annotations
 from commands.arguments import whole_number
 from commands.context import About, CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
+from commands.speech import Text
+from facilitation.i18n import Msg, Said, english
+from facilitation.texts.requests import (
+    NO_SUCH_REQUEST,
+    NOT_A_REQUEST_POST,
+    NUMBER_HINT,
+    STATUS_ADDED,
+    STATUS_APPROVED,
+    STATUS_DENIED,
+    STATUS_EXPIRED,
+    STATUS_HELD,
+    STATUS_PENDING,
+    VOUCH_COUNT,
+)
 from facilitation.vouching import Policy, Request, RequestStatus, Voucher
 from storage.records import Circle, Member
 from storage.repositories.vouching import JoinRequest
@@ -13,13 +27,13 @@ from storage.repositories.vouching import JoinRequest
 ADMIT_TIMER = "admit"
 EXPIRY_TIMER = "request-expiry"
 
-STATUS_WORDS = {
-    RequestStatus.PENDING: "waiting for vouches",
-    RequestStatus.HELD: "on hold for the facilitators",
-    RequestStatus.APPROVED: "approved, being added",
-    RequestStatus.ADDED: "already in the circle",
-    RequestStatus.DENIED: "declined",
-    RequestStatus.EXPIRED: "expired",
+STATUS_WORDS: dict[RequestStatus, Msg] = {
+    RequestStatus.PENDING: STATUS_PENDING,
+    RequestStatus.HELD: STATUS_HELD,
+    RequestStatus.APPROVED: STATUS_APPROVED,
+    RequestStatus.ADDED: STATUS_ADDED,
+    RequestStatus.DENIED: STATUS_DENIED,
+    RequestStatus.EXPIRED: STATUS_EXPIRED,
 }
 
 
@@ -60,10 +74,7 @@ async def request_named(ctx: CommandContext, args: str) -> tuple[JoinRequest, st
     if quote is not None and not ctx.incoming.is_direct:
         found = await ctx.uow.requests.by_post(circle.id, quote.timestamp)
         if found is None:
-            raise Refusal(
-                "That message isn't a join request. Reply to the bot's join-request post, "
-                "or use the request's number: /requests lists them."
-            )
+            raise Refusal(NOT_A_REQUEST_POST)
         return found, args
     head, _, rest = args.strip().partition(" ")
     if not head:
@@ -71,10 +82,10 @@ async def request_named(ctx: CommandContext, args: str) -> tuple[JoinRequest, st
     try:
         number = whole_number(head.lstrip("#"))
     except UsageError as exc:
-        raise UsageError("give the request's number; /requests lists them") from exc
+        raise UsageError(english(NUMBER_HINT)) from exc  # hints are plain until usage is
     found = await ctx.uow.requests.by_number(circle.id, number)
     if found is None:
-        raise Refusal(f"There's no join request {number}. /requests lists the open ones.")
+        raise Refusal(NO_SUCH_REQUEST.with_(number=number))
     return found, rest.strip()
 
 
@@ -88,7 +99,7 @@ async def approve(ctx: CircleContext, request: JoinRequest, *, by: str = "vouche
     await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
 
 
-async def tell_facilitators(ctx: CircleContext, text: str, *, about: About = ()) -> None:
+async def tell_facilitators(ctx: CircleContext, text: Text, *, about: About = ()) -> None:
     """A private note to each facilitator who is not away; ``about``: the ids of the
     member or join request it names (see ``OutgoingMessage.about``)."""
     circle = ctx.require_circle()
@@ -98,5 +109,6 @@ async def tell_facilitators(ctx: CircleContext, text: str, *, about: About = ())
             ctx.direct(facilitator.aci, text, about=about)
 
 
-def count_text(vouchers: int, threshold: int) -> str:
-    return f"{min(vouchers, threshold)} of {threshold} vouch{'es' if threshold != 1 else ''}"
+def count_text(vouchers: int, threshold: int) -> Said:
+    """ "1 of 2 vouches": never more than the request needs."""
+    return VOUCH_COUNT.with_(have=min(vouchers, threshold), n=threshold)

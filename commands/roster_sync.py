@@ -21,6 +21,7 @@ from commands.membership import welcome_in
 from commands.ports import GroupSnapshot, GroupUnavailable, PersonRef
 from commands.requests_flow import policy, tell_facilitators
 from facilitation.circle import Door, Role, Standing, Unvouched
+from facilitation.i18n import ListOf
 from facilitation.roster import (
     Arrival,
     ArrivalKind,
@@ -32,6 +33,22 @@ from facilitation.roster import (
     door_is_open,
 )
 from facilitation.roster import reconcile as plan_changes
+from facilitation.texts.door import (
+    A_MEMBER,
+    DEPARTED_GONE,
+    DEPARTED_LEFT,
+    DEPARTED_REMOVED,
+    HELD,
+    OPENED,
+    REMOVED_BEFORE,
+    REMOVED_THESE_BEFORE,
+    REQUEST_NUMBER,
+    ROUTINE,
+    UNVOUCHED_PERSON,
+    UNVOUCHED_PERSON_NUMBER,
+    WELCOME_OPEN,
+    WELCOME_UNVOUCHED,
+)
 from facilitation.vouching import Origin, RequestStatus
 from storage.records import Circle, Member
 
@@ -170,36 +187,22 @@ class ArrivalNotes:
 
     async def tell(self, ctx: CircleContext) -> None:
         if self.opened:
-            who = "Someone" if self.opened == 1 else f"{self.opened} people"
-            await tell_facilitators(
-                ctx,
-                f"{who} joined the group without a vouch. The circle lets people in that way "
-                "(/circle set unvouched hold changes that), so they're members now.",
-                about=self.opened_about,
-            )
+            await tell_facilitators(ctx, OPENED.with_(n=self.opened), about=self.opened_about)
         if not self.held:
             return
-        numbers = [f"#{n}" for n, _ in self.held]
-        listed = (
-            numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+        numbers = [REQUEST_NUMBER.with_(number=n) for n, _ in self.held]
+        before = [REQUEST_NUMBER.with_(number=n) for n, banned in self.held if banned]
+        removed: object = ""
+        if before:
+            removed = (
+                REMOVED_BEFORE
+                if len(numbers) == 1
+                else REMOVED_THESE_BEFORE.with_(listed=ListOf(before))
+            )
+        said = HELD.with_(
+            n=len(numbers), listed=ListOf(numbers), removed=removed, first=self.held[0][0]
         )
-        who = "Someone was" if len(numbers) == 1 else f"{len(numbers)} people were"
-        before = [f"#{n}" for n, banned in self.held if banned]
-        removed = (
-            " The circle removed this person before."
-            if len(numbers) == 1 and before
-            else (f" The circle removed {', '.join(before)} before." if before else "")
-        )
-        first = self.held[0][0]
-        await tell_facilitators(
-            ctx,
-            f"{who} added to the group without a vouch ({listed} in /requests).{removed} Until "
-            "you decide, they can read the agreement and the guides and take part in sessions, "
-            "but they see none of the circle's trust data (the directory, join requests, "
-            f"vouches, invites). /requests approve {first} welcomes someone as a member; "
-            f"/requests deny {first} takes them out of the group.",
-            about=self.held_about,
-        )
+        await tell_facilitators(ctx, said, about=self.held_about)
 
 
 async def arrive(
@@ -227,12 +230,7 @@ async def arrive(
     text = agreement.text if agreement else ""
     if arrival.kind is ArrivalKind.OPEN:
         member = await uow.members.add(circle.id, person, Role.MEMBER, founder=False, now=ctx.now)
-        ctx.direct(
-            person.aci,
-            "Welcome: you're in a holdspace circle now. Before you take part, please read our "
-            f"community agreement:\n\n{text}\n\nReply /agree to accept it. /help shows what I "
-            "can do.",
-        )
+        ctx.direct(person.aci, WELCOME_OPEN.with_(agreement=text))
         notes.opened += 1
         notes.opened_about += [member.id, person.id]
         return member
@@ -252,15 +250,8 @@ async def arrive(
     )
     notes.held.append((request.number, arrival.banned))
     notes.held_about += [member.id, person.id, request.id]
-    routine = "" if arrival.banned else " That's routine, and nothing you did wrong."
-    ctx.direct(
-        person.aci,
-        "Hi, I'm holdspace, this circle's helper bot. You were added to the group without "
-        f"going through the circle's invites and vouching, so its facilitators will confirm "
-        f"you first.{routine}\nMeanwhile, please read our community agreement:\n\n{text}\n\n"
-        "Reply /agree to accept it; then you can take part in sessions. /guide has short "
-        "guides.",
-    )
+    routine = "" if arrival.banned else ROUTINE
+    ctx.direct(person.aci, WELCOME_UNVOUCHED.with_(routine=routine, agreement=text))
     return member
 
 
@@ -276,23 +267,18 @@ async def depart(
         ending = Ending.REMOVED_IN_APP
     else:
         ending = Ending.GONE
-    who = member.alias or "A member"
+    who: object = member.alias or A_MEMBER
     about = await naming(ctx, member)
     if member.unvouched:
         own = await ctx.uow.requests.open_for_person(
             member.person_id, origin=Origin.UNVOUCHED, circle_id=circle.id
         )
-        number = f" (#{own.number})" if own is not None else ""
-        who = f"The person added without a vouch{number}"
+        who = UNVOUCHED_PERSON if own is None else UNVOUCHED_PERSON_NUMBER.with_(number=own.number)
         about += [own.id] if own is not None else []
     await end_membership(ctx, member, ending)
-    how = {
-        Ending.LEFT: "left the Signal group",
-        Ending.REMOVED_IN_APP: "was removed from the Signal group",
-        Ending.GONE: "is no longer in the Signal group (they left, or an admin removed them "
-        "while I wasn't watching)",
+    told = {
+        Ending.LEFT: DEPARTED_LEFT,
+        Ending.REMOVED_IN_APP: DEPARTED_REMOVED,
+        Ending.GONE: DEPARTED_GONE,
     }[ending]
-    after = "" if ending is Ending.LEFT else " If they ask to join again, it waits for you."
-    await tell_facilitators(
-        ctx, f"{who} {how}, so they're no longer in the circle.{after}", about=about
-    )
+    await tell_facilitators(ctx, told.with_(who=who), about=about)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+
 from commands.arguments import exactly_one_mention, ignored, words
-from commands.compose import MessageText
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
+from commands.naming import member_named
 from commands.requests_flow import (
     approve,
     core_request,
@@ -16,16 +18,40 @@ from commands.requests_flow import (
     voucher,
 )
 from commands.router import CommandRouter
-from commands.rules import Access, Tenure, answered
+from commands.rules import Access, Tenure, Where, answered
 from facilitation import vouching
+from facilitation.i18n import Day, ListOf, Piece, Said
 from facilitation.text import clean_free_text
-from facilitation.time_text import Style, format_local
+from facilitation.texts.membership import NOT_A_MEMBER
+from facilitation.texts.vouching import (
+    CLOSED,
+    CONCERNS,
+    COUNTS,
+    DECIDED,
+    FORMER_MEMBER,
+    HELD_NO_REASON,
+    HELD_WITH_REASON,
+    NO_LONGER_COUNTED,
+    NO_RECORD,
+    NOBODY_ON_RECORD,
+    NOT_AGREED,
+    OBJECTION_TAKEN,
+    RECORD,
+    SELF,
+    TOO_NEW,
+    TWICE,
+    UNVOUCHED_RECORD,
+)
 from facilitation.vouching import RequestStatus, VouchRefused
+from storage.repositories.vouching import JoinRequest
 
 vouches_router = CommandRouter("vouches")
 
 MAX_REASON_CHARS = 500
-STRANGER_VOUCH = "Only members of a circle can vouch or object."
+STRANGER_VOUCH = (
+    "Only members of a circle can vouch or raise a concern. If you were invited, send /join "
+    "with the code you were given."
+)
 """The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
 CONCERNS_COUNT_LATER = Tenure(
     "Concerns count from members who have been in the circle a while; yours will count "
@@ -33,19 +59,15 @@ CONCERNS_COUNT_LATER = Tenure(
 )
 
 
-def _refused(reason: VouchRefused, name: str, days: int) -> str:
-    return {
-        VouchRefused.NOT_AGREED: (
-            "Please /agree to the current agreement first; then your vouch counts."
-        ),
-        VouchRefused.TOO_NEW: (
-            f"Vouches count from members who have been in the circle a while; yours will "
-            f"count in {days} day{'s' if days != 1 else ''}."
-        ),
-        VouchRefused.SELF: "You can't vouch for yourself.",
-        VouchRefused.TWICE: f"You've already vouched for {name}, or raised a concern.",
-        VouchRefused.CLOSED: f"The request from {name} isn't collecting vouches any more.",
-    }[reason]
+def _refused(reason: VouchRefused, name: str, days: int) -> Piece:
+    said: dict[VouchRefused, Piece] = {
+        VouchRefused.NOT_AGREED: NOT_AGREED,
+        VouchRefused.TOO_NEW: TOO_NEW.with_(n=days),
+        VouchRefused.SELF: SELF,
+        VouchRefused.TWICE: TWICE.with_(newcomer=name),
+        VouchRefused.CLOSED: CLOSED.with_(newcomer=name),
+    }
+    return said[reason]
 
 
 @vouches_router.command(
@@ -74,24 +96,22 @@ async def vouch(ctx: CommandContext, text: str) -> None:
     if after.status is RequestStatus.APPROVED:
         await approve(ctx, request)
     if ctx.incoming.is_direct:
-        ctx.reply(
-            f"Thank you: your vouch for {request.name} counts "
-            f"({count_text(len(after.vouchers), rules.threshold)}).",
-            about=[request.id],
-        )
+        count = count_text(len(after.vouchers), rules.threshold)
+        ctx.reply(COUNTS.with_(newcomer=request.name, count=count), about=[request.id])
     else:
         ctx.react("🤝")
 
 
 @vouches_router.command(
     "object",
-    usage=("[reason] (as a reply to a join request)", "<request> [reason] (by DM)"),
-    summary="raise a concern about a join request; it waits for the facilitators",
+    usage="<request> [reason], by direct message to me",
+    summary="raise a concern about a join request, privately; it waits for the facilitators",
+    where=Where.DIRECT,
     access=Access.AGREED,
     trusted=True,
     tenure=CONCERNS_COUNT_LATER,
     strangers=answered(STRANGER_VOUCH),
-    parse=words,  # a number and a reason, or a reason when it quotes the request's post
+    parse=words,  # a number and a reason
 )
 async def object_(ctx: CommandContext, text: str) -> None:
     member = ctx.require_agreed()
@@ -99,26 +119,22 @@ async def object_(ctx: CommandContext, text: str) -> None:
     reason = clean_free_text(reason_text, limit=MAX_REASON_CHARS) or None
     state = vouching.expire(await core_request(ctx, request), ctx.now)
     if await ctx.uow.vouches.has(request.id, member.id):
-        raise Refusal(f"You've already vouched for {request.name} or raised a concern.")
+        raise Refusal(TWICE.with_(newcomer=request.name))
     try:
         held = vouching.object_to(state)
     except ValueError as exc:
-        raise Refusal(f"The request from {request.name} is already decided.") from exc
+        raise Refusal(DECIDED.with_(newcomer=request.name)) from exc
     await ctx.uow.vouches.add(request.id, member.id, "object", reason, ctx.now)
     await ctx.uow.requests.set_status(request.id, RequestStatus.HELD, objections=held.objections)
+    number, name = request.number, request.name
     await tell_facilitators(
         ctx,
-        f"Join request {request.number} ({request.name}) is on hold: a member raised a concern"
-        + (f': "{reason}"' if reason else " (no reason given)")
-        + f". Decide with /requests approve {request.number} or /requests deny "
-        f"{request.number}, in the group or here.",
+        HELD_WITH_REASON.with_(number=number, newcomer=name, reason=reason)
+        if reason
+        else HELD_NO_REASON.with_(number=number, newcomer=name),
         about=[request.id],
     )
-    ctx.direct(
-        member.aci, "Thank you for saying so. The request is on hold and the facilitators have it."
-    )
-    if not ctx.incoming.is_direct:
-        ctx.react("👀")
+    ctx.direct(member.aci, OBJECTION_TAKEN)
 
 
 @vouches_router.command(
@@ -134,49 +150,43 @@ async def vouches(ctx: CommandContext, _: None) -> None:
     mention = exactly_one_mention(ctx.incoming)
     target = await ctx.uow.members.by_aci(circle.id, mention.aci)
     if target is None:
-        raise Refusal("That person isn't a member of this circle.")
+        raise Refusal(NOT_A_MEMBER)
     request = await ctx.uow.requests.admitted(circle.id, target.person_id)
-    text = MessageText().concerning([target.id])
-    if target.alias:
-        text.add(target.alias)
-    else:
-        text.mention(target.aci)
+    who = member_named(target)
+    about = [target.id] if request is None else [target.id, request.id]
     if request is None:
-        text.add(
-            " joined without a vouching record: a founder, added in Signal directly, or vouched "
-            f"in more than {circle.settings.vouch_retention_days} days ago (records are purged)."
-        )
+        said = NO_RECORD.with_(who=who, days=circle.settings.vouch_retention_days)
     elif request.unvouched:
-        day = format_local(request.created_at, "UTC", Style.DATE)
-        text.concerning([request.id]).add(
-            f" was added to the group without a vouch ({day}) and confirmed by a facilitator "
-            f"(request {request.number})."
-        )
+        day = Day(request.created_at)
+        said = UNVOUCHED_RECORD.with_(who=who, day=day, number=request.number)
     else:
-        day = format_local(request.created_at, "UTC", Style.DATE)
-        text.concerning([request.id]).add(
-            f" joined through request {request.number} ({day}). Vouched for by: "
-        )
-        edges = await ctx.uow.vouches.of_request(request.id)
-        first = True
-        for edge in edges:
-            voucher_member = await ctx.uow.members.get(edge.voucher_member_id)
-            if not first:
-                text.add(", ")
-            first = False
-            if voucher_member is None:
-                text.add("a former member")
-            elif voucher_member.alias:
-                text.concerning([voucher_member.id]).add(voucher_member.alias)
-            else:
-                text.mention(voucher_member.aci)
-            if edge.kind == "object":
-                text.add(" (raised a concern" + (f': "{edge.reason}"' if edge.reason else "") + ")")
-            if not edge.counts:
-                text.add(" (no longer counted: they left the circle before the decision)")
-        if first:
-            text.add("nobody on record")
-        text.add(".")
-    ctx.direct(ctx.incoming.sender, text)
+        said = await _record(ctx, request, who, about)
+    ctx.direct(ctx.incoming.sender, said, about=about)
     if not ctx.incoming.is_direct:
         ctx.react("📬")
+
+
+async def _record(
+    ctx: CommandContext, request: JoinRequest, who: object, about: list[uuid.UUID]
+) -> Said:
+    """Who vouched them in, by name (that is what the record is for); a concern only as a
+    count: neither who raised it nor why ever comes back out of the facilitators' notes."""
+    vouchers: list[object] = []
+    concerns = 0
+    for edge in await ctx.uow.vouches.of_request(request.id):
+        if edge.kind == "object":
+            concerns += 1
+            continue
+        voucher_member = await ctx.uow.members.get(edge.voucher_member_id)
+        named: object = FORMER_MEMBER
+        if voucher_member is not None:
+            named = member_named(voucher_member)
+            about.append(voucher_member.id)
+        vouchers.append(named if edge.counts else NO_LONGER_COUNTED.with_(who=named))
+    return RECORD.with_(
+        who=who,
+        number=request.number,
+        day=Day(request.created_at),
+        vouchers=ListOf(vouchers) if vouchers else NOBODY_ON_RECORD,
+        concerns=CONCERNS.with_(n=concerns) if concerns else "",
+    )

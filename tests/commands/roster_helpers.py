@@ -39,7 +39,7 @@ async def arrive_unvouched(chat: Chat, p: dict[str, str], frank: str) -> int:
     add_to_group(chat, frank)
     out = await chat.group_changed(actor=p["bob"])
     [note] = to(out, p["alice"])
-    match = re.search(r"\(#(\d+) in /requests\)", note)
+    match = re.search(r"#(\d+) in /requests", note)
     assert match is not None
     assert "without a vouch" in note and "/requests approve" in note
     no_identifiers(out, frank)

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from commands.compose import PLACEHOLDER
-from commands.types import Mention, OutgoingMessage
-from tests.commands.chat import Chat, aci, only_text
+from commands.types import Mention, OutgoingMessage, Recipient
+from tests.commands.chat import Chat, aci, only_text, reactions
 
 
 async def test_alias_is_cleaned_unique_and_used(circle: Chat, people: dict[str, str]) -> None:
@@ -29,9 +29,17 @@ async def test_facilitator_add_and_remove_by_mention(circle: Chat, people: dict[
     await circle.say(people["alice"], "/alias Al")
     alice = Mention(people["alice"], start=len("/facilitator remove "))
     text = f"/facilitator remove {PLACEHOLDER}"
-    assert "Al is no longer a facilitator" in only_text(
-        await circle.say(people["bob"], text, mentions=(alice,))
-    )
+    out = await circle.say(people["bob"], text, mentions=(alice,))
+    # the group hears nothing that names her: a reaction only; she and bob hear it privately
+    said = {item.to: item.text for item in out if isinstance(item, OutgoingMessage)}
+    assert said == {
+        Recipient.person(people["bob"]): "Done: Al is no longer a facilitator.",
+        Recipient.person(people["alice"]): (
+            "You're no longer a facilitator of the circle. Thank you for the space you held; "
+            "you're still a member, and /help shows what's yours."
+        ),
+    }
+    assert reactions(out) == ["✅"]
 
 
 async def test_last_facilitator_cannot_be_removed(circle: Chat, people: dict[str, str]) -> None:

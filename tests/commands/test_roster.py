@@ -45,9 +45,10 @@ async def test_someone_added_behind_the_circles_back_gets_no_trust_data(
     )
     first = only_text(await chat.say(frank, "/resources therapist"))
     assert "facilitators will confirm you first" in first
-    for command in ("/requests", "/invite", "/vouch 1", "/resource 1", "/object 1 hm"):
+    for command in ("/requests", "/invite", "/vouch 1", "/resource 1"):
         assert await chat.say(frank, command) == []  # told once; after that, quiet
     assert await chat.dm(frank, "/resources") == []
+    assert await chat.dm(frank, "/object 1 hm") == []
     assert "accepted the community agreement" in only_text(await chat.dm(frank, "/agree"))
     assert "/guide therapist" in only_text(await chat.say(frank, "/guide"))
     listing = only_text(await chat.say(frank, "/help"))
@@ -59,7 +60,9 @@ async def test_someone_added_behind_the_circles_back_gets_no_trust_data(
     # a facilitator decides: a member now, with tenure counted from today
     approved = await chat.say(p["alice"], f"/requests approve {number}")
     assert any("confirmed you as a member" in t for t in to(approved, frank))
-    assert "is a member of the circle now" in in_group(approved)[0].text
+    assert in_group(approved)[0].text == (
+        f"Approved request {number}: they're a member of the circle now."
+    )
     assert "Nothing vetted matches" in "".join(to(await chat.say(frank, "/resources x"), frank))
     assert "No join requests" in only_text(await chat.say(p["bob"], "/requests"))
     assert "count from members who have been in the circle" in only_text(
@@ -80,8 +83,14 @@ async def test_a_facilitator_can_turn_someone_added_without_a_vouch_away(
     chat.membership.refuse = None
     denied = await chat.say(p["alice"], f"/requests deny {number}")
     assert chat.membership.removed == [(GROUP, frank)]
-    assert "taken you out" in to(denied, frank)[0]
-    assert "out of the group" in in_group(denied)[0].text
+    assert to(denied, frank) == [
+        "The circle's facilitators have decided not to keep you in its group, so I've taken you "
+        "out. Circles stay small so that everyone in them can feel safe, and this says nothing "
+        "about your worth or your work. Take care of yourself."
+    ]
+    assert [m.text for m in in_group(denied)] == [  # a number, never a name
+        f"Declined request {number}: they're out of the group now, and they've been told, kindly."
+    ]
     take_from_group(chat, frank)
     assert await chat.group_changed(actor=p["alice"]) == []  # already gone: nothing more
     assert await chat.dm(frank, "/resources") == []  # in no circle now
@@ -261,7 +270,8 @@ async def test_mydata_shows_the_standing_and_the_ban_that_forgetme_keeps(
     take_from_group(chat, frank)
     await chat.group_changed(actor=p["alice"])
     mine = "\n".join(to(await chat.dm(frank, "/mydata"), frank))
-    assert "keyed one-way hash of your account id" in mine and "facilitators decide" in mine
+    assert "scrambled fingerprint of your Signal account" in mine and "facilitators decide" in mine
+    assert "hash" not in mine
     asked = only_text(await chat.dm(frank, "/forgetme"))
     assert "What stays:" in asked
     code = re.search(r"/forgetme ([A-Z]{6})", asked)
@@ -283,7 +293,7 @@ async def test_several_added_at_once_are_one_message_to_each_facilitator(
     add_to_group(chat, *newcomers)
     out = await chat.group_changed(actor=p["bob"])
     [note] = to(out, p["alice"])
-    assert "3 people were added to the group without a vouch (#1, #2 and #3 in /requests)" in note
+    assert "3 people were added to the group without a vouch: #1, #2 and #3 in /requests." in note
     assert "The circle removed #3 before." in note
     no_identifiers(out, *newcomers)
     assert all(to(out, who) for who in newcomers)  # each is sent the agreement

@@ -58,7 +58,7 @@ async def test_the_notice_of_someone_added_without_a_vouch_goes_with_their_forge
     chat, p = agreed, people
     frank = aci()
     number = await arrive_unvouched(chat, p, frank)
-    entry = f"(#{number} in /requests)"
+    entry = f"#{number} in /requests"
     assert entry in await unsent(chat.storage)
     await forget(chat, frank)
     assert entry not in await unsent(chat.storage)

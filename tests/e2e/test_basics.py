@@ -42,3 +42,25 @@ async def test_state_survives_a_kill_and_restart(world: World) -> None:
         world.carol, "/alias", "Your alias here: Sky. Set one with /alias <name>."
     )
     assert "Members: 4" in (await world.ask(world.bob, "/circle")).text
+
+
+async def test_taking_the_facilitator_role_back_names_nobody_in_the_group(world: World) -> None:
+    """Issue 14: "{alias} is no longer a facilitator" is not the group's business. The group
+    gets a ✅; the one who asked and the one concerned hear it privately."""
+    await world.setup_circle()
+    await world.agree_in_group(world.alice, world.dana)
+    mention_text, mentions = world.gw.mention_text("/facilitator add ", world.dana)
+    await world.ask(world.alice, mention_text, mentions=mentions)
+    await world.expect_reply(world.dana, "/alias Dee", "In this circle I'll call you Dee.")
+    heard = world.listen()
+    mention_text, mentions = world.gw.mention_text("/facilitator remove ", world.dana)
+    await world.say(world.alice, mention_text, mentions=mentions)
+    told = await world.expect_dm_to(world.alice, "no longer a facilitator")
+    assert told.text == "Done: Dee is no longer a facilitator."
+    thanked = await world.expect_dm_to(world.dana, "no longer a facilitator")
+    assert thanked.text == (
+        "You're no longer a facilitator of the circle. Thank you for the space you held; "
+        "you're still a member, and /help shows what's yours."
+    )
+    assert heard.posts == []  # nothing posted or quoted in the group
+    await world.expect_reply(world.dana, "/circle set vouches 3", "Only a facilitator can do that.")

@@ -245,13 +245,16 @@ async def test_a_removal_ends_what_the_person_started(world: World) -> None:
     )
     # Bob is removed by a facilitator: his unused code dies, and he is held at the door
     text, mentions = gw.mention_text("/remove ", world.bob)
-    removed = "A member has been removed from the circle."  # a count, never a name
-    await world.expect_reply(alice, text, removed, mentions=mentions)
+    await world.say(alice, text, mentions=mentions)
+    removed = await world.expect_post("no longer in the circle")
+    assert removed.text == "Done: they're no longer in the circle."  # no name, no count
+    assert removed.quote_timestamp is None  # and no quote of the command naming him
     assert world.bob not in gw.members_of(world.group)
     await world.expect_dm(
         frank(world),
         f"/join {bob_code} Frank: hi",
-        "That code doesn't match any invite. Check it with the member who gave it.",
+        "That code doesn't match any invite. Check it with the member who gave it, then send "
+        "/join again.",
     )
     dana_code = await invite_code(world, world.dana)
     await world.dm(world.bob, f"/join {dana_code} Bob: sorry, can I come back")
@@ -262,7 +265,9 @@ async def test_a_removal_ends_what_the_person_started(world: World) -> None:
     assert world.this_turn.posts == []  # no post asking for vouches
     # vouches can't admit a banned person
     await world.expect_dm(
-        world.dana, "/vouch 2", "The request from Bob isn't collecting vouches any more."
+        world.dana,
+        "/vouch 2",
+        "The request from Bob isn't collecting vouches any more. /requests shows where it stands.",
     )
     await world.dm(alice, "/requests approve 2")
     await world.expect_dm_to(world.bob, "Welcome")  # the facilitator lifted the ban

@@ -45,9 +45,12 @@ async def test_a_newcomer_is_vouched_in_by_reply_and_added_through_the_gateway(
 
 async def test_an_objection_holds_the_request_for_the_facilitators(world: World) -> None:
     post = await invite_and_join(world)
-    await world.say(world.dana, "/object I saw them in a harassment thread", quote=post)
+    assert post  # the request's post; a concern is raised by direct message, by its number
+    await world.dm(world.dana, "/object 1 I saw them in a harassment thread")
     note = await world.expect_dm_to(world.alice, "on hold")
     assert "harassment thread" in note.text
+    await world.expect_dm_to(world.dana, "I won't say who raised it.")
+    assert world.this_turn.posts == []  # nothing about it reaches the group
     await world.dm(world.alice, "/requests deny 1")
     await world.expect_dm_to(world.erin, "not to take your request further")
     assert world.erin not in world.gw.members_of(world.group)
@@ -68,7 +71,7 @@ async def test_a_refused_add_is_kept_and_a_retry_adds_the_newcomer(world: World)
     post = await invite_and_join(world)
     gw.set_bot_admin(world.group, False)
     await world.say(world.carol, "/vouch", quote=post)
-    note = await world.expect_dm_to(world.alice, "Make the bot an admin")
+    note = await world.expect_dm_to(world.alice, "I need to be an admin of it")
     assert "/requests retry 1" in note.text
     assert world.erin not in gw.members_of(world.group)
     gw.set_bot_admin(world.group, True)
