@@ -5,6 +5,8 @@ to the bot's last group message), ``@name`` in a line becomes a Signal mention, 
 ``wait 2m`` moves the bot's clock forward so timers (turns, warnings, the close) come due,
 ``{code}`` stands for the last invite code the bot sent anyone, and ``app alice adds frank``,
 ``app dana leaves``, ``app alice removes bob`` act in the Signal app, behind the bot's back.
+A second group, "Thursday circle" (Alice its admin, Carol in it), takes ``alice in thursday:
+/circle setup venting``: someone in two circles, as many are.
 Without a terminal (or with ``--script FILE``) it plays a scripted tour and exits.
 ``--language es`` sets the demo circle up in that language: a ``/circle setup`` that names
 no language (the tour's, or one typed) gets the code added, as a facilitator would type it.
@@ -28,7 +30,9 @@ BOT_NUMBER = "+15550000001"
 CODE = re.compile(r"invite code: (\S+)")
 WAIT = re.compile(r"^\s*wait\s+(?P<duration>\S+)\s*$", re.I)
 LINE = re.compile(
-    r"^\s*(?P<dm>dm\s+)?(?P<who>[a-z]+)(?P<reply>\s+reply)?\s*:\s*(?P<text>.*)$", re.I
+    r"^\s*(?P<dm>dm\s+)?(?P<who>[a-z]+)(?P<reply>\s+reply)?(?:\s+in\s+(?P<group>[a-z]+))?"
+    r"\s*:\s*(?P<text>.*)$",
+    re.I,
 )
 APP = re.compile(
     r"^\s*app\s+(?P<who>[a-z]+)\s+(?P<verb>adds|removes|leaves)(?:\s+(?P<whom>[a-z]+))?\s*$",
@@ -57,6 +61,7 @@ class Demo:
         """The code the demo circle is set up in (``--language``); None: as typed."""
         self.people: dict[str, Person] = {}
         self.group: Group | None = None
+        self.groups: dict[str, Group] = {}
         self.shown_messages = 0
         self.shown_reactions = 0
 
@@ -71,9 +76,14 @@ class Demo:
         self.group = self.gw.create_group(
             "Tuesday circle", members=[alice, bob, carol, dana], admins=[alice], bot_is_admin=True
         )
-        # An ordinary group, as the Signal app makes one: /circle setup locks this door.
-        self.group.permissions["add_members"] = "every-member"
-        self.group.link = "enabled"
+        thursday = self.gw.create_group(
+            "Thursday circle", members=[alice, carol], admins=[alice], bot_is_admin=True
+        )
+        self.groups = {"tuesday": self.group, "thursday": thursday}
+        # Ordinary groups, as the Signal app makes them: /circle setup locks their doors.
+        for group in self.groups.values():
+            group.permissions["add_members"] = "every-member"
+            group.link = "enabled"
 
     def name_of(self, aci: str | None) -> str:
         for person in self.people.values():
@@ -113,16 +123,24 @@ class Demo:
             print(f"{person.name} → holdspace (direct): {typed}")
             await self.gw.dm(person, text)
             return True
-        quote = self._last_group_message() if match["reply"] else None
-        assert self.group is not None
-        if person not in self.gw.members_of(self.group):
+        group = self.groups.get((match["group"] or "tuesday").lower())
+        if group is None:
+            names = ", ".join(self.groups)
+            print(f"  (the groups are {names}: try 'alice in thursday: /circle')")
+            return False
+        quote = self._last_group_message(group) if match["reply"] else None
+        if person not in self.gw.members_of(group):
             print(
                 f"  ({person.name} isn't in the group yet: try 'dm {match['who'].lower()}: /help')"
             )
             return False
-        print(f"{person.name}: {typed}")
-        await self.gw.say(person, text, group=self.group, quote=quote, mentions=mentions)
+        print(f"{person.name}{self._in(group)}: {typed}")
+        await self.gw.say(person, text, group=group, quote=quote, mentions=mentions)
         return True
+
+    def _in(self, group: Group | None) -> str:
+        """`` in Thursday circle`` for a group other than the first, else nothing."""
+        return "" if group is None or group is self.group else f" in {group.name}"
 
     async def _in_the_app(self, acting: re.Match[str]) -> bool:
         """Someone acts in the Signal app; the bot only sees the group change."""
@@ -171,17 +189,21 @@ class Demo:
             out += PLACEHOLDER
         return out, mentions
 
-    def _last_group_message(self) -> SentMessage | None:
-        """The bot's last post in the group (an announcement, not an answer to someone)."""
+    def _last_group_message(self, group: Group) -> SentMessage | None:
+        """The bot's last post in ``group`` (an announcement, not an answer to someone)."""
         posts = (
-            m for m in reversed(self.gw.sent) if m.group is not None and m.quote_timestamp is None
+            m
+            for m in reversed(self.gw.sent)
+            if m.group is not None
+            and m.group.internal_id == group.internal_id
+            and m.quote_timestamp is None
         )
         return next(posts, None)
 
     def render(self, message: SentMessage) -> str:
         text = _render_mentions(message.text, message.mentions, self.name_of)
         where = (
-            "holdspace"
+            f"holdspace{self._in(self._group_of(message))}"
             if message.group is not None
             else (f"holdspace → {message.to.name if message.to else 'someone'} (direct)")
         )
@@ -191,6 +213,17 @@ class Demo:
         body = text.replace("\n", "\n    ")
         lines.append(f"{where}: {body}")
         return "\n".join(lines)
+
+    def _group_of(self, message: SentMessage) -> Group | None:
+        sent_to = message.group
+        return next(
+            (
+                g
+                for g in self.groups.values()
+                if sent_to is not None and g.internal_id == sent_to.internal_id
+            ),
+            None,
+        )
 
     def print_new(self) -> None:
         while self.shown_messages < len(self.gw.sent):
@@ -251,7 +284,7 @@ async def run_try(script: str | None, interactive: bool | None, language: str | 
             return 1
         print(
             "Connected. A demo circle: Alice (group admin), Bob, Carol, Dana; Erin and Frank "
-            "are outside.\n"
+            "are outside. A second group, Thursday circle: Alice and Carol.\n"
         )
         try:
             if interactive:
