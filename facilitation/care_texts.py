@@ -24,14 +24,6 @@ from facilitation.texts import care
 
 # --- co-hosting (posts in the group; a mention goes in front or after) -----------------------
 
-COHOST_JOINED = " is co-hosting this session. Thank you for sharing the floor."
-COHOST_STEPPED_BACK = " is no longer co-hosting this session. Thank you for holding it with us."
-COHOSTING_WITH = "Co-hosting today: "
-HOSTED_BY = "Holding this session: "
-HOSTED_WITH = ", with "
-CO_HOSTED_BY = "Co-hosting this session: "
-NO_HOLDERS = "This session has no named host. A facilitator can /cohost @member to share the floor."
-
 COHOST_REFUSALS = {
     "already-holding": "They're already holding this session.",
     "away": "That member can't co-host right now.",

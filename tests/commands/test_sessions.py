@@ -97,7 +97,7 @@ async def test_only_agreed_members_take_part_and_roles_are_checked(
     assert "/agree" in only_text(await circle.say(p["bob"], "/checkin 3"))
     await circle.say(p["bob"], "/agree")
     assert only_text(await circle.say(p["bob"], "/checkin 9")).startswith("Usage: /checkin")
-    assert only_text(await circle.say(p["bob"], "/checkout 4")).startswith("Usage: /checkout")
+    assert only_text(await circle.say(p["bob"], "/checkout 9")).startswith("Usage: /checkout")
     assert "Only a facilitator" in only_text(await circle.say(p["bob"], "/next"))
     assert "Only a facilitator" in only_text(await circle.say(p["bob"], "/session end"))
     assert "already open" in only_text(await circle.say(p["alice"], "/session start"))
