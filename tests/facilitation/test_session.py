@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from facilitation.prompts import named, speaker
 from facilitation.session import (
     MAX_TOPIC_CHARS,
     Closed,
@@ -33,7 +34,6 @@ from facilitation.session import (
     tick,
     to_json,
 )
-from facilitation.prompts import named, speaker
 from facilitation.texts.session import HOSTED_BY_WITH
 from facilitation.timing import checkout_lead, spoken_duration, time_left
 
