@@ -43,12 +43,13 @@ SHARING_REOPENED = Msg(
 )
 CHECKOUT_OPEN = Msg(
     "session.checkout_open",
-    "Check-out is open: /checkout and one positive thing or a goal for next week.",
+    "Check-out is open: /checkout and one positive thing or a goal for next week, or "
+    "/checkout pass.",
     kind=Kind.GROUP,
 )
 WINS_CHECKOUT_OPEN = Msg(
     "session.wins_checkout_open",
-    "Check-out is open: /checkout and one win from today or a goal.",
+    "Check-out is open: /checkout and one win from today or a goal, or /checkout pass.",
     kind=Kind.GROUP,
 )
 # TRANSLATORS: {names} is a list of mentions of the people co-hosting ("A, B and C").
