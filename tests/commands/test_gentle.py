@@ -34,13 +34,6 @@ def to_group(outgoing: list[Outgoing]) -> list[OutgoingMessage]:
     ]
 
 
-@pytest.fixture
-async def agreed(circle: Chat, people: dict[str, str]) -> Chat:
-    for name in ("alice", "bob", "carol", "dana"):
-        await circle.say(people[name], "/agree")
-    return circle
-
-
 async def test_a_low_check_in_gets_a_private_line_beside_the_sprout(
     agreed: Chat, people: dict[str, str]
 ) -> None:
