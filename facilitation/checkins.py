@@ -27,7 +27,10 @@ _LEADING_NUMBER = re.compile(r"(\d+)(?:/5)?[.,:;!]?(?:\s+(.*))?", re.DOTALL)
 
 
 class CheckinError(ValueError):
-    """What is wrong with a check-in or check-out; the message is safe to show the member."""
+    """What is wrong with a check-in or check-out; the message is safe to show the member.
+
+    It is shown in parentheses after the usage line, which already holds the mood scale: so
+    it holds no parentheses of its own, nor the scale again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +60,10 @@ def parse_checkin(args: str) -> CheckIn:
     text = args[:MAX_COMMAND_CHARS].strip()
     match = _LEADING_NUMBER.fullmatch(text)
     if not text or match is None:
-        raise CheckinError(f"start with your mood, a number from 1 to 5 ({MOOD_SCALE})")
+        raise CheckinError("start with your mood, a number from 1 to 5")
     mood = int(match.group(1))
     if not 1 <= mood <= 5:
-        raise CheckinError(f"the mood is a number from 1 to 5 ({MOOD_SCALE})")
+        raise CheckinError("the mood is a number from 1 to 5")
     return CheckIn(mood=mood, words=_words(match.group(2)))
 
 
@@ -83,7 +86,7 @@ def parse_checkout(args: str) -> CheckOut:
         words = None if rest.casefold() in PASS_WORDS else _words(rest)
         return CheckOut(mood=int(match.group(1)), words=words)
     if match is not None and match.group(2) is None:  # "/checkout 9": a mood out of range
-        raise CheckinError(f"the mood is a number from 1 to 5 ({MOOD_SCALE}), or leave it out")
+        raise CheckinError("the mood is a number from 1 to 5, or leave it out")
     return CheckOut(mood=None, words=_words(text))
 
 

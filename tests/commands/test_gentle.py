@@ -136,3 +136,18 @@ async def test_times_up_thanks_the_speaker_and_offers_a_way_back(
         "again and the circle will come back to you. The floor is open: /hand to share."
     )
     assert "Time's up" not in up[-1]
+
+
+async def test_a_mistyped_mood_gets_its_usage_once_and_changes_nothing(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await chat.say(p["alice"], "/session start 30m")
+    refused = await chat.dm(p["bob"], "/checkin 9 my words")
+    assert only_text(refused) == (
+        "Usage: /checkin <1-5> [a few words] (1 = struggling … 5 = great) "
+        "(the mood is a number from 1 to 5)"
+    )
+    assert reactions(refused) == []
+    ended = texts(await chat.say(p["alice"], "/session end"))
+    assert "Nobody checked in or out this time" in ended[-1]
