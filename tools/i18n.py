@@ -181,10 +181,13 @@ def _forms(string: object) -> tuple[str, ...]:
 
 def awaiting(root: Path = ROOT) -> dict[str, list[str]]:
     """Language code -> the names of the messages awaiting translation in it (empty, not
-    fuzzy), from the committed .po files."""
+    fuzzy), from the committed .po files (a language without one has nothing awaiting)."""
     found: dict[str, list[str]] = {}
     for language in TRANSLATED:
-        with catalog_path(root / LOCALES, language, ".po").open("rb") as source:
+        path = catalog_path(root / LOCALES, language, ".po")
+        if not path.exists():
+            continue
+        with path.open("rb") as source:
             catalog = read_po(source, locale=language.catalog, domain=DOMAIN)
         found[language.code] = sorted(
             str(m.context)
