@@ -10,16 +10,11 @@ from commands.router import CommandRouter
 from commands.rules import Access
 from commands.session_flow import apply, open_session, refusal
 from facilitation import session as core
-from facilitation.durations import format_duration
-from facilitation.time_text import Style, format_local
+from facilitation.i18n import Duration, SessionTime
+from facilitation.texts import boundaries as texts
 
 boundaries_router = CommandRouter("boundaries")
 
-NOSPACE_POST = (
-    "Someone in the circle can't hold space for heavy topics right now. "
-    "Please start a heavy share with a content warning (CW) and a moment for people to step "
-    'back. Saying "I can\'t hold space for this right now" is always OK here.'
-)
 MAX_AWAY = timedelta(days=60)
 
 
@@ -32,9 +27,9 @@ MAX_AWAY = timedelta(days=60)
 )
 async def nospace(ctx: CommandContext, _: None) -> None:
     ctx.require_member()
-    ctx.post(NOSPACE_POST)
+    ctx.post(texts.NOSPACE)
     if ctx.incoming.is_direct:
-        ctx.reply("Thank you for saying so. I told the circle without naming you. Take care.")
+        ctx.reply(texts.NOSPACE_THANKS)
 
 
 @boundaries_router.command(
@@ -57,11 +52,11 @@ async def away(ctx: CommandContext, length: timedelta) -> None:
             await apply(ctx, stored, core.set_away(state, str(member.id), until, ctx.now))
         except core.SessionError as error:
             raise refusal(error) from error
-    local = format_local(until, circle.settings.tz, Style.WEEKDAY_TIME)
     if ctx.incoming.is_direct:
         ctx.reply(
-            f"Stepping back for {format_duration(length)}, until {local}. "
-            "I won't mention, prompt or remind you until then. /back any time."
+            texts.AWAY.with_(
+                length=Duration.of(length), until=SessionTime(until, circle.settings.tz)
+            )
         )
     else:
         ctx.react("🌙")
@@ -82,6 +77,6 @@ async def back(ctx: CommandContext, _: None) -> None:
         stored, state = found
         await apply(ctx, stored, core.set_back(state, str(member.id), ctx.now))
     if ctx.incoming.is_direct:
-        ctx.reply("Welcome back.")
+        ctx.reply(texts.BACK)
     else:
         ctx.react("👋")

@@ -7,22 +7,32 @@ import uuid
 from datetime import timedelta
 
 from commands.arguments import core, whole_number
-from commands.compose import MessageText
 from commands.context import CircleContext, CommandContext
-from commands.errors import UsageError
+from commands.errors import Refusal, UsageError
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from commands.types import Priority
 from facilitation.durations import format_duration
+from facilitation.i18n import (
+    Clock,
+    Duration,
+    Piece,
+    SessionTime,
+    Someone,
+    Verbatim,
+    Weekday,
+    joined,
+    lines,
+)
 from facilitation.schedule import (
     ScheduleError,
-    Weekday,
     WeeklyRule,
-    describe,
     next_occurrence,
     next_reminder,
     parse_weekly,
 )
+from facilitation.schedule import Weekday as Day
+from facilitation.texts import schedule as texts
 from facilitation.time_text import Style, format_local
 from storage.repositories.timers import Schedule
 
@@ -36,7 +46,7 @@ DEFAULT_LENGTH_MS = 60 * 60 * 1000
 
 
 def rule_of(schedule: Schedule) -> WeeklyRule:
-    return WeeklyRule(Weekday(schedule.weekday), schedule.hour, schedule.minute, schedule.length_ms)
+    return WeeklyRule(Day(schedule.weekday), schedule.hour, schedule.minute, schedule.length_ms)
 
 
 schedule = schedule_router.group(
@@ -62,18 +72,15 @@ async def weekly(ctx: CommandContext, rule: WeeklyRule) -> None:
     circle = ctx.require_circle()
     existing = await ctx.uow.schedules.of_circle(circle.id)
     if len(existing) >= MAX_SCHEDULES:
-        raise UsageError(f"at most {MAX_SCHEDULES} schedules; cancel one first")
+        raise Refusal(texts.TOO_MANY.with_(n=MAX_SCHEDULES))
     added = await ctx.uow.schedules.add(
         circle.id, int(rule.weekday), rule.hour, rule.minute, rule.length_ms, ctx.now
     )
     due, _, _ = next_reminder(rule, circle.settings.tz, ctx.now)
     await ctx.set_timer(SCHEDULE_TIMER, added.id, due)
-    start = next_occurrence(rule, circle.settings.tz, ctx.now)
     tz = circle.settings.tz
-    ctx.reply(
-        f"Scheduled: {describe(rule, tz)}. Next: {_local(start, tz)}. "
-        "I'll remind the circle an hour before and at the time."
-    )
+    start = next_occurrence(rule, tz, ctx.now)
+    ctx.reply(texts.ADDED.with_(rule=said_rule(rule, tz, ctx.now), when=SessionTime(start, tz)))
 
 
 @schedule.alone(summary="the circle's scheduled sessions")
@@ -81,17 +88,15 @@ async def listing(ctx: CommandContext, _: None) -> None:
     circle = ctx.require_circle()
     schedules = await ctx.uow.schedules.of_circle(circle.id)
     if not schedules:
-        ctx.reply(
-            "No sessions are scheduled. A facilitator can add one: /schedule weekly tue 19:00 90m"
-        )
+        ctx.reply(texts.NONE)
         return
-    lines = ["Scheduled sessions:"]
+    tz = circle.settings.tz
+    shown: list[Piece] = [texts.TITLE]
     for number, item in enumerate(schedules, start=1):
         rule = rule_of(item)
-        start = next_occurrence(rule, circle.settings.tz, ctx.now)
-        tz = circle.settings.tz
-        lines.append(f"{number}. {describe(rule, tz)}; next {_local(start, tz)}")
-    ctx.reply("\n".join(lines))
+        start = SessionTime(next_occurrence(rule, tz, ctx.now), tz)
+        shown.append(texts.LINE.with_(number=number, rule=said_rule(rule, tz, ctx.now), when=start))
+    ctx.reply(lines(*shown))
 
 
 @schedule.sub(
@@ -109,7 +114,7 @@ async def cancel(ctx: CommandContext, number: int) -> None:
     chosen = schedules[number - 1]
     await ctx.uow.schedules.remove(chosen.id)
     await ctx.set_timer(SCHEDULE_TIMER, chosen.id, None)
-    ctx.reply(f"Cancelled: {describe(rule_of(chosen), circle.settings.tz)}.")
+    ctx.reply(texts.CANCELLED.with_(rule=said_rule(rule_of(chosen), circle.settings.tz, ctx.now)))
 
 
 async def next_session_text(ctx: CircleContext) -> str | None:
@@ -140,28 +145,33 @@ async def remind(ctx: CircleContext, schedule_id: uuid.UUID) -> None:
     # already: saying it again would only ping every phone.
     opened = kind == "at-start" and await ctx.uow.sessions.open_in(circle.id) is not None
     if ctx.now - due_at <= STALE_MS and not opened:
-        text = MessageText()
-        if kind == "hour-before":
-            text.add(
-                f"Reminder: our circle meets in an hour ({_local(start, circle.settings.tz)}, "
-                f"{format_duration_ms(rule.length_ms)})."
-            )
-        else:
-            text.add(
-                "It's time for our circle. A facilitator can open it with "
-                f"/session start {format_duration_ms(rule.length_ms)}."
-            )
+        tz = circle.settings.tz
+        said: Piece = (
+            texts.HOUR_BEFORE.with_(when=SessionTime(start, tz), length=Duration(rule.length_ms))
+            if kind == "hour-before"
+            else texts.AT_THE_TIME.with_(length=Verbatim(format_duration_ms(rule.length_ms)))
+        )
         members = await ctx.uow.members.of_circle(circle.id)
-        pinged = [m for m in members if not m.is_away(ctx.now) and m.agreed_version >= 1]
-        if pinged:
-            text.add(" ")
-            for index, member in enumerate(pinged):
-                if index:
-                    text.add(" ")
-                text.mention(member.aci)
-        ctx.post(text)
+        # Only who is here for now: not someone away, nor someone who has not (yet, or
+        # since it changed) agreed to the circle's current agreement.
+        pinged = [
+            Someone(m.aci)
+            for m in members
+            if not m.is_away(ctx.now) and m.agreed_version >= circle.agreement_version
+        ]
+        ctx.post(joined(said, *pinged, sep=" "))
     due, _, _ = next_reminder(rule, circle.settings.tz, ctx.now)
     await ctx.set_timer(SCHEDULE_TIMER, schedule_id, due)
+
+
+def said_rule(rule: WeeklyRule, tz: str, now: int) -> Piece:
+    """``every Tuesday at 19:00 in Europe/Berlin, for 1 hour and 30 minutes``."""
+    return texts.RULE.with_(
+        day=Weekday(int(rule.weekday)),
+        time=Clock(next_occurrence(rule, tz, now), tz),
+        zone=tz,
+        length=Duration(rule.length_ms),
+    )
 
 
 def format_duration_ms(ms: int) -> str:

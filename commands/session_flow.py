@@ -5,18 +5,19 @@ post the anonymous summary and look out for the trauma loop."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from commands.compose import MessageText
 from commands.context import CircleContext
 from commands.errors import Refusal
 from commands.types import Priority
 from facilitation import guard
 from facilitation import session as core
-from facilitation.checkins import mood_stats, summary_text
+from facilitation.checkins import mood_stats, summary
+from facilitation.i18n import Piece, Someone
 from facilitation.session import (
     Closed,
-    MemberRef,
-    NameRef,
     Post,
     SessionError,
     SessionState,
@@ -25,8 +26,12 @@ from facilitation.session import (
     to_json,
 )
 from facilitation.session_members import anonymous
+from facilitation.texts import turns
 from storage.records import Member
 from storage.repositories.sessions import SessionAggregates, StoredSession
+
+if TYPE_CHECKING:
+    from facilitation.i18n.render import Writer
 
 SESSION_TIMER = "session"
 MIN_MOODS_KEPT = 3
@@ -34,20 +39,20 @@ GUARD_LOOKBACK = 20
 """Closed sessions the trauma-loop guard looks back over (it only counts the last 30 days)."""
 
 REFUSALS = {
-    "not-speaker": "Only the person speaking can do that. /hand to join the queue.",
-    "already-queued": "Your hand is already up. /queue shows where you are.",
-    "already-speaking": "You have the floor right now. /done when you're finished.",
-    "not-queued": "Your hand isn't up.",
-    "paused": "We're paused. A facilitator can /resume when the circle is ready.",
-    "not-paused": "We aren't paused.",
-    "closed": "That session has already closed.",
-    "checking-out": "We're checking out now: /checkout with one positive thing or a goal.",
-    "away": "You're set as away. /back first, and welcome back.",
+    "not-speaker": turns.NOT_SPEAKER,
+    "already-queued": turns.ALREADY_QUEUED,
+    "already-speaking": turns.ALREADY_SPEAKING,
+    "not-queued": turns.NOT_QUEUED,
+    "paused": turns.PAUSED,
+    "not-paused": turns.NOT_PAUSED,
+    "closed": turns.CLOSED,
+    "checking-out": turns.CHECKING_OUT,
+    "away": turns.AWAY,
 }
 
 
 def refusal(error: SessionError) -> Refusal:
-    return Refusal(REFUSALS.get(error.code, "That can't be done in the session right now."))
+    return Refusal(REFUSALS.get(error.code, turns.CANT_NOW))
 
 
 async def open_session(ctx: CircleContext) -> tuple[StoredSession, SessionState] | None:
@@ -59,7 +64,7 @@ async def open_session(ctx: CircleContext) -> tuple[StoredSession, SessionState]
 async def require_session(ctx: CircleContext) -> tuple[StoredSession, SessionState]:
     found = await open_session(ctx)
     if found is None:
-        raise Refusal("There's no session open right now. A facilitator can /session start one.")
+        raise Refusal(turns.NO_SESSION)
     return found
 
 
@@ -68,7 +73,8 @@ async def apply(ctx: CircleContext, stored: StoredSession, transition: Transitio
     closed = False
     for effect in transition.effects:
         if isinstance(effect, Post):
-            ctx.post(await render(ctx, effect))
+            text, about = await render(ctx, effect)
+            ctx.post(text, about=about)
         elif isinstance(effect, Closed):
             closed = True
     if closed:
@@ -94,36 +100,45 @@ async def carry_on(
     await apply(ctx, stored, transition or core.tick(state, ctx.now))
 
 
-async def render(ctx: CircleContext, post: Post) -> MessageText:
-    text = MessageText()
-    cache: dict[str, Member | None] = {}
+@dataclass(frozen=True, slots=True)
+class WithPeople:
+    """A text of the session core with its members filled in: each member id it names
+    becomes their account (for a mention) and the name the circle knows them by."""
 
-    async def member_of(ref: str) -> Member | None:
-        if ref not in cache:
-            cache[ref] = await ctx.uow.members.get(uuid.UUID(ref))
-        return cache[ref]
+    text: Piece
+    people: Mapping[str, Someone]
 
-    for part in post.parts:
-        if isinstance(part, NameRef):
-            circle = ctx.require_circle()
-            wanted = uuid.UUID(part.member)
+    def write(self, out: Writer) -> None:
+        before = out.people
+        out.people = {**before, **self.people}
+        try:
+            out.value(self.text)
+        finally:
+            out.people = before
+
+    def __repr__(self) -> str:
+        return f"WithPeople(people={len(self.people)})"
+
+
+async def render(ctx: CircleContext, post: Post) -> tuple[WithPeople, list[uuid.UUID]]:
+    """The post ready to send, and the ids of everyone it names: their member and person
+    ids, so a /forgetme finds it while it is unsent (even once they left the circle)."""
+    circle = ctx.require_circle()
+    mentioned = set(post.mentions)
+    people: dict[str, Someone] = {}
+    about: list[uuid.UUID] = []
+    for ref in post.members:
+        wanted = uuid.UUID(ref)
+        member = await ctx.uow.members.get(wanted)
+        about += [wanted] if member is None else [wanted, member.person_id]
+        if ref in mentioned and member is not None:
+            people[ref] = Someone(member.aci, member.alias)
+        elif ref in mentioned:
+            people[ref] = Someone(ref, mention=False)  # "someone"
+        else:  # named without pinging them: the name /queue shows
             names = await ctx.uow.members.display_names(circle.id, {wanted})
-            named = await member_of(part.member)
-            # Named without their account (no mention): the ids let /forgetme find it, the
-            # person id even once their membership has ended (they left while it was unsent).
-            ids = [wanted] if named is None else [wanted, named.person_id]
-            text.add(names.get(wanted, "someone")).concerning(ids)
-        elif isinstance(part, MemberRef):
-            member = await member_of(part.member)
-            if member is None:
-                text.add("someone")
-                continue
-            text.mention(member.aci)
-            if member.alias:
-                text.add(f" ({member.alias})")
-        else:
-            text.add(part)
-    return text
+            people[ref] = Someone(ref, names.get(wanted), mention=False)
+    return WithPeople(post.text, people), about
 
 
 async def _close(ctx: CircleContext, stored: StoredSession, state_json: str) -> None:
@@ -140,7 +155,7 @@ async def _close(ctx: CircleContext, stored: StoredSession, state_json: str) -> 
         median_in=stats.median_in if enough_in else None,
     )
     await ctx.uow.sessions.close(stored.id, state_json, aggregates, ctx.now)
-    ctx.post(summary_text(stats, stored.wins_only))
+    ctx.post(summary(stats.checked_in, stats.checked_out, stored.wins_only))
     recent = await ctx.uow.sessions.recent_closed(circle.id, GUARD_LOOKBACK)
     history = [guard.SessionMoods(s.closed_at, s.checked_in, s.median_in) for s in recent]
     if guard.should_suggest(history, circle.guard_suggested_at, ctx.now):

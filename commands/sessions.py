@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from commands.arguments import duration, nothing
 from commands.context import CircleContext, CommandContext
-from commands.errors import UsageError
+from commands.errors import Refusal, UsageError
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from commands.session_flow import (
@@ -22,7 +22,10 @@ from commands.session_flow import (
 from commands.types import Priority
 from facilitation import session as core
 from facilitation.agreement import reminder_line
-from facilitation.durations import DurationError, format_duration, parse_duration
+from facilitation.durations import DurationError, parse_duration
+from facilitation.i18n import Duration, Piece, joined, lines
+from facilitation.texts import turns
+from facilitation.texts.agreement import REMINDER
 
 session_router = CommandRouter("session")
 session = session_router.group(
@@ -32,6 +35,12 @@ session = session_router.group(
     access=Access.MEMBER,
 )
 
+PHASES = {
+    core.Phase.CHECK_IN: turns.PHASE_CHECK_IN,
+    core.Phase.SHARING: turns.PHASE_SHARING,
+    core.Phase.CHECK_OUT: turns.PHASE_CHECK_OUT,
+    core.Phase.CLOSED: turns.PHASE_CHECK_OUT,  # never shown: a closed session is not open
+}
 DEFAULT_LENGTH = timedelta(minutes=60)
 MAX_LENGTH = timedelta(hours=4)
 MIN_LENGTH = timedelta(minutes=1)
@@ -84,9 +93,9 @@ async def start(ctx: CommandContext, asked: Start) -> None:
     length, wins = asked.length, asked.wins
     turn = asked.turn or fitted_turn(circle.settings.turn, length)
     if await open_session(ctx) is not None:
-        raise UsageError("a session is already open: /session shows it")
+        raise Refusal(turns.ALREADY_OPEN)
     agreement = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
-    reminder = reminder_line(agreement.text) if agreement else "What is said here stays here."
+    reminder: Piece | str = reminder_line(agreement.text) if agreement else REMINDER
     members = await ctx.uow.members.of_circle(circle.id)
     session_id = uuid.uuid4()
     transition = core.start(
@@ -110,22 +119,18 @@ async def start(ctx: CommandContext, asked: Start) -> None:
 async def status(ctx: CommandContext, _: None) -> None:
     found = await open_session(ctx)
     if found is None:
-        ctx.reply("No session is open. A facilitator can /session start one.")
+        ctx.reply(turns.NONE_OPEN)
         return
     state = found[1]
     left = max(state.ends_at - (state.paused_at or ctx.now), 0)
-    lines = [
-        f"Session: {state.phase.value}{' (wins only)' if state.wins_only else ''}, "
-        f"{format_duration(timedelta(milliseconds=left)) or '0s'} left"
-        + (" (paused)" if state.paused_at is not None else "")
-        + "."
-    ]
-    queue = core.ordered_queue(state, ctx.now)
-    lines.append(
-        ("Someone has the floor. " if state.speaker else "The floor is open. ")
-        + f"Hands up: {len(queue)}."
-    )
-    ctx.reply("\n".join(lines))
+    shown: list[Piece] = [turns.STATUS.with_(phase=PHASES[state.phase], left=Duration.left(left))]
+    if state.wins_only:
+        shown.append(turns.STATUS_WINS)
+    if state.paused_at is not None:
+        shown.append(turns.STATUS_PAUSED)
+    hands = len(core.ordered_queue(state, ctx.now))
+    floor = turns.SOMEONE_SPEAKING if state.speaker else turns.FLOOR_FREE
+    ctx.reply(lines(joined(*shown, sep=" "), floor.with_(n=hands)))
 
 
 @session.sub(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import timedelta
 
 from commands.arguments import ignored, nothing, words
 from commands.context import CommandContext
@@ -13,7 +12,8 @@ from commands.rules import Access, Where
 from commands.session_flow import apply, refusal, require_session
 from commands.types import Priority
 from facilitation import session as core
-from facilitation.durations import format_duration
+from facilitation.i18n import Duration, Piece, Someone, lines
+from facilitation.texts import turns as texts
 
 turns_router = CommandRouter("turns")
 
@@ -73,6 +73,9 @@ async def lower(ctx: CommandContext, _: None) -> None:
     parse=nothing,
 )
 async def queue(ctx: CommandContext, _: None) -> None:
+    """Who speaks and who waits, by name without a mention. The order is the progressive
+    stack (who hasn't spoken today goes first), but nobody is labelled by it: whether
+    someone has shared yet is not the queue's to announce."""
     state = (await require_session(ctx))[1]
     circle = ctx.require_circle()
     waiting = core.ordered_queue(state, ctx.now)
@@ -81,21 +84,23 @@ async def queue(ctx: CommandContext, _: None) -> None:
         shown.append(state.speaker.member)
     found = await ctx.uow.members.display_names(circle.id, {uuid.UUID(m) for m in shown})
     names = {str(member_id): name for member_id, name in found.items()}
-    lines = []
+
+    def who(member: str) -> Someone:
+        return Someone(member, names.get(member), mention=False)
+
+    said: list[Piece] = []
     if state.speaker is not None:
         left = max(state.speaker.ends_at - (state.paused_at or ctx.now), 0)
-        lines.append(
-            f"Speaking: {names.get(state.speaker.member, 'someone')} "
-            f"({format_duration(timedelta(milliseconds=left)) or '0s'} left)"
-        )
+        said.append(texts.SPEAKING.with_(who=who(state.speaker.member), left=Duration.left(left)))
     if waiting:
-        lines.append("Waiting, in order:")
-        for position, raised in enumerate(waiting, start=1):
-            first = "" if raised.member in state.spoken else " (first time today)"
-            lines.append(f"{position}. {names.get(raised.member, 'someone')}{first}")
-    if not lines:
-        lines.append("Nobody is speaking and no hands are up. /hand to share.")
-    ctx.reply("\n".join(lines), about=found)
+        said.append(texts.WAITING)
+        said += [
+            texts.WAITING_LINE.with_(place=place, who=who(raised.member))
+            for place, raised in enumerate(waiting, start=1)
+        ]
+    if not said:
+        said.append(texts.EMPTY_QUEUE)
+    ctx.reply(lines(*said), about=found)
 
 
 @turns_router.command(

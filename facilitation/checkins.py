@@ -2,7 +2,8 @@
 
 The article's check-in/check-out anchors a session in the present: members start by stating how
 they are (a mood from 1 to 5 and a few words) and end on one positive thing or a goal for next
-week. The summary a session closes with is anonymous: counts and averages, never anyone's words.
+week. The summary a session closes with gives the group counts only: never anyone's words,
+and no mood figure from which a private answer could be worked out (see ``summary``).
 """
 
 from __future__ import annotations
@@ -12,23 +13,24 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from facilitation.i18n import Piece, lines
 from facilitation.i18n.render import english
 from facilitation.text import MAX_COMMAND_CHARS, clean_free_text
 from facilitation.texts import care
+from facilitation.texts import session as texts
 
 MOOD_SCALE = english(care.MOOD_SCALE)
 MAX_WORDS_CHARS = 500
-
-MIN_MOODS_FOR_AVERAGE = 3
-"""Below this many moods an average would single someone out (one mood *is* its average; with
-two, each person can work out the other's), so the summary gives the count only."""
 
 # A mood: one number, optionally written "3/5", optionally followed by a comma, colon or dot.
 _LEADING_NUMBER = re.compile(r"(\d+)(?:/5)?[.,:;!]?(?:\s+(.*))?", re.DOTALL)
 
 
 class CheckinError(ValueError):
-    """What is wrong with a check-in or check-out; the message is safe to show the member."""
+    """What is wrong with a check-in or check-out; the message is safe to show the member.
+
+    It is shown in parentheses after the usage line, which already holds the mood scale: so
+    it holds no parentheses of its own, nor the scale again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,12 @@ class CheckIn:
 @dataclass(frozen=True, slots=True)
 class CheckOut:
     mood: int | None
-    words: str
+    words: str | None
+    """None: they passed (nothing to share, and that's fine)."""
+
+    @property
+    def passed(self) -> bool:
+        return self.words is None
 
 
 def _words(text: str | None) -> str | None:
@@ -53,30 +60,34 @@ def parse_checkin(args: str) -> CheckIn:
     text = args[:MAX_COMMAND_CHARS].strip()
     match = _LEADING_NUMBER.fullmatch(text)
     if not text or match is None:
-        raise CheckinError(f"start with your mood, a number from 1 to 5 ({MOOD_SCALE})")
+        raise CheckinError("start with your mood, a number from 1 to 5")
     mood = int(match.group(1))
     if not 1 <= mood <= 5:
-        raise CheckinError(f"the mood is a number from 1 to 5 ({MOOD_SCALE})")
+        raise CheckinError("the mood is a number from 1 to 5")
     return CheckIn(mood=mood, words=_words(match.group(2)))
 
 
+PASS_WORDS = frozenset({"pass", "skip"})
+"""A check-out of these words alone (or of nothing) passes: being there counts."""
+
+
 def parse_checkout(args: str) -> CheckOut:
-    """``[1-5] <words>``: the words are required; a leading 1-5 followed by words is a mood.
+    """``[1-5] [words]``: a leading 1-5 followed by words (or alone) is a mood.
 
     Only a single 1-5 counts as a mood, so ``10 push-ups a day`` stays a goal, words and all.
+    Passing is fine: ``pass``, nothing at all, or a mood alone is a check-out without words.
     """
     text = args[:MAX_COMMAND_CHARS].strip()
+    if text.casefold() in PASS_WORDS:
+        return CheckOut(mood=None, words=None)
     match = _LEADING_NUMBER.fullmatch(text)
-    if match is not None and match.group(2) is None:
-        raise CheckinError("add one positive thing or a goal for next week after the number")
     if match is not None and 1 <= int(match.group(1)) <= 5:
-        words = _words(match.group(2))
-        if words is not None:
-            return CheckOut(mood=int(match.group(1)), words=words)
-    words = _words(text)
-    if words is None:
-        raise CheckinError("add one positive thing or a goal for next week")
-    return CheckOut(mood=None, words=words)
+        rest = (match.group(2) or "").strip()
+        words = None if rest.casefold() in PASS_WORDS else _words(rest)
+        return CheckOut(mood=int(match.group(1)), words=words)
+    if match is not None and match.group(2) is None:  # "/checkout 9": a mood out of range
+        raise CheckinError("the mood is a number from 1 to 5, or leave it out")
+    return CheckOut(mood=None, words=_words(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,32 +120,27 @@ def mood_stats(
     )
 
 
-def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+def summary(checked_in: int, checked_out: int, wins_only: bool) -> Piece:
+    """The close, posted to the group: how many checked in and out, thanks, and aftercare.
 
-
-def summary_text(stats: MoodStats, wins_only: bool) -> str:
-    """The anonymous close: counts, and average moods when enough were given to hide anyone's."""
-    moods_in = stats.checked_in  # a check-in always has a mood
-    moods_out = stats.checked_out if stats.moods_out is None else stats.moods_out
-    lines = ["The session is closed."]
-    if stats.checked_in == 0 and stats.checked_out == 0:
-        lines.append("Nobody checked in or out this time, and that's okay.")
+    No mood, not even a band: some answers are given in the group and some by direct
+    message, and a number computed over all of them would let anyone who saw the group's
+    answers work out a private one (with two moods said aloud and one by DM, an average of
+    three gives the third exactly; a band can still tell whether it was low). So the group
+    gets counts only, which depend on no one's answer. Facilitators see how sessions go,
+    in bands pooled so that nobody's mood shows, under /circle health.
+    """
+    parts: list[Piece] = [texts.CLOSED]
+    if checked_in == 0 and checked_out == 0:
+        parts.append(texts.NOBODY_CHECKED)
     else:
-        lines.append(
-            f"{_people(stats.checked_in)} checked in and {_people(stats.checked_out)} checked out."
+        parts.append(
+            texts.COUNTS.with_(
+                checked_in=texts.COUNT_IN.with_(n=checked_in),
+                checked_out=texts.COUNT_OUT.with_(n=checked_out),
+            )
         )
-    show_in = stats.mood_in is not None and moods_in >= MIN_MOODS_FOR_AVERAGE
-    show_out = stats.mood_out is not None and moods_out >= MIN_MOODS_FOR_AVERAGE
-    if show_in and show_out:
-        lines.append(
-            f"Average mood: {stats.mood_in:.1f} at check-in, {stats.mood_out:.1f} at check-out."
-        )
-    elif show_in:
-        lines.append(f"Average mood at check-in: {stats.mood_in:.1f}.")
-    elif show_out:
-        lines.append(f"Average mood at check-out: {stats.mood_out:.1f}.")
     if wins_only:
-        lines.append("Thank you for sharing your wins.")
-    lines.append("Thank you for holding space for each other. Take gentle care until next time.")
-    return "\n".join(lines)
+        parts.append(texts.THANKS_WINS)
+    parts += [texts.THANKS, texts.AFTERCARE]
+    return lines(*parts)

@@ -18,17 +18,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from facilitation import care_texts
+from facilitation import prompts
+from facilitation.i18n import ListOf, lines
 from facilitation.session import next_due, tick
 from facilitation.session_state import (
     Effect,
-    MemberRef,
     Phase,
     Post,
     SessionError,
     SessionState,
     Transition,
 )
+from facilitation.texts import session as texts
 
 MAX_COHOSTS = 3
 """More than three co-hosts is a committee; the floor would have no one holding it."""
@@ -54,14 +55,9 @@ def _transition(state: SessionState, effects: list[Effect]) -> Transition:
     return Transition(state, tuple(effects), next_due(state))
 
 
-def names(members: Sequence[str]) -> list[str | MemberRef]:
-    """``@a``, ``@a and @b``, ``@a, @b and @c``: mentions joined for a post."""
-    parts: list[str | MemberRef] = []
-    for index, member in enumerate(members):
-        if index:
-            parts.append(" and " if index == len(members) - 1 else ", ")
-        parts.append(MemberRef(member))
-    return parts
+def names(members: Sequence[str]) -> ListOf:
+    """``@a``, ``@a and @b``, ``@a, @b and @c``: mentions listed the language's way."""
+    return ListOf([prompts.speaker(member) for member in members])
 
 
 def add_cohost(state: SessionState, member: str, now: int) -> Transition:
@@ -69,7 +65,7 @@ def add_cohost(state: SessionState, member: str, now: int) -> Transition:
     state, effects = _caught_up(state, now)
     _check_new(state, member, now)
     state = replace(state, cohosts=(*state.cohosts, member))
-    effects.append(Post((MemberRef(member), care_texts.COHOST_JOINED)))
+    effects.append(Post(texts.COHOST_JOINED.with_(who=prompts.speaker(member))))
     return _transition(state, effects)
 
 
@@ -79,7 +75,7 @@ def remove_cohost(state: SessionState, member: str, now: int) -> Transition:
     if member not in state.cohosts:
         raise SessionError("not-cohost")
     state = replace(state, cohosts=tuple(m for m in state.cohosts if m != member))
-    effects.append(Post((MemberRef(member), care_texts.COHOST_STEPPED_BACK)))
+    effects.append(Post(texts.COHOST_STEPPED_BACK.with_(who=prompts.speaker(member))))
     return _transition(state, effects)
 
 
@@ -96,9 +92,9 @@ def with_cohosts(opening: Transition, cohosts: Sequence[str]) -> Transition:
     for member in wanted:
         _check_new(state, member, state.started_at, adding=len(wanted))
     state = replace(state, cohosts=wanted)
-    line: list[str | MemberRef] = ["\n", care_texts.COHOSTING_WITH, *names(wanted), "."]
+    line = texts.COHOSTING_WITH.with_(names=names(wanted))
     effects = [
-        Post((*effect.parts, *line)) if isinstance(effect, Post) and index == 0 else effect
+        Post(lines(effect.text, line)) if isinstance(effect, Post) and index == 0 else effect
         for index, effect in enumerate(opening.effects)
     ]
     return Transition(state, tuple(effects), opening.due_at)
@@ -107,10 +103,10 @@ def with_cohosts(opening: Transition, cohosts: Sequence[str]) -> Transition:
 def holders_post(state: SessionState) -> Post:
     """``/cohost`` alone: who holds the session, by name (a host's role is public in the circle)."""
     if state.host is None and not state.cohosts:
-        return Post((care_texts.NO_HOLDERS,))
+        return Post(texts.NO_HOLDERS)
     if state.host is None:
-        return Post((care_texts.CO_HOSTED_BY, *names(state.cohosts), "."))
-    parts: list[str | MemberRef] = [care_texts.HOSTED_BY, MemberRef(state.host)]
+        return Post(texts.COHOSTED_BY.with_(cohosts=names(state.cohosts)))
+    host = prompts.speaker(state.host)
     if state.cohosts:
-        parts += [care_texts.HOSTED_WITH, *names(state.cohosts)]
-    return Post((*parts, "."))
+        return Post(texts.HOSTED_BY_WITH.with_(host=host, cohosts=names(state.cohosts)))
+    return Post(texts.HOSTED_BY.with_(host=host))

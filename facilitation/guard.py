@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from facilitation.texts import care
+
 DAY_MS = 24 * 60 * 60 * 1000
 MIN_CHECKINS = 3
 LOW_MEDIAN = 2.0
@@ -27,21 +29,8 @@ SESSIONS_IN_A_ROW = 2
 LOOKBACK_MS = 30 * DAY_MS
 COOLDOWN_MS = 7 * DAY_MS
 
-NOTE_START = "A gentle note for facilitators, from holdspace (only you see this): "
-GUIDANCE = (
-    "You might suggest a wins-only session, where the circle shares only wins and positive "
-    "updates (/session start 45m wins), or open the next session with a grounding exercise "
-    "(/pause offers one any time).\n"
-    "Compassion fatigue is real, for facilitators too: it's okay to step back for a week, and "
-    '"I can\'t hold space for this right now" is always a fair thing to say.\n'
-    "Peer support complements professional care; it doesn't replace it. The built-in guides "
-    "(/guide) may help with boundaries and with finding a sex-positive therapist."
-)
-"""What to do about a loop: shared by every version of the note (see ``care_texts``)."""
-SUGGESTION = (
-    f"{NOTE_START}check-ins in your circle have stayed low for the last two sessions. That can "
-    "be the start of a trauma loop, where the group keeps circling shared pain.\n" + GUIDANCE
-)
+SUGGESTION = care.LOW_TWICE.with_(start=care.NOTE_START, guidance=care.GUIDANCE)
+"""What the facilitators are sent, privately: the observation, and what may help."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,9 +48,9 @@ TREND_Y, LEGEND_Y = 442, 478
 def render(report: HealthReport) -> bytes:
     """The chart as PNG bytes (deterministic: the same report gives the same bytes)."""
     canvas = Canvas(WIDTH, HEIGHT, PALETTE)
-    canvas.text(28, 24, care_texts.health_title(max(1, len(report.sessions))), INK, 3)
+    canvas.text(28, 24, care_texts.chart_title(max(1, len(report.sessions))), INK, 3)
     if not report.sessions:
-        canvas.text(28, 80, care_texts.HEALTH_EMPTY, MUTED)
+        canvas.text(28, 80, care_texts.CHART_EMPTY, MUTED)
         return canvas.png()
     canvas.text(28, 66, care_texts.CHART_SUBTITLE, MUTED)
     _bars(canvas, report.sessions)
@@ -101,7 +101,7 @@ def _tile(canvas: Canvas, x: int, y: int, w: int, h: int, band: Band | None) -> 
         canvas.centred_text(x + w // 2, y + 7, care_texts.CHART_NOT_SHOWN, MUTED)
         return
     canvas.fill(x, y, w, h, BAND_COLOUR[band])
-    canvas.centred_text(x + w // 2, y + 7, care_texts.BAND_WORDS[band], INK)
+    canvas.centred_text(x + w // 2, y + 7, care_texts.CHART_BAND_WORDS[band], INK)
 
 
 def _legend(canvas: Canvas) -> None:

@@ -1,116 +1,112 @@
-"""What the bot says to the circle during a session.
+"""What the bot says to the circle during a session, as lazy texts of the catalog
+(facilitation/texts/session.py), rendered in the circle's language when posted.
 
-Plain strings only: the session module puts a member's mention (a ``MemberRef``) in front of
-the texts that address someone, so these never hold a name. The constants are the English of
-the catalog's messages (facilitation/texts/session.py), until the session core returns the
-messages themselves to be rendered in the circle's language.
+A member a text names is a ``Someone`` whose ``ref`` is their member id: ``speaker(member)``
+for a mention (their phone is notified), ``named(member)`` for their name alone (who is next
+in the queue, without pinging them). The command layer fills in their account and name.
 """
 
 from __future__ import annotations
 
-from facilitation.checkins import MOOD_SCALE
-from facilitation.i18n.render import english
+from facilitation.i18n import Duration, Piece, Someone, Verbatim, joined
+from facilitation.texts import care
 from facilitation.texts import session as texts
-from facilitation.timing import spoken_duration
 
-WINS_ONLY_OPENING = english(texts.WINS_ONLY_OPENING)
-CHECKIN_PROMPT = (
-    f"Check-in: /checkin 1-5 and a few words ({MOOD_SCALE}); "
-    "by direct message if you'd rather keep it private."
-)
-HAND_HINT = (
-    "Raise your hand with /hand (and a topic if you like); sharing begins when a facilitator "
-    "calls /next. Anyone can /pause for a breath."
-)
-FLOOR_OPEN = english(texts.FLOOR_OPEN)
-THANK_YOU = english(texts.THANK_YOU)
-AFTER_RESUME = english(texts.AFTER_RESUME)
-PAUSE = english(texts.PAUSE)
-SHARING_REOPENED = english(texts.SHARING_REOPENED)
-CHECKOUT_OPEN = english(texts.CHECKOUT_OPEN)
-WINS_CHECKOUT_OPEN = english(texts.WINS_CHECKOUT_OPEN)
+WINS_ONLY_OPENING = texts.WINS_ONLY_OPENING
+FLOOR_OPEN = texts.FLOOR_OPEN
+THANK_YOU = texts.THANK_YOU
+AFTER_RESUME = texts.AFTER_RESUME
+PAUSE = texts.PAUSE
+SHARING_REOPENED = texts.SHARING_REOPENED
+CHECKOUT_OPEN = texts.CHECKOUT_OPEN
+WINS_CHECKOUT_OPEN = texts.WINS_CHECKOUT_OPEN
 
 
-def opening(reminder: str, length_ms: int, turn_ms: int, wins_only: bool) -> str:
-    """The first message of a session: the agreement's reminder, the timings, the check-in."""
-    lines = [
-        f"Welcome. {reminder}",
-        f"This session lasts {spoken_duration(length_ms)}, with turns of "
-        f"{spoken_duration(turn_ms)}.",
+def speaker(member: str) -> Someone:
+    """A member mentioned: their phone is notified."""
+    return Someone(member)
+
+
+def named(member: str) -> Someone:
+    """A member named without a mention: nobody's phone is pinged."""
+    return Someone(member, mention=False)
+
+
+def sentences(*parts: Piece) -> Piece:
+    """Several sentences of one post, a space between them."""
+    return joined(*parts, sep=" ")
+
+
+def opening(reminder: Piece | str, length_ms: int, turn_ms: int, wins_only: bool) -> Piece:
+    """The first message of a session: the agreement's reminder, the timings, the check-in,
+    and that anyone may pass or step out."""
+    shown = Verbatim(reminder) if isinstance(reminder, str) else reminder
+    parts: list[Piece] = [
+        texts.WELCOME.with_(reminder=shown),
+        texts.LASTS.with_(length=Duration(length_ms), turn=Duration(turn_ms)),
     ]
     if wins_only:
-        lines.append(WINS_ONLY_OPENING)
-    lines += [CHECKIN_PROMPT, HAND_HINT]
-    return "\n".join(lines)
+        parts.append(texts.WINS_ONLY_OPENING)
+    parts += [
+        texts.CHECKIN_PROMPT.with_(scale=care.MOOD_SCALE),
+        texts.HAND_HINT,
+        texts.PASS_OR_STEP_OUT,
+    ]
+    return joined(*parts, sep="\n")
 
 
-def sharing_begins(wins_only: bool) -> str:
-    if wins_only:
-        return (
-            "Check-in is closed and sharing begins: wins only today, share a win or a good update."
-        )
-    return "Check-in is closed and sharing begins."
+def sharing_begins(wins_only: bool) -> Piece:
+    return texts.WINS_SHARING_BEGINS if wins_only else texts.SHARING_BEGINS
 
 
-def floor_given(turn_ms: int, wins_only: bool, topic: str | None) -> str:
-    """Follows the speaker's mention."""
-    text = f", you have the floor for {spoken_duration(turn_ms)}"
+def floor_given(member: str, turn_ms: int, wins_only: bool, topic: str | None) -> Piece:
+    """The call that gives ``member`` the floor (with a mention)."""
+    who, length = speaker(member), Duration(turn_ms)
     if topic:
-        text += f" (topic: {topic})"
-    text += "."
-    if wins_only:
-        text += " This is a wins-only session: share a win."
-    return text + " /done when you're finished."
+        message = texts.WINS_FLOOR_GIVEN_TOPIC if wins_only else texts.FLOOR_GIVEN_TOPIC
+        return message.with_(speaker=who, length=length, topic=Verbatim(topic))
+    message = texts.WINS_FLOOR_GIVEN if wins_only else texts.FLOOR_GIVEN
+    return message.with_(speaker=who, length=length)
 
 
-NEXT_UP = " Next up: "
-"""Follows the call; then the next speaker's name (without a mention), then ``then_more``."""
+def next_up(member: str, more: int) -> Piece:
+    """Who is next (by name, not pinged), and how many more hands are up after them."""
+    if more:
+        return texts.NEXT_UP.with_(who=named(member), n=more)
+    return texts.NEXT_UP_LAST.with_(who=named(member))
 
 
-def then_more(waiting: int) -> str:
-    """After the next speaker's name: how many more hands are up."""
-    return f", then {waiting} more." if waiting else "."
+def turn_warning(member: str, left_ms: int) -> Piece:
+    return texts.TURN_WARNING.with_(speaker=speaker(member), left=Duration.left(left_ms))
 
 
-def turn_warning(left: str) -> str:
-    """Follows the speaker's mention."""
-    return f", {left} left in your turn."
+def times_up(member: str, checking_out: bool) -> Piece:
+    """A turn ran out: thanks, and a way back to finish (none during check-out)."""
+    message = texts.TIMES_UP_CLOSING if checking_out else texts.TIMES_UP
+    return message.with_(speaker=speaker(member))
 
 
-TIMES_UP = "Time's up, thank you "
-"""Precedes the speaker's mention."""
+def checkout_call(wins_only: bool, left_ms: int) -> Piece:
+    message = texts.WINS_CHECKOUT_CALL if wins_only else texts.CHECKOUT_CALL
+    return message.with_(left=Duration.left(left_ms))
 
 
-def checkout_call(wins_only: bool, left: str) -> str:
-    what = (
-        "one win from today or a goal"
-        if wins_only
-        else "one positive thing or a goal for next week"
-    )
-    return (
-        f"Check-out time, {left} left. /checkout and {what} (optionally a 1-5 mood first), "
-        "e.g. /checkout 4 I'll call my sister. By direct message if you'd rather keep it private."
-    )
+def queue_closed(member: str) -> Piece:
+    return texts.QUEUE_CLOSED.with_(speaker=speaker(member))
 
 
-QUEUE_CLOSED = "The queue is closed; "
-"""Precedes the current speaker's mention, then ``MAY_FINISH``."""
-MAY_FINISH = " can finish their turn."
+def end_warning(left_ms: int) -> Piece:
+    return texts.END_WARNING.with_(left=Duration.left(left_ms))
 
 
-def end_warning(left: str) -> str:
-    return f"{left[:1].upper()}{left[1:]} left in this session."
+def resumed(left_ms: int) -> Piece:
+    return texts.RESUMED.with_(left=Duration.left(left_ms))
 
 
-def resumed(left: str) -> str:
-    return f"We're back. {left[:1].upper()}{left[1:]} left in this session."
+def still_yours(member: str, left_ms: int) -> Piece:
+    return texts.STILL_YOURS.with_(speaker=speaker(member), left=Duration.left(left_ms))
 
 
-def still_yours(left: str) -> str:
-    """Follows the speaker's mention."""
-    return f", you still have {left} of your turn."
-
-
-def extended(by_ms: int, left: str, paused: bool) -> str:
-    when = " once we resume" if paused else ""
-    return f"Session extended by {spoken_duration(by_ms)}: {left} left{when}."
+def extended(by_ms: int, left_ms: int, paused: bool) -> Piece:
+    message = texts.EXTENDED_PAUSED if paused else texts.EXTENDED
+    return message.with_(by=Duration(by_ms), left=Duration.left(left_ms))

@@ -19,7 +19,8 @@ from dataclasses import replace
 from enum import IntEnum
 
 from facilitation import prompts
-from facilitation.session_floor import Part, call_next, end_turn, post
+from facilitation.i18n import Piece
+from facilitation.session_floor import call_next, end_turn, post
 from facilitation.session_state import (
     COHOST_ACTIONS,
     FORMAT_VERSION,
@@ -27,8 +28,6 @@ from facilitation.session_state import (
     Effect,
     Hand,
     HostAction,
-    MemberRef,
-    NameRef,
     Phase,
     Post,
     SessionError,
@@ -41,7 +40,7 @@ from facilitation.session_state import (
     to_json,
 )
 from facilitation.text import clean_display_name
-from facilitation.timing import END_WARNING_FOLD, time_left, turn_warning_lead
+from facilitation.timing import END_WARNING_FOLD, turn_warning_lead
 
 __all__ = [
     "COHOST_ACTIONS",
@@ -51,8 +50,6 @@ __all__ = [
     "Effect",
     "Hand",
     "HostAction",
-    "MemberRef",
-    "NameRef",
     "Phase",
     "Post",
     "SessionError",
@@ -126,7 +123,7 @@ def _close(state: SessionState, now: int) -> tuple[SessionState, list[Effect]]:
 def _step(
     state: SessionState, step: _Step, now: int, checked_out: bool
 ) -> tuple[SessionState, list[Effect]]:
-    left = time_left(state.ends_at - now)
+    left = state.ends_at - now
     if step is _Step.CHECKOUT:
         # The call says how much time is left: an end warning close behind it rides on it.
         fold_warning = not state.end_warned and state.end_warning_at < now + END_WARNING_FOLD
@@ -137,14 +134,9 @@ def _step(
             checkout_called=True,
             end_warned=state.end_warned or fold_warning,
         )
-        parts: list[Part] = [prompts.checkout_call(state.wins_only, left)]
+        parts: list[Piece] = [prompts.checkout_call(state.wins_only, left)]
         if state.speaker is not None:
-            parts += [
-                " ",
-                prompts.QUEUE_CLOSED,
-                MemberRef(state.speaker.member),
-                prompts.MAY_FINISH,
-            ]
+            parts.append(prompts.queue_closed(state.speaker.member))
         return state, [post(*parts)]
     if step is _Step.END_WARNING:
         if checked_out:  # everyone who checked in has checked out: nobody needs it
@@ -156,13 +148,12 @@ def _step(
         state = replace(state, speaker=replace(speaker, warned=True))
         if speaker.ends_at <= now:  # its time's up is due too: no warning for what is over
             return state, []
-        turn_left = time_left(speaker.ends_at - now)
-        return state, [post(MemberRef(speaker.member), prompts.turn_warning(turn_left))]
+        return state, [post(prompts.turn_warning(speaker.member, speaker.ends_at - now))]
     state = end_turn(state)
-    parts = [prompts.TIMES_UP, MemberRef(speaker.member), "."]
+    parts = [prompts.times_up(speaker.member, checking_out=state.phase is Phase.CHECK_OUT)]
     if state.phase is Phase.SHARING:
         state, more = call_next(state, now)
-        parts += [" ", *more]
+        parts += more
     return state, [post(*parts)]
 
 
@@ -197,7 +188,7 @@ def start(
     length_ms: int,
     turn_ms: int,
     wins_only: bool,
-    reminder: str,
+    reminder: Piece | str,
     away: Mapping[str, int] | None = None,
     host: str | None = None,
 ) -> Transition:
@@ -246,7 +237,7 @@ def lower_hand(state: SessionState, member: str, now: int) -> Transition:
     return _done(state, effects)
 
 
-def _after_turn(state: SessionState, now: int) -> tuple[SessionState, list[Part]]:
+def _after_turn(state: SessionState, now: int) -> tuple[SessionState, list[Piece]]:
     """Who speaks after a turn ended early: the next, or nobody while paused or checking out."""
     if state.paused_at is not None:
         return state, [prompts.AFTER_RESUME]
@@ -261,7 +252,7 @@ def done(state: SessionState, member: str, now: int) -> Transition:
     if state.speaker is None or state.speaker.member != member:
         raise SessionError("not-speaker")
     state, parts = _after_turn(end_turn(state), now)
-    effects.append(post(prompts.THANK_YOU, " ", *parts))
+    effects.append(post(prompts.THANK_YOU, *parts))
     return _done(state, effects)
 
 
@@ -272,12 +263,12 @@ def next_speaker(state: SessionState, now: int) -> Transition:
         raise SessionError("paused")
     if state.phase is Phase.CHECK_OUT:
         raise SessionError("checking-out")
-    opening: list[Part] = []
+    opening: list[Piece] = []
     if state.phase is Phase.CHECK_IN:
         state = replace(state, phase=Phase.SHARING)
-        opening = [prompts.sharing_begins(state.wins_only), " "]
+        opening = [prompts.sharing_begins(state.wins_only)]
     elif state.speaker is not None:
-        opening = [prompts.THANK_YOU, " "]
+        opening = [prompts.THANK_YOU]
     state, parts = call_next(end_turn(state), now)
     effects.append(post(*opening, *parts))
     return _done(state, effects)
@@ -303,16 +294,12 @@ def resume(state: SessionState, now: int) -> Transition:
     if speaker is not None:
         speaker = replace(speaker, ends_at=speaker.ends_at + shift)
     state = replace(state, paused_at=None, ends_at=state.ends_at + shift, speaker=speaker)
-    parts: list[Part] = [prompts.resumed(time_left(state.ends_at - now))]
+    parts: list[Piece] = [prompts.resumed(state.ends_at - now)]
     if speaker is not None:
-        parts += [
-            " ",
-            MemberRef(speaker.member),
-            prompts.still_yours(time_left(speaker.ends_at - now)),
-        ]
+        parts.append(prompts.still_yours(speaker.member, speaker.ends_at - now))
     elif state.phase is Phase.SHARING and ordered_queue(state, now):
         state, more = call_next(state, now)
-        parts += [" ", *more]
+        parts += more
     effects.append(post(*parts))
     return _done(state, effects)
 
@@ -329,12 +316,12 @@ def extend(state: SessionState, by_ms: int, now: int) -> Transition:
         state = replace(state, checkout_called=False, phase=Phase.SHARING)
     if state.end_warned and state.end_warning_at > reference:
         state = replace(state, end_warned=False)
-    left = time_left(state.ends_at - reference)
-    parts: list[Part] = [prompts.extended(by_ms, left, state.paused_at is not None)]
+    left = state.ends_at - reference
+    parts: list[Piece] = [prompts.extended(by_ms, left, state.paused_at is not None)]
     if reopen:
-        parts += [" ", prompts.SHARING_REOPENED]
+        parts.append(prompts.SHARING_REOPENED)
         if state.speaker is None and state.paused_at is None:
-            parts += [" ", prompts.FLOOR_OPEN]
+            parts.append(prompts.FLOOR_OPEN)
     effects.append(post(*parts))
     return _done(state, effects)
 

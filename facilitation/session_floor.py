@@ -6,20 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from facilitation import prompts
-from facilitation.session_state import MemberRef, NameRef, Post, SessionState, Turn, ordered_queue
+from facilitation.i18n import Piece
+from facilitation.session_state import Post, SessionState, Turn, ordered_queue
 
-Part = str | MemberRef | NameRef
 
-
-def post(*parts: Part) -> Post:
-    """A post with empty texts dropped and neighbouring texts joined."""
-    merged: list[Part] = []
-    for part in parts:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] = f"{merged[-1]}{part}"
-        elif part != "":
-            merged.append(part)
-    return Post(tuple(merged))
+def post(*parts: Piece) -> Post:
+    """One post of several sentences, a space between them."""
+    return Post(parts[0] if len(parts) == 1 else prompts.sentences(*parts))
 
 
 def end_turn(state: SessionState) -> SessionState:
@@ -28,7 +21,7 @@ def end_turn(state: SessionState) -> SessionState:
     return replace(state, speaker=None, spoken=state.spoken | {state.speaker.member})
 
 
-def call_next(state: SessionState, now: int) -> tuple[SessionState, list[Part]]:
+def call_next(state: SessionState, now: int) -> tuple[SessionState, list[Piece]]:
     """Give the floor to the head of the progressive stack, or say that the floor is open.
     The call also says who is next (by name, without pinging them) and how many more wait,
     so nobody needs to ask /queue, and the next speaker can get ready."""
@@ -41,10 +34,9 @@ def call_next(state: SessionState, now: int) -> tuple[SessionState, list[Part]]:
         queue=tuple(h for h in state.queue if h.member != hand.member),
         speaker=Turn(hand.member, now, now + state.turn_ms),
     )
-    parts: list[Part] = [
-        MemberRef(hand.member),
-        prompts.floor_given(state.turn_ms, state.wins_only, hand.topic),
+    parts: list[Piece] = [
+        prompts.floor_given(hand.member, state.turn_ms, state.wins_only, hand.topic)
     ]
     if len(stack) > 1:
-        parts += [prompts.NEXT_UP, NameRef(stack[1].member), prompts.then_more(len(stack) - 2)]
+        parts.append(prompts.next_up(stack[1].member, len(stack) - 2))
     return state, parts

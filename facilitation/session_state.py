@@ -6,11 +6,12 @@ The transitions live in ``facilitation.session``, which re-exports everything he
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from facilitation.i18n import ENGLISH, Piece, Rendered, Someone, render
 from facilitation.timing import checkout_lead, end_warning_lead
 
 FORMAT_VERSION = 1
@@ -51,41 +52,38 @@ class Turn:
 
 
 @dataclass(frozen=True, slots=True)
-class MemberRef:
-    """A member named in a message: the command layer shows their alias with a Signal mention."""
-
-    member: str
-
-
-@dataclass(frozen=True, slots=True)
-class NameRef:
-    """A member named *without* a mention, so their phone is not pinged (who is next in
-    the queue): the command layer shows the name /queue shows."""
-
-    member: str
-
-
-@dataclass(frozen=True, slots=True)
 class Post:
-    """A message to the circle's group."""
+    """A message to the circle's group: a lazy text of the catalog (facilitation/prompts.py).
 
-    parts: tuple[str | MemberRef | NameRef, ...]
+    The members it names are ``Someone`` pieces whose ``ref`` is a member id: a mention, or
+    (``mention=False``) a name that pings nobody. The command layer fills in each one's
+    account and name (``render(..., people=...)``) when it posts."""
 
-    def render(self, name: Callable[[str], str], plain: Callable[[str], str] | None = None) -> str:
-        """``name`` renders a mention, ``plain`` (by default ``name``) a ``NameRef``."""
-        shown = plain or name
-        return "".join(
-            p
-            if isinstance(p, str)
-            else name(p.member)
-            if isinstance(p, MemberRef)
-            else shown(p.member)
-            for p in self.parts
-        )
+    text: Piece
+
+    def _english(self, people: Mapping[str, Someone] | None = None) -> Rendered:
+        return render(self.text, ENGLISH, people=people)
 
     @property
     def mentions(self) -> tuple[str, ...]:
-        return tuple(p.member for p in self.parts if isinstance(p, MemberRef))
+        """The member ids it mentions (whose phones are notified), in order."""
+        return tuple(m.ref for m in self._english().mentions)
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        """Every member id it names, mentioned or not."""
+        return self._english().about
+
+    def render(self, name: Callable[[str], str], plain: Callable[[str], str] | None = None) -> str:
+        """The English, with ``name`` showing a mention, ``plain`` (by default ``name``) a
+        member named without one: for tests and tools."""
+        shown = plain or name
+        mentioned = set(self.mentions)
+        people = {
+            ref: Someone(ref, name(ref) if ref in mentioned else shown(ref), mention=False)
+            for ref in self.members
+        }
+        return self._english(people).text
 
 
 @dataclass(frozen=True, slots=True)

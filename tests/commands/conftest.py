@@ -27,3 +27,11 @@ async def circle(chat: Chat, people: dict[str, str]) -> Chat:
     )
     await chat.say(people["alice"], "/circle setup support")
     return chat
+
+
+@pytest.fixture
+async def agreed(circle: Chat, people: dict[str, str]) -> Chat:
+    """The circle, with alice, bob, carol and dana having accepted its agreement."""
+    for name in ("alice", "bob", "carol", "dana"):
+        await circle.say(people[name], "/agree")
+    return circle

@@ -51,7 +51,8 @@ async def test_a_whole_session_from_opening_to_the_anonymous_summary(
     await chat.say(p["bob"], "/hand")  # bob has spoken: he waits behind dana
     await chat.say(p["dana"], "/hand")
     queue = only_text(await chat.say(p["alice"], "/queue"))
-    assert queue.index("1. Dee (first time today)") < queue.index("2. Bee")
+    assert queue.index("1. Dee") < queue.index("2. Bee")  # who has not spoken goes first
+    assert "first time" not in queue  # ... but nobody is labelled by it
     assert mentioned(await chat.say(p["carol"], "/done")) == [p["dana"]]
 
     checkout = await chat.advance(96_000 - 30_000 - 1)
@@ -97,7 +98,7 @@ async def test_only_agreed_members_take_part_and_roles_are_checked(
     assert "/agree" in only_text(await circle.say(p["bob"], "/checkin 3"))
     await circle.say(p["bob"], "/agree")
     assert only_text(await circle.say(p["bob"], "/checkin 9")).startswith("Usage: /checkin")
-    assert only_text(await circle.say(p["bob"], "/checkout 4")).startswith("Usage: /checkout")
+    assert only_text(await circle.say(p["bob"], "/checkout 9")).startswith("Usage: /checkout")
     assert "Only a facilitator" in only_text(await circle.say(p["bob"], "/next"))
     assert "Only a facilitator" in only_text(await circle.say(p["bob"], "/session end"))
     assert "already open" in only_text(await circle.say(p["alice"], "/session start"))
@@ -149,15 +150,35 @@ async def test_schedules_remind_the_circle_and_skip_away_members(
     await chat.say(p["bob"], "/away 30d")
     # 2026-01-01 00:00 UTC is a Thursday; meet Thursdays 19:00 UTC
     reply = only_text(await chat.say(p["alice"], "/schedule weekly thu 19:00 90m"))
-    assert "Thursdays at 19:00" in reply
+    assert reply == (
+        "Scheduled: every Thursday at 19:00 in UTC, for 1 hour and 30 minutes. "
+        "Next: Thursday 1 January at 19:00. I'll remind the circle an hour before and at the time."
+    )
     assert "Next session: Thu 01 Jan 19:00" in only_text(await chat.say(p["carol"], "/circle"))
+    # A new version of the agreement: who has not accepted it again is not pinged.
+    await chat.say(p["alice"], "/agreement set 1. Stays here. 2. Be kind.")
+    await chat.say(p["carol"], "/agree")
     hour_before = await chat.advance(18 * 3_600_000)
-    assert "in an hour" in only_text(hour_before)
-    assert p["bob"] not in mentioned(hour_before) and p["dana"] in mentioned(hour_before)
+    assert only_text(hour_before).startswith(
+        "Reminder: our circle meets in an hour, Thursday 1 January at 19:00, for 1 hour and "
+        "30 minutes. Come if you can; /away if you need rest."
+    )
+    assert sorted(mentioned(hour_before)) == sorted([p["alice"], p["carol"]])
     at_time = await chat.advance(3_600_000)
-    assert "/session start 1h30m" in only_text(at_time)
-    assert "1. Thursdays at 19:00" in only_text(await chat.say(p["dana"], "/schedule"))
-    assert "Cancelled" in only_text(await chat.say(p["alice"], "/schedule cancel 1"))
+    assert only_text(at_time).startswith(
+        "It's time for our circle. A facilitator can open it with /session start 1h30m. "
+        "Come if you can; /away if you need rest."
+    )
+    assert p["bob"] not in mentioned(at_time) and p["dana"] not in mentioned(at_time)
+    listing = only_text(await chat.say(p["dana"], "/schedule"))
+    assert listing.splitlines() == [
+        "Scheduled sessions:",
+        "1. every Thursday at 19:00 in UTC, for 1 hour and 30 minutes; next Thursday 8 January "
+        "at 19:00",
+    ]
+    assert "Cancelled: every Thursday" in only_text(
+        await chat.say(p["alice"], "/schedule cancel 1")
+    )
     assert await chat.advance(7 * 86_400_000) == []
 
 
@@ -210,8 +231,8 @@ async def test_the_queue_names_members_without_an_alias_by_their_place_in_the_ci
     queue = only_text(await chat.say(p["alice"], "/queue"))
 
     assert queue.splitlines() == [
-        f"Speaking: member {place['bob']} (5m left)",
+        f"Speaking: member {place['bob']}, 5 minutes left.",
         "Waiting, in order:",
-        f"1. member {place['dana']} (first time today)",
-        "2. Sky (first time today)",
+        f"1. member {place['dana']}",
+        "2. Sky",
     ]

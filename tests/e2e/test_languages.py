@@ -11,8 +11,6 @@ unexpected pass, the day that lands, so that its marker comes off).
 
 from __future__ import annotations
 
-import pytest
-
 from tests.e2e.world import World
 
 
@@ -45,10 +43,6 @@ async def test_a_spanish_circle_with_a_german_member(world: World) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the session's posts are English strings until issue 14 moves them into the catalog",
-)
 async def test_a_spanish_session_opening(world: World) -> None:
     await world.ask(world.alice, "/circle setup support es")
     await world.ask_dm(world.carol, "/language de")

@@ -9,8 +9,8 @@ SECRETS = ("Marmoset", "Ocelot", "Tapir", "Kinkajou")
 
 
 def speaker_of(message: SentMessage) -> str:
-    """Who was just given the floor: the last mention ("Time's up, thank you @A. @B, you
-    have the floor…" names the one who finished first)."""
+    """Who was just given the floor: the last mention ("@A, that's the time for this turn
+    ... @B, you have the floor…" names the one who finished first)."""
     return str(message.mentions[-1]["author"])
 
 
@@ -22,6 +22,8 @@ async def start_session(world: World) -> None:
     assert "/checkin" in opening.text
     await world.expect_reaction(world.carol, f"/checkin 3 {SECRETS[0]}", "🌱")
     await world.expect_reaction(world.dana, f"/checkin 2 {SECRETS[1]}", "🌱", dm=True)
+    care = await world.expect_dm_to(world.dana, "Thank you for being honest")
+    assert "/sos" in care.text and "/nospace" in care.text  # a low check-in, to her alone
 
 
 async def test_a_short_session_runs_its_whole_course(world: World) -> None:
@@ -47,10 +49,14 @@ async def test_a_short_session_runs_its_whole_course(world: World) -> None:
     await world.expect_post("Check-out time")
     await world.expect_reaction(world.carol, f"/checkout 4 {SECRETS[2]}", "💛")
     await world.expect_reaction(world.dana, f"/checkout {SECRETS[3]}", "💛", dm=True)
+    await world.expect_reply(
+        world.bob, "/checkout pass", "Being here counts. Thank you for coming."
+    )
 
     world.advance_clock(30_000)
     summary = await world.expect_post("checked in")
-    assert "2 people checked in and 2 people checked out" in summary.text
+    assert "2 people checked in and 3 people checked out" in summary.text
+    assert "Average" not in summary.text and "/sos for human help" in summary.text
     closing = world.this_turn
     for secret in (*SECRETS, "Alice", "Bob", "Carol", "Dana"):
         assert closing.count(secret) == 0

@@ -11,6 +11,7 @@ import pytest
 from facilitation import care_texts
 from facilitation.aggregates import Band
 from facilitation.health import LoadView, SessionView, Trend
+from facilitation.i18n import Piece, english
 from facilitation.loop import LoopKind
 from tests.facilitation.test_health_chart import REPORT
 
@@ -21,16 +22,16 @@ FORBIDDEN = re.compile(
 
 
 def every_text() -> list[str]:
-    """Every constant and every function's output, with sample arguments."""
-    texts: list[str] = []
+    """Every text and every function's output, with sample arguments, in English."""
+    said: list[object] = []
     for name in dir(care_texts):
         value = getattr(care_texts, name)
-        if name.startswith("_"):
+        if name.startswith("_") or isinstance(value, type):
             continue
-        if isinstance(value, str):
-            texts.append(value)
+        if isinstance(value, str | Piece):
+            said.append(value)
         elif isinstance(value, dict):
-            texts += [v for v in value.values() if isinstance(v, str)]
+            said += [v for v in value.values() if isinstance(v, str | Piece)]
     report = replace(
         REPORT,
         sessions=(SessionView(date(2024, 5, 14), 4, Band.LOW, None, True),),
@@ -39,7 +40,7 @@ def every_text() -> list[str]:
         debrief_band=Band.LOW,
         load=LoadView((5, 2), 2, 8),
     )
-    texts += [
+    said += [
         care_texts.load_notice(4, 14),
         care_texts.rota_reminder(WHEN, over_load=True),
         care_texts.rota_reminder(WHEN, over_load=False),
@@ -53,7 +54,7 @@ def every_text() -> list[str]:
         *care_texts.health_lines(report),
         str(care_texts.chart_trend(report)),
     ]
-    return texts
+    return [english(text) for text in said]
 
 
 @pytest.mark.parametrize("text", every_text())
@@ -64,37 +65,37 @@ def test_plain_words_only(text: str) -> None:
 
 def test_no_refusal_says_who_stepped_back() -> None:
     for refusal in [*care_texts.COHOST_REFUSALS.values(), *care_texts.ROTA_REFUSALS.values()]:
-        assert "away" not in refusal.lower()
+        assert "away" not in english(refusal).lower()
 
 
 def test_the_load_notice_thanks_then_nudges() -> None:
-    text = care_texts.load_notice(4, 14)
+    text = english(care_texts.load_notice(4, 14))
     assert text.startswith("Thank you")
     assert "4 of its sessions in the last 14 days" in text
     assert "/cohost" in text and "/away 7d" in text and "okay" in text
 
 
 def test_the_rota_reminder_offers_the_swap_and_kindness_when_over_the_limit() -> None:
-    plain = care_texts.rota_reminder(WHEN, over_load=False)
+    plain = english(care_texts.rota_reminder(WHEN, over_load=False))
     assert WHEN in plain and "/rota swap" in plain and "held a lot" not in plain
-    tired = care_texts.rota_reminder(WHEN, over_load=True)
+    tired = english(care_texts.rota_reminder(WHEN, over_load=True))
     assert "held a lot" in tired and "that's okay" in tired
 
 
 def test_the_swap_promises_nothing_the_bot_cannot_keep() -> None:
-    assert "if someone takes it" in care_texts.swap_sent(2)
-    assert "2 people" in care_texts.swap_sent(2) and "1 person" in care_texts.swap_sent(1)
-    assert "no need to answer" in care_texts.swap_ask(WHEN)
+    assert "if someone takes it" in english(care_texts.swap_sent(2))
+    assert "2 people" in english(care_texts.swap_sent(2))
+    assert "1 person" in english(care_texts.swap_sent(1))
+    assert "no need to answer" in english(care_texts.swap_ask(WHEN))
 
 
 def test_health_titles_and_days() -> None:
-    assert care_texts.health_title(1) == "Circle health: the last session"
-    assert care_texts.health_title(8) == "Circle health: the last 8 sessions"
-    assert care_texts.day_label(date(2024, 5, 7)) == "Tue 7 May"
+    assert english(care_texts.health_title(1)) == "Circle health: the last session"
+    assert care_texts.chart_title(8) == "Circle health: the last 8 sessions"
     assert care_texts.chart_day(date(2024, 5, 7)) == "7 May"
 
 
 def test_the_chart_words_fit_their_tiles() -> None:
     """A tile is 84 pixels wide; at 2x a letter takes 12."""
-    assert all(len(word) * 12 - 2 <= 84 for word in care_texts.BAND_WORDS.values())
-    assert set(care_texts.BAND_WORDS) == set(care_texts.CHART_LEGEND) == set(Band)
+    assert all(len(word) * 12 - 2 <= 84 for word in care_texts.CHART_BAND_WORDS.values())
+    assert set(care_texts.CHART_BAND_WORDS) == set(care_texts.CHART_LEGEND) == set(Band)

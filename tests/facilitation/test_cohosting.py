@@ -16,6 +16,7 @@ from facilitation.cohosting import (
     remove_cohost,
     with_cohosts,
 )
+from facilitation.i18n import english
 from facilitation.session import (
     Closed,
     HostAction,
@@ -114,7 +115,7 @@ def test_at_most_three_cohosts() -> None:
     with pytest.raises(SessionError) as caught:
         add_cohost(state, "d", T0 + M)
     assert caught.value.code == "too-many-cohosts"
-    assert f"up to {MAX_COHOSTS} co-hosts" in COHOST_REFUSALS["too-many-cohosts"]
+    assert f"up to {MAX_COHOSTS} co-hosts" in english(COHOST_REFUSALS["too-many-cohosts"])
 
 
 def test_no_cohost_once_the_session_has_run_out() -> None:

@@ -6,13 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from facilitation import care_texts
 from facilitation.aggregates import Band, MoodTally
-from facilitation.care_texts import (
-    DEBRIEF_PROMPT,
-    LOW_DEBRIEF_CARE,
-    LOW_MOOD_CARE,
-    TALK_TO_A_FACILITATOR,
-)
 from facilitation.debrief import (
     DEBRIEF_WINDOW_MS,
     Debrief,
@@ -22,6 +17,7 @@ from facilitation.debrief import (
     parse_debrief,
     still_open,
 )
+from facilitation.i18n import english
 
 
 @pytest.mark.parametrize(
@@ -49,7 +45,10 @@ def test_low_is_one_or_two_as_for_check_ins() -> None:
 
 
 def test_the_low_care_line_is_the_check_in_one_and_talk_to_another_facilitator() -> None:
-    assert LOW_DEBRIEF_CARE.startswith(LOW_MOOD_CARE)
+    LOW_DEBRIEF_CARE = english(care_texts.LOW_DEBRIEF_CARE)
+    DEBRIEF_PROMPT = english(care_texts.DEBRIEF_PROMPT)
+    assert LOW_DEBRIEF_CARE.startswith(english(care_texts.LOW_MOOD_CARE))
+    TALK_TO_A_FACILITATOR = english(care_texts.TALK_TO_A_FACILITATOR)
     assert TALK_TO_A_FACILITATOR in LOW_DEBRIEF_CARE
     assert "another facilitator" in LOW_DEBRIEF_CARE
     assert "/debrief 1-5" in DEBRIEF_PROMPT and "Nobody sees your answer" in DEBRIEF_PROMPT

@@ -3,7 +3,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitation.guard import COOLDOWN_MS, DAY_MS, SUGGESTION, SessionMoods, should_suggest
+from facilitation.guard import COOLDOWN_MS, DAY_MS, SessionMoods, should_suggest
+from facilitation.guard import SUGGESTION as SAID
+from facilitation.i18n import english
+
+SUGGESTION = english(SAID)
 
 NOW = 1_700_000_000_000
 
@@ -56,6 +60,6 @@ def test_a_suggestion_always_rests_on_two_low_sessions(recent: list[SessionMoods
 def test_the_suggestion_is_gentle_and_points_to_wins_and_grounding() -> None:
     assert "/session start 45m wins" in SUGGESTION
     assert "grounding" in SUGGESTION
-    assert "Compassion fatigue is real" in SUGGESTION
+    assert "Compassion fatigue can happen to facilitators too" in SUGGESTION  # no diagnosis
     assert "complements professional care" in SUGGESTION
     assert "I can't hold space for this right now" in SUGGESTION

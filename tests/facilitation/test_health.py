@@ -8,14 +8,23 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
+from facilitation import care_texts
 from facilitation.aggregates import Band, SessionFacts, tally
-from facilitation.care_texts import BAND_LEGEND, HEALTH_EMPTY, LOOP_LINE, health_lines
 from facilitation.debrief import DebriefTally, debrief_tally
 from facilitation.health import SESSIONS_SHOWN, HealthReport, Trend, circle_health, load_view
+from facilitation.i18n import english
 from facilitation.loop import LoopKind
 
 DAY = 86_400_000
 NOW = 1_715_958_000_000  # Fri 17 May 2024, 15:00 UTC
+BAND_LEGEND = english(care_texts.BAND_LEGEND)
+HEALTH_EMPTY = english(care_texts.HEALTH_EMPTY)
+LOOP_LINE = english(care_texts.LOOP_LINE)
+
+
+def health_lines(r: HealthReport) -> list[str]:
+    """The text under the chart, in English."""
+    return [english(line) for line in care_texts.health_lines(r)]
 
 
 @dataclass(frozen=True)
@@ -142,8 +151,8 @@ def test_no_sessions_yet() -> None:
 def test_the_text_carries_the_legend_and_dates_in_the_circle_zone() -> None:
     lines = health_lines(report(WEEKS))
     assert lines[0] == "Circle health: the last 8 sessions (only you see this):"
-    assert lines[1] == "• Fri 29 Mar: 6 checked in; arrived low, left okay."
-    assert "• Fri 3 May (wins only): 6 checked in; arrived mixed, left okay." in lines
+    assert lines[1] == "• Friday 29 March: 6 checked in; arrived low, left okay."
+    assert "• Friday 3 May, wins only: 6 checked in; arrived mixed, left okay." in lines
     assert BAND_LEGEND in lines
     assert "/nospace: 1, /pause: 3, /sos: 1, wins-only sessions: 1." in lines
 

@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 
 from facilitation.aggregates import Band, SessionFacts, band, lighter, pooled, tally
 from facilitation.care_texts import HEALTH_POINTER, loop_note
-from facilitation.guard import COOLDOWN_MS, DAY_MS, GUIDANCE
+from facilitation.guard import COOLDOWN_MS, DAY_MS
+from facilitation.i18n import english
 from facilitation.loop import LoopKind, loop_note_due, loop_pattern
+from facilitation.texts.care import GUIDANCE
 
 NOW = 1_700_000_000_000
 
@@ -74,13 +76,14 @@ def test_not_again_within_a_week_nor_for_the_same_sessions() -> None:
 
 
 def test_the_note_points_to_circle_health_and_the_trend_has_no_numbers() -> None:
+    guidance = english(GUIDANCE)
     for kind in LoopKind:
-        text = loop_note(kind)
-        assert HEALTH_POINTER in text and "/circle health" in text
-        assert text.endswith(GUIDANCE)
-    observation = loop_note(LoopKind.TREND).removesuffix(GUIDANCE)
+        text = english(loop_note(kind))
+        assert english(HEALTH_POINTER) in text and "/circle health" in text
+        assert text.endswith(guidance)
+    observation = english(loop_note(LoopKind.TREND)).removesuffix(guidance)
     assert not re.search(r"\d", observation)
-    assert "three" in loop_note(LoopKind.SESSIONS)
+    assert "three" in english(loop_note(LoopKind.SESSIONS))
 
 
 session = st.builds(

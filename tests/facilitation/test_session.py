@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
+from facilitation.prompts import named, speaker
 from facilitation.session import (
     MAX_TOPIC_CHARS,
     Closed,
     Hand,
-    MemberRef,
     Phase,
     Post,
     SessionError,
@@ -34,6 +34,7 @@ from facilitation.session import (
     tick,
     to_json,
 )
+from facilitation.texts.session import HOSTED_BY_WITH
 from facilitation.timing import checkout_lead, spoken_duration, time_left
 
 S = 1_000
@@ -41,6 +42,10 @@ M = 60 * S
 H = 60 * M
 T0 = 1_700_000_000_000  # any epoch ms; nothing reads a real clock
 REMINDER = "What is said in the circle stays in the circle."
+TIMES_UP = (
+    "that's the time for this turn. Thank you. If there's more you want to say, /hand again "
+    "and the circle will come back to you."
+)
 
 
 def begin(length: int = 60 * M, turn: int = 5 * M, wins: bool = False, **away: int) -> Transition:
@@ -228,10 +233,10 @@ def test_times_up_ends_the_turn_and_calls_the_next() -> None:
     t = tick(state, ends)
     assert t.state.speaker is not None and t.state.speaker.member == "bo"
     assert t.state.speaker.started_at == ends
-    assert texts(t)[0].startswith("Time's up, thank you @ana. @bo, you have the floor")
+    assert texts(t)[0].startswith(f"@ana, {TIMES_UP} @bo, you have the floor")
     t = tick(t.state, ends + 5 * M)
     assert t.state.speaker is None
-    assert texts(t)[-1] == "Time's up, thank you @bo. The floor is open: /hand to share."
+    assert texts(t)[-1] == f"@bo, {TIMES_UP} The floor is open: /hand to share."
 
 
 def test_a_late_timer_still_comes_before_the_hand_that_arrived_after_it() -> None:
@@ -239,7 +244,7 @@ def test_a_late_timer_still_comes_before_the_hand_that_arrived_after_it() -> Non
     ends = T0 + 2 * S + 5 * M
     t = raise_hand(state, "bo", None, ends + 10)  # the time's-up timer has not fired yet
     assert t.state.speaker is not None and t.state.speaker.member == "bo"
-    assert "Time's up" in texts(t)[0]  # no stale warning first
+    assert TIMES_UP in texts(t)[0]  # no stale warning first
     assert len(t.effects) == 2
 
 
@@ -264,7 +269,8 @@ def test_the_check_out_call(length: int, call_at: int, left: str) -> None:
     (text,) = texts(t)
     assert text.startswith(f"Check-out time, {left} left.")
     assert "/checkout and one positive thing or a goal for next week" in text
-    assert "(optionally a 1-5 mood first)" in text
+    assert "with a 1-5 mood first if you like" in text
+    assert text.endswith("Passing is fine too: /checkout pass.")
 
 
 def test_the_speaker_may_finish_after_the_check_out_call_but_hands_may_not_rise() -> None:
@@ -352,7 +358,7 @@ def test_overdue_steps_happen_once_and_skip_warnings_for_what_is_over() -> None:
     state = speaking("ana")
     t = tick(state, T0 + 52 * M)  # ana's turn and the check-out call are overdue
     said = texts(t)
-    assert said[0] == "Time's up, thank you @ana. The floor is open: /hand to share."
+    assert said[0] == f"@ana, {TIMES_UP} The floor is open: /hand to share."
     assert said[1].startswith("Check-out time, 8 minutes left.")
     assert len(said) == 2
     assert t.due_at == T0 + 55 * M
@@ -438,7 +444,7 @@ def test_extend_while_paused_counts_from_the_pause() -> None:
     state = pause(begin().state, T0 + 10 * M).state
     t = extend(state, 15 * M, T0 + 30 * M)
     assert t.due_at is None
-    assert texts(t) == ["Session extended by 15 minutes: 1 hour 5 minutes left once we resume."]
+    assert texts(t) == ["Session extended by 15 minutes: 1 hour and 5 minutes left once we resume."]
     back = resume(t.state, T0 + 40 * M)
     assert back.state.ends_at == T0 + H + 15 * M + 30 * M
 
@@ -532,9 +538,11 @@ def test_an_operation_after_an_overdue_close_fails_and_leaves_the_close_to_the_t
 
 
 def test_posts_render_mentions_through_the_callers_names() -> None:
-    post = Post(("Hi ", MemberRef("u1"), ", and ", MemberRef("u2"), "."))
-    assert post.render({"u1": "Sky", "u2": "Rae"}.__getitem__) == "Hi Sky, and Rae."
+    post = Post(HOSTED_BY_WITH.with_(host=speaker("u1"), cohosts=[speaker("u2"), named("u3")]))
+    shown = post.render({"u1": "Sky", "u2": "Rae"}.__getitem__, lambda m: f"<{m}>")
+    assert shown == "Holding this session: Sky, with Rae and <u3>."
     assert post.mentions == ("u1", "u2")
+    assert post.members == ("u1", "u2", "u3")
 
 
 def test_json_round_trips_exactly() -> None:

@@ -1,0 +1,42 @@
+"""What a member hears about their own check-in and check-out: privately where it matters."""
+
+from __future__ import annotations
+
+from facilitation.i18n.messages import Kind, Msg, Slot
+
+# TRANSLATORS: to someone who just checked in with a 1 or a 2, privately (beside the 🌱 the
+# circle sees). Warm, no pressure: they need not share anything.
+LOW_CHECKIN = Msg(
+    "checkin.low_private",
+    "Thank you for being honest about how you're arriving. You don't have to share anything "
+    "today: being here is enough.\n"
+    "/pause, /nospace and /away are yours whenever you need them. If it gets to be too much, "
+    "/sos shows you where to find human help and lets the facilitators know.",
+    kind=Kind.DIRECT,
+)
+# TRANSLATORS: a check-in sent while no session is open: thanks first, then why it wasn't kept.
+CHECKIN_NO_SESSION = Msg(
+    "checkin.no_session",
+    "Thank you for checking in. There's no session open right now, so I haven't kept it. "
+    "A facilitator can /session start one, and /schedule shows when the next is.",
+)
+CHECKOUT_NO_SESSION = Msg(
+    "checkout.no_session",
+    "Thank you. There's no session open right now, so I haven't kept your check-out. "
+    "/schedule shows when the next one is.",
+)
+# TRANSLATORS: the answer to /checkout pass (or /checkout with no words).
+PASSED = Msg("checkout.passed", "Being here counts. Thank you for coming.")
+# TRANSLATORS: {days} is how many days check-outs are kept.
+NO_GOALS = Msg(
+    "checkout.no_goals",
+    "No goals yet. End a session with /checkout and a goal for next week, and it shows up "
+    "here for {days} days.",
+    kind=Kind.REFUSAL,
+    days=Slot.COUNT,
+)
+GOALS_TITLE = Msg("checkout.goals_title", "Your recent check-outs (only you see these):")
+# TRANSLATORS: one of your own goals; {day} is a date, {words} what you wrote at check-out.
+GOAL_LINE = Msg(
+    "checkout.goal_line", "• {day}: {words}", kind=Kind.WORD, day=Slot.DATE, words=Slot.WORDS
+)

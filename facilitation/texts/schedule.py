@@ -1,0 +1,65 @@
+"""What the bot says about the circle's recurring sessions, and the reminders before them."""
+
+from __future__ import annotations
+
+from facilitation.i18n.messages import Kind, Msg, Slot
+
+# TRANSLATORS: a weekly schedule; {day} is a weekday ("Tuesday"), {time} a 24-hour time,
+# {zone} the circle's time zone ("Europe/Berlin"), {length} a length of time.
+RULE = Msg(
+    "schedule.rule",
+    "every {day} at {time} in {zone}, for {length}",
+    kind=Kind.WORD,
+    day=Slot.DATE,
+    time=Slot.TIME,
+    zone=Slot.NAME,
+    length=Slot.DURATION,
+)
+# TRANSLATORS: {rule} is schedule.rule; {when} the next session ("Tuesday 1 December at 19:00").
+ADDED = Msg(
+    "schedule.added",
+    "Scheduled: {rule}. Next: {when}. I'll remind the circle an hour before and at the time.",
+    rule=Slot.TEXT,
+    when=Slot.TIME,
+)
+NONE = Msg(
+    "schedule.none",
+    "No sessions are scheduled. A facilitator can add one: /schedule weekly tue 19:00 90m",
+)
+TITLE = Msg("schedule.title", "Scheduled sessions:")
+# TRANSLATORS: one line of /schedule: its number, schedule.rule, and the next session.
+LINE = Msg(
+    "schedule.line",
+    "{number}. {rule}; next {when}",
+    kind=Kind.WORD,
+    number=Slot.COUNT,
+    rule=Slot.TEXT,
+    when=Slot.TIME,
+)
+CANCELLED = Msg("schedule.cancelled", "Cancelled: {rule}.", rule=Slot.TEXT)
+# TRANSLATORS: {n} is the most schedules a circle can have.
+TOO_MANY = Msg(
+    "schedule.too_many",
+    "A circle can have up to {n} schedules. /schedule cancel one first.",
+    kind=Kind.REFUSAL,
+    n=Slot.COUNT,
+)
+# TRANSLATORS: posted to the circle an hour before a session; {when} is when it starts,
+# {length} how long it lasts. The mentions of the members it reminds follow.
+HOUR_BEFORE = Msg(
+    "schedule.hour_before",
+    "Reminder: our circle meets in an hour, {when}, for {length}. Come if you can; /away if "
+    "you need rest.",
+    kind=Kind.GROUP,
+    when=Slot.TIME,
+    length=Slot.DURATION,
+)
+# TRANSLATORS: posted at the time of a session nobody has opened yet; {length} is written as
+# the command takes it ("90m"). The mentions of the members it reminds follow.
+AT_THE_TIME = Msg(
+    "schedule.at_the_time",
+    "It's time for our circle. A facilitator can open it with /session start {length}. "
+    "Come if you can; /away if you need rest.",
+    kind=Kind.GROUP,
+    length=Slot.TEXT,
+)
