@@ -70,7 +70,8 @@ async def test_bad_settings_get_usage_and_change_nothing(
         assert only_text(await circle.say(people["alice"], bad)).startswith("Usage: /circle")
     lots = only_text(await circle.say(people["alice"], "/circle set vouches lots"))
     assert lots == (
-        "Usage: /circle set vouches N (how many vouches a newcomer needs, 1-10) (a whole number)"
+        "Usage: /circle set vouches N (how many vouches a newcomer needs, 1-10) — a whole number, "
+        "like 3"
     )
     assert "need 2 vouches" in only_text(await circle.say(people["alice"], "/circle"))
 
