@@ -113,12 +113,15 @@ async def test_disappearing_messages_are_a_circle_setting(world: World) -> None:
     assert "group's own setting" in (await world.ask(world.bob, "/circle")).text
     assert group.expiration_time == 0
     await world.expect_reply(
-        world.alice, "/circle set disappearing 1w", "Done: disappearing is now 7d."
+        world.alice, "/circle set disappearing 1w", "Done: disappearing is now 7 days."
     )
     assert group.expiration_time == 604800
-    assert "Disappearing messages: 7d" in (await world.ask(world.bob, "/circle")).text
-    await world.expect_reply(
-        world.bob, "/circle set disappearing off", "Only a facilitator can do that."
+    assert "Disappearing messages: 7 days" in (await world.ask(world.bob, "/circle")).text
+    await world.expect_refusal(
+        world.bob,
+        "/circle set disappearing off",
+        "Only a facilitator can do that. If it needs doing, ask one of them.",
+        alone=True,
     )
     assert group.expiration_time == 604800
     await world.expect_reply(
