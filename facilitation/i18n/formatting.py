@@ -24,7 +24,12 @@ from facilitation.timing import HOUR, MINUTE, SECOND
 if TYPE_CHECKING:
     from babel import Locale
 
-_UNITS = (("duration-day", 24 * HOUR), ("duration-hour", HOUR), ("duration-minute", MINUTE), ("duration-second", SECOND))
+_UNITS = (
+    ("duration-day", 24 * HOUR),
+    ("duration-hour", HOUR),
+    ("duration-minute", MINUTE),
+    ("duration-second", SECOND),
+)
 _MARK = re.compile(r"\x00(\d+)\x00")
 _SHORT_WEEKDAY = re.compile(r"(?<![E'])E{1,3}(?!E)")
 

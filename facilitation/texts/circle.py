@@ -32,9 +32,7 @@ PURPOSE_SUPPORT = Msg("circle.purpose_support", "a deep emotional support circle
 PURPOSE_VENTING = Msg("circle.purpose_venting", "a venting space", kind=Kind.WORD)
 PURPOSE_MASTERMIND = Msg("circle.purpose_mastermind", "a professional mastermind", kind=Kind.WORD)
 # TRANSLATORS: {purpose} is one of circle.purpose_* ("a venting space").
-SET_UP = Msg(
-    "circle.set_up", "This group is now a holdspace circle: {purpose}.", purpose=Slot.TEXT
-)
+SET_UP = Msg("circle.set_up", "This group is now a holdspace circle: {purpose}.", purpose=Slot.TEXT)
 # TRANSLATORS: {n} counts the people in the group at setup; {facilitators} is
 # circle.facilitators_count ("2 facilitators").
 FOUNDED = Plural(
@@ -128,7 +126,9 @@ DOOR_LOCKED_NOW = Msg(
 EXPLAINS_VOUCHES = Msg(
     "circle.explains_vouches", "how many vouches a newcomer needs, 1-10", kind=Kind.WORD
 )
-EXPLAINS_SIZE = Msg("circle.explains_size", "the most members the circle takes, 2-1000", kind=Kind.WORD)
+EXPLAINS_SIZE = Msg(
+    "circle.explains_size", "the most members the circle takes, 2-1000", kind=Kind.WORD
+)
 EXPLAINS_TZ = Msg("circle.explains_tz", "like Europe/Berlin", kind=Kind.WORD)
 EXPLAINS_TURN = Msg("circle.explains_turn", "a speaking turn, 30s-30m, like 5m", kind=Kind.WORD)
 EXPLAINS_RETENTION = Msg(

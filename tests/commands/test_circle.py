@@ -50,7 +50,9 @@ async def test_facilitator_changes_settings(circle: Chat, people: dict[str, str]
     assert "tz is now Europe/Berlin" in only_text(
         await circle.say(people["alice"], "/circle set tz europe/berlin")
     )
-    assert "turn is now 7 minutes" in only_text(await circle.say(people["alice"], "/circle set turn 7m"))
+    assert "turn is now 7 minutes" in only_text(
+        await circle.say(people["alice"], "/circle set turn 7m")
+    )
     reply = only_text(await circle.say(people["bob"], "/circle"))
     assert "need 3 vouches" in reply and "Europe/Berlin" in reply and "7 minutes" in reply
 
