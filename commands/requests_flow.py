@@ -6,6 +6,7 @@ from __future__ import annotations
 from commands.arguments import whole_number
 from commands.context import About, CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
+from commands.speech import Text
 from facilitation.vouching import Policy, Request, RequestStatus, Voucher
 from storage.records import Circle, Member
 from storage.repositories.vouching import JoinRequest
@@ -88,7 +89,7 @@ async def approve(ctx: CircleContext, request: JoinRequest, *, by: str = "vouche
     await ctx.set_timer(ADMIT_TIMER, request.id, ctx.now)
 
 
-async def tell_facilitators(ctx: CircleContext, text: str, *, about: About = ()) -> None:
+async def tell_facilitators(ctx: CircleContext, text: Text, *, about: About = ()) -> None:
     """A private note to each facilitator who is not away; ``about``: the ids of the
     member or join request it names (see ``OutgoingMessage.about``)."""
     circle = ctx.require_circle()

@@ -111,7 +111,7 @@ TIMER_NOT_ALLOWED = Msg(
     "circle.timer_not_allowed",
     "I couldn't change it: this group lets only its admins change disappearing messages, and "
     "I'm not an admin. A group admin can, in the Signal app: open the group, tap its name, "
-    "then Disappearing messages. Or make me an admin and send this again.",
+    "then Disappearing messages. Or a group admin can make me an admin: then send this again.",
     kind=Kind.REFUSAL,
 )
 DOOR_LEFT_OPEN = Msg(

@@ -32,3 +32,10 @@ NO_SUCH_COMMAND = Msg(
     command=Slot.TEXT,
 )
 THAT_COMMAND = Msg("help.that_command", "that command", kind=Kind.WORD)
+# TRANSLATORS: {command} is a command as typed ("/chekin") or help.that_command.
+UNKNOWN_COMMAND = Msg(
+    "help.unknown_command",
+    "I don't know {command}. Send /help to see what I can do.",
+    kind=Kind.REFUSAL,
+    command=Slot.TEXT,
+)
