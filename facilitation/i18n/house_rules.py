@@ -41,7 +41,7 @@ BANNED: dict[str, tuple[str, ...]] = {
 NEXT_STEPS: dict[str, tuple[str, ...]] = {
     "en": (
         *("try", "ask", "wait", "send", "use", "pick", "choose", "write", "reply", "check"),
-        *("come back", "tell"),
+        *("come back", "tell", "answer"),
     ),
     "es": (
         *("prueba", "intenta", "pide", "pregunta", "espera", "envía", "manda", "usa"),

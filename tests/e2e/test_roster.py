@@ -129,12 +129,13 @@ async def test_disappearing_messages_are_a_circle_setting(world: World) -> None:
     )
     assert group.expiration_time == 0
     gw.set_bot_admin(group, False)  # "edit group info" is for admins in this group
-    await world.expect_reply(
+    await world.expect_refusal(
         world.alice,
         "/circle set disappearing 1d",
         "I couldn't change it: this group lets only its admins change disappearing messages, "
         "and I'm not an admin. A group admin can, in the Signal app: open the group, tap its "
-        "name, then Disappearing messages. Or make me an admin and send this again.",
+        "name, then Disappearing messages. Or a group admin can make me an admin: then send "
+        "this again.",
     )
     assert group.expiration_time == 0
     assert "Disappearing messages: off" in (await world.ask(world.bob, "/circle")).text
