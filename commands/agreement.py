@@ -30,10 +30,12 @@ async def show(ctx: CommandContext, _: None) -> None:
     status = (
         said.ACCEPTED if member.agreed_version >= circle.agreement_version else said.PLEASE_AGREE
     )
-    ctx.reply(said.SHOWN.with_(version=current.version, text=_text(current.text), status=status))
+    ctx.reply(
+        said.SHOWN.with_(version=current.version, text=agreement_text(current.text), status=status)
+    )
 
 
-def _text(stored: str) -> Text:
+def agreement_text(stored: str) -> Text:
     """The agreement as the facilitators wrote it; the default, untouched, in the reader's
     language (it is stored in English at setup, and read in whatever the circle speaks)."""
     return said.DEFAULT if stored == DEFAULT_AGREEMENT else stored

@@ -26,11 +26,6 @@ from facilitation.directory.record import (
 )
 from facilitation.text import MAX_COMMAND_CHARS, clean_display_name, clean_free_text
 
-USAGE = (
-    "usage: /resource add <category> <name> ; <contact> ; <notes> [; tags], e.g. "
-    "/resource add therapist Dr. A. Example ; a@example.org ; sliding scale ; sex-positive, remote"
-)
-
 _SETTING = re.compile(
     r"(region|area|location|langs?|languages?)\s*[=:]\s*(.*)", re.IGNORECASE | re.DOTALL
 )

@@ -14,8 +14,8 @@ DAY = 86_400_000
 UNVOUCHED = (
     "You're in this circle's group, but you came in without going through its vouching, so "
     "its facilitators will confirm you first. Until then the directory, join requests, vouches "
-    "and invites wait for you. You can read the community agreement (/agreement), accept it "
-    "with /agree, take part in sessions and read the guides (/guide)."
+    "and invites wait for you. You can read the community agreement with /agreement, accept "
+    "it with /agree, take part in sessions and read the guides (/guide)."
 )
 """What someone added in the app without a vouch is told when they ask for trust data."""
 AGREED = "Thank you. You've accepted the community agreement (version 1)."
@@ -154,10 +154,13 @@ async def test_someone_added_in_the_app_gets_no_trust_data_until_a_facilitator_d
         f"Open join requests:\n{number}. Someone added to the group without a vouch: "
         "waiting for a facilitator",
     )
-    await world.expect_reply(newcomer, "/resources therapist", UNVOUCHED)
-    quiet = await world.say(newcomer, "/requests")
+    # about them: told alone, with a 📬 on their message, nothing in the group
+    await world.expect_refusal(newcomer, "/resources therapist", UNVOUCHED, alone=True)
+    heard = world.listen()
+    await world.say(newcomer, "/requests")
     await world.expect_dm(newcomer, "/agree", AGREED)  # the agreement is open to them
-    assert not world.replies_to(quiet)  # told once; then no reply at all
+    assert [m.text for m in heard.to(newcomer)] == [AGREED]  # told once; then no reply at all
+    assert heard.posts == []
     await world.start_session(alice)
     # sessions are open to them once they /agree
     await world.expect_reaction(newcomer, "/checkin 3 new here", "🌱")
