@@ -15,7 +15,7 @@ from commands.speech import Text
 from commands.types import Priority
 from facilitation import vouching
 from facilitation.directory.adding import parse_add
-from facilitation.directory.display import details, short_line
+from facilitation.directory.display import details_text, short_text
 from facilitation.directory.record import (
     Category,
     NewResource,
@@ -89,7 +89,7 @@ async def search_directory(ctx: CommandContext, asked: Search) -> None:
         crisis = asked.category is Category.CRISIS
         _answer(ctx, said.NO_CRISIS_ENTRIES if crisis else said.NOTHING_MATCHES)
         return
-    shown = [short_line(entry, ctx.now, circle.settings.tz) for entry, _ in found]
+    shown = [short_text(entry, ctx.now, circle.settings.tz) for entry, _ in found]
     _answer(ctx, lines(*shown, said.SHOW_ONE))
 
 
@@ -108,7 +108,7 @@ async def pending(ctx: CommandContext, _: None) -> None:
     if not waiting:
         _answer(ctx, said.NOTHING_WAITING)
         return
-    shown = [short_line(r, ctx.now, circle.settings.tz) for r in waiting]
+    shown = [short_text(r, ctx.now, circle.settings.tz) for r in waiting]
     _answer(ctx, lines(said.WAITING_HEADING, *shown))
 
 
@@ -125,7 +125,7 @@ async def show(ctx: CommandContext, number: int) -> None:
     member = ctx.require_member()
     if not visible(found.resource) and not member.is_facilitator:
         raise Refusal(said.NOT_VETTED_YET.with_(number=str(found.resource.number)))
-    _answer(ctx, details(found.resource, ctx.now, ctx.require_circle().settings.tz))
+    _answer(ctx, details_text(found.resource, ctx.now, ctx.require_circle().settings.tz))
 
 
 async def _find(ctx: CommandContext, number: int) -> StoredResource:

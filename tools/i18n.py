@@ -184,7 +184,10 @@ def awaiting(root: Path = ROOT) -> dict[str, list[str]]:
     fuzzy), from the committed .po files."""
     found: dict[str, list[str]] = {}
     for language in TRANSLATED:
-        with catalog_path(root / LOCALES, language, ".po").open("rb") as source:
+        path = catalog_path(root / LOCALES, language, ".po")
+        if not path.exists():
+            continue  # a language not started yet (``init``) has nothing awaiting
+        with path.open("rb") as source:
             catalog = read_po(source, locale=language.catalog, domain=DOMAIN)
         found[language.code] = sorted(
             str(m.context)

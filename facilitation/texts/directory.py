@@ -171,3 +171,82 @@ FLAG_THANKS = Msg(
     kind=Kind.DIRECT,
 )
 REMOVED = Msg("resource.removed", "Removed #{number} from the directory.", number=Slot.COUNT)
+
+# The hints after "/resource add"'s usage line when a suggestion can't be read. {list} is the
+# categories as members type them ("therapist, bank, …"); {n} a limit.
+HINT_TOO_LONG = Msg("resource.hint_too_long", "that is too long for one entry", kind=Kind.WORD)
+HINT_CATEGORY = Msg(
+    "resource.hint_category", "start with a category: {list}", kind=Kind.WORD, list=Slot.NAME
+)
+HINT_UNKNOWN_CATEGORY = Msg(
+    "resource.hint_unknown_category",
+    "that isn't a category; use one of: {list}",
+    kind=Kind.WORD,
+    list=Slot.NAME,
+)
+HINT_NAME = Msg("resource.hint_name", "a name comes after the category", kind=Kind.WORD)
+HINT_CONTACT = Msg(
+    "resource.hint_contact",
+    "a contact comes next: a phone, an e-mail or a website, after the name and ;",
+    kind=Kind.WORD,
+)
+HINT_NAME_LONG = Plural(
+    "resource.hint_name_long",
+    "a name can be {n} character at most",
+    "a name can be {n} characters at most",
+    kind=Kind.WORD,
+)
+HINT_CONTACT_LONG = Plural(
+    "resource.hint_contact_long",
+    "a contact can be {n} character at most",
+    "a contact can be {n} characters at most",
+    kind=Kind.WORD,
+)
+HINT_NOTES_LONG = Plural(
+    "resource.hint_notes_long",
+    "notes can be {n} character at most",
+    "notes can be {n} characters at most",
+    kind=Kind.WORD,
+)
+HINT_REGION_LONG = Plural(
+    "resource.hint_region_long",
+    "a region can be {n} character at most",
+    "a region can be {n} characters at most",
+    kind=Kind.WORD,
+)
+HINT_TAG_LONG = Plural(
+    "resource.hint_tag_long",
+    "a tag can be {n} character at most",
+    "a tag can be {n} characters at most",
+    kind=Kind.WORD,
+)
+HINT_TAGS = Plural("resource.hint_tags", "{n} tag at most", "{n} tags at most", kind=Kind.WORD)
+HINT_LANGUAGES = Plural(
+    "resource.hint_languages", "{n} language at most", "{n} languages at most", kind=Kind.WORD
+)
+HINT_LANGUAGE = Msg(
+    "resource.hint_language",
+    "languages are codes or words, like lang=de en or lang=spanish",
+    kind=Kind.WORD,
+)
+
+# How an entry reads. A category ("therapist") stays as members type it; these are the words
+# around an entry's own fields.
+REMOTE = Msg("resource.remote", "remote", kind=Kind.WORD)
+STATUS_PENDING = Msg("resource.status_pending", "pending", kind=Kind.WORD)
+STATUS_VETTED = Msg("resource.status_vetted", "vetted", kind=Kind.WORD)
+STATUS_FLAGGED = Msg("resource.status_flagged", "flagged", kind=Kind.WORD)
+STATUS_REMOVED = Msg("resource.status_removed", "removed", kind=Kind.WORD)
+STALE = Msg("resource.stale", "stale: re-vet?", kind=Kind.WORD)
+NO_VERIFIED_DATE = Msg("resource.no_verified_date", "no verified date", kind=Kind.WORD)
+NOT_YET_VETTED = Msg("resource.not_yet_vetted", "not yet vetted", kind=Kind.WORD)
+# TRANSLATORS: the fields of an entry, one a line; {value} is what was entered.
+FIELD_PHONE = Msg("resource.field_phone", "phone: {value}", kind=Kind.WORD, value=Slot.NAME)
+FIELD_EMAIL = Msg("resource.field_email", "email: {value}", kind=Kind.WORD, value=Slot.NAME)
+FIELD_WEB = Msg("resource.field_web", "web: {value}", kind=Kind.WORD, value=Slot.NAME)
+FIELD_OTHER = Msg("resource.field_other", "other: {value}", kind=Kind.WORD, value=Slot.NAME)
+FIELD_LANGUAGES = Msg(
+    "resource.field_languages", "languages: {value}", kind=Kind.WORD, value=Slot.NAME
+)
+FIELD_TAGS = Msg("resource.field_tags", "tags: {value}", kind=Kind.WORD, value=Slot.NAME)
+FIELD_NOTES = Msg("resource.field_notes", "notes: {value}", kind=Kind.WORD, value=Slot.WORDS)
