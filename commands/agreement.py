@@ -7,13 +7,15 @@ from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
 from commands.router import CommandRouter
 from commands.rules import Access, Where
-from facilitation.agreement import MAX_AGREEMENT_CHARS
+from commands.speech import Text
+from facilitation.agreement import DEFAULT_AGREEMENT, MAX_AGREEMENT_CHARS
 from facilitation.text import clean_free_text
+from facilitation.texts import agreement as said
 
 agreement_router = CommandRouter("agreement")
 agreement = agreement_router.group(
     "agreement",
-    summary="read the community agreement (facilitators can change it)",
+    summary=said.SUMMARY,
     where=Where.ANYWHERE,
     access=Access.MEMBER,
 )
@@ -24,30 +26,36 @@ async def show(ctx: CommandContext, _: None) -> None:
     circle, member = ctx.require_circle(), ctx.require_member()
     current = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
     if current is None:
-        raise Refusal("This circle has no agreement yet. A facilitator can add one.")
+        raise Refusal(said.NONE_YET)
     status = (
-        "You have accepted it."
-        if member.agreed_version >= circle.agreement_version
-        else "Reply /agree to accept it."
+        said.ACCEPTED if member.agreed_version >= circle.agreement_version else said.PLEASE_AGREE
     )
-    ctx.reply(f"Our community agreement (version {current.version}):\n{current.text}\n\n{status}")
+    ctx.reply(
+        said.SHOWN.with_(version=current.version, text=agreement_text(current.text), status=status)
+    )
+
+
+def agreement_text(stored: str) -> Text:
+    """The agreement as the facilitators wrote it; the default, untouched, in the reader's
+    language (it is stored in English at setup, and read in whatever the circle speaks)."""
+    return said.DEFAULT if stored == DEFAULT_AGREEMENT else stored
 
 
 def parse_agreement(text: str) -> str:
     cleaned = clean_free_text(text, limit=MAX_AGREEMENT_CHARS + 1)
     if not cleaned:
-        raise UsageError("write the new agreement after 'set'")
+        raise UsageError(said.TEXT_HINT)
     if len(cleaned) > MAX_AGREEMENT_CHARS:
-        raise UsageError(f"at most {MAX_AGREEMENT_CHARS} characters")
+        raise UsageError(said.TOO_LONG_HINT.with_(n=MAX_AGREEMENT_CHARS))
     return cleaned
 
 
 @agreement.sub(
     "set",
     usage="<text>",
-    summary="a new version of the agreement; everyone accepts it again (facilitators)",
+    summary=said.SET_SUMMARY,
     where=Where.GROUP,
-    elsewhere="Change the agreement in the circle's group, so everyone sees it.",
+    elsewhere=said.SET_IN_GROUP,
     access=Access.FACILITATOR,
     parse=parse_agreement,
 )
@@ -57,16 +65,13 @@ async def change(ctx: CommandContext, text: str) -> None:
     await ctx.uow.agreements.add(circle.id, version, text, ctx.now)
     await ctx.uow.circles.set_agreement_version(circle.id, version)
     await ctx.uow.members.set_agreed(member.id, version)
-    ctx.reply(
-        f"The community agreement is now version {version}. Everyone: please read it "
-        "(/agreement) and accept it again with /agree before the next session."
-    )
+    ctx.reply(said.CHANGED.with_(version=version))
 
 
 @agreement_router.command(
     "agree",
     usage="",
-    summary="accept the community agreement",
+    summary=said.AGREE_SUMMARY,
     where=Where.ANYWHERE,
     access=Access.MEMBER,
     parse=nothing,
@@ -75,7 +80,6 @@ async def agree(ctx: CommandContext, _: None) -> None:
     circle, member = ctx.require_circle(), ctx.require_member()
     await ctx.uow.members.set_agreed(member.id, circle.agreement_version)
     if ctx.incoming.is_direct:
-        version = circle.agreement_version
-        ctx.reply(f"Thank you. You've accepted the community agreement (version {version}).")
+        ctx.reply(said.THANKS.with_(version=circle.agreement_version))
     else:
         ctx.react("🤝")

@@ -16,6 +16,8 @@ from typing import TypeVar
 from commands.errors import UsageError
 from commands.types import Incoming, Mention
 from facilitation.durations import DurationError, parse_duration
+from facilitation.i18n import Duration, Piece
+from facilitation.texts import refusals as said
 
 T = TypeVar("T")
 _WHOLE_NUMBER = re.compile(r"\d{1,6}")
@@ -40,32 +42,35 @@ def words(text: str) -> str:
 def whole_number(text: str) -> int:
     cleaned = text.strip()
     if not _WHOLE_NUMBER.fullmatch(cleaned):
-        raise UsageError("a whole number")
+        raise UsageError(said.WHOLE_NUMBER_HINT)
     return int(cleaned)
 
 
 def duration(maximum: timedelta) -> Callable[[str], timedelta]:
-    """``90s``, ``5m``, ``1h30m``, up to ``maximum``."""
+    """``90s``, ``5m``, ``1h30m``, up to ``maximum``; the usage error says the limit ("up to
+    60 days"), whatever was wrong."""
 
     def parse(text: str) -> timedelta:
         try:
             return parse_duration(text, maximum=maximum)
         except DurationError as exc:
-            raise UsageError(str(exc)) from exc
+            raise UsageError(said.DURATION_HINT.with_(limit=Duration.of(maximum))) from exc
 
     return parse
 
 
 def core(parse: Callable[[str], T], *errors: type[Exception]) -> Callable[[str], T]:
     """A parser from ``facilitation/``: the ``errors`` it raises say what is wrong in words
-    safe to show (they never echo the input), so they become the usage line's hint. Other
-    errors are bugs, and stay errors."""
+    safe to show (they never echo the input), so they become the usage line's hint: the
+    text of the catalog the error carries as ``said``, else its words. Other errors are
+    bugs, and stay errors."""
 
     def parsed(text: str) -> T:
         try:
             return parse(text)
         except errors as exc:
-            raise UsageError(str(exc)) from exc
+            hint = getattr(exc, "said", None)
+            raise UsageError(hint if isinstance(hint, Piece) else str(exc)) from exc
 
     return parsed
 
@@ -74,5 +79,5 @@ def exactly_one_mention(incoming: Incoming) -> Mention:
     """The one member a command names with a Signal mention (never "@name" text)."""
     people = {m.aci.lower(): m for m in incoming.mentions}
     if len(people) != 1:
-        raise UsageError("mention exactly one member with @")
+        raise UsageError(said.ONE_MENTION_HINT)
     return next(iter(people.values()))

@@ -6,12 +6,15 @@ from collections.abc import Iterable, Mapping
 
 from commands.arguments import ignored
 from commands.context import CommandContext
+from commands.errors import Refusal
 from commands.help_catalog import HelpCatalog
 from commands.parsing import is_plain_name
 from commands.router import CommandRouter, SentHandler, TimerHandler
 from commands.rules import IGNORED, Access, Rules
 from commands.spec import Action, CommandSpec, Invocation, Match
 from commands.types import Priority
+from facilitation.i18n import Verbatim
+from facilitation.texts.help import THAT_COMMAND, UNKNOWN_COMMAND
 
 
 class Catalog:
@@ -48,8 +51,8 @@ def unknown(name: str) -> CommandSpec:
     circle hears nothing, too long is too long), then points to /help."""
 
     async def point_to_help(ctx: CommandContext, _: None) -> None:
-        shown = f"/{name}" if is_plain_name(name) else "that command"
-        ctx.reply(f"I don't know {shown}. Send /help to see what I can do.")
+        shown = Verbatim(f"/{name}") if is_plain_name(name) else THAT_COMMAND
+        raise Refusal(UNKNOWN_COMMAND.with_(command=shown))
 
     rules = Rules(access=Access.ANYONE)
     action = Action(

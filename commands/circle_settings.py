@@ -20,28 +20,31 @@ from commands.errors import Refusal, UsageError
 from commands.language import language_shown
 from commands.parsing import split_word
 from commands.ports import GroupChangeRefused
+from commands.speech import Text
 from facilitation.circle import DISAPPEARING_MAX, CircleSettings, Door
-from facilitation.durations import DurationError, format_duration, parse_duration
-from facilitation.i18n import CODES, english
+from facilitation.durations import DurationError, parse_duration
+from facilitation.i18n import CODES, Duration, Msg, joined
+from facilitation.texts import circle as said
 from facilitation.texts import language as said_language
 
-Effect = Callable[[CommandContext, CircleSettings], Awaitable[str]]
+Effect = Callable[[CommandContext, CircleSettings], Awaitable[Text | None]]
 
 
 @dataclass(frozen=True, slots=True)
 class Setting:
     name: str
     form: str
-    explains: str
+    """How the value is written: syntax, English in every language (``N``, ``dm|group``)."""
+    explains: Msg
     parse: Callable[[str], object]
-    shown: Callable[[CircleSettings], str]
+    shown: Callable[[CircleSettings], Text]
     effect: Effect | None = None
     """Done before the new value is stored (and the reason it may not be); its note ends
     the reply."""
 
     @property
-    def usage(self) -> str:
-        return f"/circle set {self.name} {self.form} ({self.explains})"
+    def usage(self) -> Text:
+        return joined(f"/circle set {self.name} {self.form} (", self.explains, ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,7 @@ class Settings:
         return "<" + "|".join(f"{s.name} {s.form}" for s in self._by_name.values()) + ">"
 
     @property
-    def details(self) -> tuple[str, ...]:
+    def details(self) -> tuple[Text, ...]:
         """One usage line per setting, for ``/help circle set``."""
         return tuple(setting.usage for setting in self._by_name.values())
 
@@ -74,7 +77,7 @@ class Settings:
         try:
             return SettingChange(setting, setting.parse(value_text))
         except DurationError as exc:
-            raise UsageError(str(exc), usage=setting.usage) from exc
+            raise UsageError(usage=setting.usage) from exc
         except UsageError as exc:
             raise UsageError(exc.hint, usage=setting.usage) from exc
 
@@ -91,13 +94,13 @@ def _disappearing(text: str) -> object:
     return "off" if text.casefold() == "off" else parse_duration(text, maximum=DISAPPEARING_MAX)
 
 
-def disappearing_shown(value: timedelta | None) -> str:
+def disappearing_shown(value: timedelta | None) -> Text:
     if value is None:
-        return "the group's own setting (/circle set disappearing 1w sets one)"
-    return "off" if not value else format_duration(value)
+        return said.DISAPPEARING_GROUP_OWN
+    return "off" if not value else Duration.of(value)
 
 
-async def _set_group_timer(ctx: CommandContext, settings: CircleSettings) -> str:
+async def _set_group_timer(ctx: CommandContext, settings: CircleSettings) -> None:
     """The group's own timer changes first; the circle records it only if that worked."""
     circle = ctx.require_circle()
     value = settings.disappearing or timedelta(0)
@@ -105,64 +108,54 @@ async def _set_group_timer(ctx: CommandContext, settings: CircleSettings) -> str
         await ctx.deps.groups.set_disappearing(circle.group_id, int(value.total_seconds()))
     except GroupChangeRefused as exc:
         if not exc.not_allowed:
-            raise Refusal("I couldn't reach Signal just now. Please try again soon.") from exc
-        raise Refusal(
-            "I couldn't change it: this group lets only its admins change disappearing "
-            "messages, and I'm not an admin. A group admin can, in the Signal app: open the "
-            "group, tap its name, then Disappearing messages. Or make me an admin and send "
-            "this again."
-        ) from exc
-    return ""
+            raise Refusal(said.SIGNAL_UNREACHABLE) from exc
+        raise Refusal(said.TIMER_NOT_ALLOWED) from exc
+    return None  # noqa: RET501 - an effect may add a note; this one has none
 
 
-async def _door(ctx: CommandContext, settings: CircleSettings) -> str:
+async def _door(ctx: CommandContext, settings: CircleSettings) -> Text:
     if settings.door is not Door.LOCKED:
-        return (
-            " I won't close it again: a group admin can let members add people, or turn the "
-            "group link on, in the Signal app."
-        )
+        return said.DOOR_LEFT_OPEN
     outcome = await lock(ctx, ctx.require_circle())
     if outcome is Locked.DONE:
-        return " I've locked it: only admins can add people, and the group link is off."
-    return " " + setup_note(outcome)
+        return said.DOOR_LOCKED_NOW
+    return setup_note(outcome)
 
 
-def _number(name: str, explains: str, shown: Callable[[CircleSettings], int]) -> Setting:
+def _number(name: str, explains: Msg, shown: Callable[[CircleSettings], int]) -> Setting:
     return Setting(name, "N", explains, whole_number, lambda s: str(shown(s)))
 
 
-def _days(name: str, explains: str, shown: Callable[[CircleSettings], int]) -> Setting:
-    return Setting(name, "DAYS", explains, whole_number, lambda s: f"{shown(s)} days")
+def _days(name: str, explains: Msg, shown: Callable[[CircleSettings], int]) -> Setting:
+    return Setting(name, "DAYS", explains, whole_number, lambda s: said.DAYS.with_(n=shown(s)))
 
 
 SETTINGS = Settings(
-    _number("vouches", "how many vouches a newcomer needs, 1-10", lambda s: s.vouches),
-    _number("size", "the most members the circle takes, 2-1000", lambda s: s.size),
-    Setting("tz", "ZONE", "like Europe/Berlin", _as_is, lambda s: s.tz),
+    _number("vouches", said.EXPLAINS_VOUCHES, lambda s: s.vouches),
+    _number("size", said.EXPLAINS_SIZE, lambda s: s.size),
+    Setting("tz", "ZONE", said.EXPLAINS_TZ, _as_is, lambda s: s.tz),
     Setting(
         "turn",
         "DURATION",
-        "a speaking turn, 30s-30m, like 5m",
+        said.EXPLAINS_TURN,
         parse_duration,
-        lambda s: format_duration(s.turn),
+        lambda s: Duration.of(s.turn),
     ),
-    _days("retention", "how long check-in words are kept, 1-365", lambda s: s.retention_days),
-    _days("tenure", "how long a member waits before vouching, 0-365", lambda s: s.tenure_days),
-    _days("expiry", "how long a join request stays open, 1-30", lambda s: s.request_days),
-    _days(
-        "vouch-history", "how long vouches are remembered, 7-730", lambda s: s.vouch_retention_days
-    ),
+    _days("retention", said.EXPLAINS_RETENTION, lambda s: s.retention_days),
+    _days("tenure", said.EXPLAINS_TENURE, lambda s: s.tenure_days),
+    _days("expiry", said.EXPLAINS_EXPIRY, lambda s: s.request_days),
+    _days("vouch-history", said.EXPLAINS_VOUCH_HISTORY, lambda s: s.vouch_retention_days),
     Setting(
         "resources",
         "dm|group",
-        "where search results asked in the group go",
+        said.EXPLAINS_RESOURCES,
         _word,
         lambda s: "group" if s.resources_in_group else "dm",
     ),
     Setting(
         "door",
         "locked|open",
-        "whether I keep the group's door locked",
+        said.EXPLAINS_DOOR,
         _word,
         lambda s: s.door.value,
         effect=_door,
@@ -170,14 +163,14 @@ SETTINGS = Settings(
     Setting(
         "unvouched",
         "hold|allow",
-        "people added without a vouch: wait, or members at once",
+        said.EXPLAINS_UNVOUCHED,
         _word,
         lambda s: s.unvouched.value,
     ),
     Setting(
         "disappearing",
         "DURATION|off",
-        "the group's disappearing messages, 30s-4w, like 1w",
+        said.EXPLAINS_DISAPPEARING,
         _disappearing,
         lambda s: disappearing_shown(s.disappearing),
         effect=_set_group_timer,
@@ -185,7 +178,7 @@ SETTINGS = Settings(
     Setting(
         "language",
         "|".join(CODES),
-        english(said_language.EXPLAINS),
+        said_language.EXPLAINS,
         _as_is,  # CircleSettings.with_setting takes a code or a name (Español, Deutsch)
         lambda s: language_shown(s.language),
     ),

@@ -25,8 +25,13 @@ from commands.types import (
     QuoteRef,
     Recipient,
 )
+from facilitation.texts import refusals as said
 from storage.records import Circle, Member, Person
 from storage.unit_of_work import Storage, UnitOfWork
+
+ANSWERED_PRIVATELY = "📬"
+"""On a member's message in the group: "I answered you by direct message" (/resources, a
+refusal about the person)."""
 
 About = Iterable[uuid.UUID]
 """Member, join-request or person ids a message concerns (``OutgoingMessage.about``)."""
@@ -128,7 +133,7 @@ class CircleContext:
 
     def require_circle(self) -> Circle:
         if self.circle is None:
-            raise Refusal("This group isn't a circle yet. A group admin can run /circle setup.")
+            raise Refusal(said.NOT_A_CIRCLE)
         return self.circle
 
     @property
@@ -173,6 +178,33 @@ class CommandContext(CircleContext):
             )
         )
 
+    def refuse(self, refusal: Refusal) -> None:
+        """Say no without repeating what the member typed: never a quote-reply. By direct
+        message, the answer is a direct message; in a group, a refusal about the person
+        (``alone``: their role, their standing, a private command) goes to them alone, with
+        a 📬 on their message so they know where to look, and any other (a usage line, the
+        circle's state, an apology) is posted in the group without a quote."""
+        if not refusal.reply:
+            return
+        group_id = self.incoming.group_id
+        priority = self._priority(refusal.priority)
+        if group_id is None or refusal.alone:
+            self.direct(self.incoming.sender, refusal.reply, priority=priority)
+            if group_id is not None:
+                self.react(ANSWERED_PRIVATELY)
+            return
+        body, mentions, concerns, lazy = _body(refusal.reply, ())
+        self.outgoing.append(
+            OutgoingMessage(
+                Recipient.group(group_id),
+                body,
+                mentions,
+                about=concerns,
+                priority=priority,
+                lazy=lazy,
+            )
+        )
+
     def react(self, emoji: str) -> None:
         where = (
             Recipient.group(self.incoming.group_id)
@@ -186,35 +218,33 @@ class CommandContext(CircleContext):
     # --- who may do what ------------------------------------------------------------------
     def require_member(self) -> Member:
         if self.member is None:
-            raise Refusal("That's for members of this circle.")
+            raise Refusal(said.MEMBERS_ONLY, alone=True)
         return self.member
 
     def require_agreed(self) -> Member:
         member = self.require_member()
         circle = self.require_circle()
         if member.agreed_version < circle.agreement_version:
-            raise Refusal(
-                "Please read the community agreement first (/agreement) and accept it with /agree."
-            )
+            raise Refusal(said.AGREE_FIRST, alone=True)
         return member
 
     def require_facilitator(self) -> Member:
         member = self.require_member()
         if not member.is_facilitator:
-            raise Refusal("Only a facilitator can do that.")
+            raise Refusal(said.FACILITATORS_ONLY, alone=True)
         return member
 
     async def roster(self, *, fresh: bool = False) -> GroupRoster:
         group_id = self.incoming.group_id
         roster = None if group_id is None else await self.deps.groups.roster(group_id, fresh=fresh)
         if roster is None:
-            raise Refusal("I can't see this group's members right now. Please try again soon.")
+            raise Refusal(said.ROSTER_UNAVAILABLE)
         return roster
 
     async def require_group_admin(self) -> None:
         roster = await self.roster(fresh=True)
         if not roster.is_admin(self.incoming.sender, self.incoming.sender_number):
-            raise Refusal("Only an admin of this Signal group can do that.")
+            raise Refusal(said.GROUP_ADMINS_ONLY, alone=True)
 
 
 def _body(

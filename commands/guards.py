@@ -17,18 +17,15 @@ from commands.requests_flow import policy, voucher
 from commands.rules import Access, Where
 from commands.spec import Invocation
 from facilitation import vouching
+from facilitation.i18n import Verbatim
 from facilitation.text import MAX_COMMAND_CHARS
+from facilitation.texts import refusals as said
 
 Guard = Callable[[CommandContext, Invocation], None]
 
-TOO_LONG = f"That's too long for me: commands are at most {MAX_COMMAND_CHARS} characters."
-UNVOUCHED_REFUSAL = (
-    "You're in this circle's group, but you came in without going through its vouching, so "
-    "its facilitators will confirm you first. Until then the directory, join requests, "
-    "vouches and invites wait for you. You can read the community agreement (/agreement), "
-    "accept it with /agree, take part in sessions and read the guides (/guide)."
-)
-PICK_A_CIRCLE = "You're in more than one circle. Pick one first with /use."
+TOO_LONG = said.TOO_LONG.with_(n=MAX_COMMAND_CHARS)
+UNVOUCHED_REFUSAL = said.UNVOUCHED
+PICK_A_CIRCLE = said.PICK_A_CIRCLE
 
 
 def strangers(ctx: CommandContext, call: Invocation) -> None:
@@ -58,10 +55,11 @@ def where(ctx: CommandContext, call: Invocation) -> None:
     if not wrong:
         return
     if rules.elsewhere is not None:
-        raise Refusal(rules.elsewhere)
+        raise Refusal(rules.elsewhere, alone=True)
+    command = Verbatim(f"/{call.name}")
     if direct:
-        raise Refusal(f"/{call.name} works in your circle's group, not by direct message.")
-    raise Refusal(f"For your privacy, /{call.name} works only by direct message to me.")
+        raise Refusal(said.GROUP_ONLY.with_(command=command))
+    raise Refusal(said.DIRECT_ONLY.with_(command=command), alone=True)
 
 
 def standing(ctx: CommandContext, call: Invocation) -> None:
@@ -73,7 +71,7 @@ def standing(ctx: CommandContext, call: Invocation) -> None:
     if not call.rules.trusted or member is None or not member.unvouched:
         return
     if ctx.deps.notices.first(member.id):
-        raise Refusal(UNVOUCHED_REFUSAL)
+        raise Refusal(UNVOUCHED_REFUSAL, alone=True)
     raise Quiet
 
 
@@ -102,7 +100,7 @@ def tenure(ctx: CommandContext, call: Invocation) -> None:
     rules, me = policy(circle), voucher(member, circle)
     if vouching.can_attest(me, rules, ctx.now) is vouching.VouchRefused.TOO_NEW:
         days = vouching.tenure_left_days(me, rules, ctx.now)
-        raise Refusal(rule.refusal.format(when=f"in {days} day{'s' if days != 1 else ''}"))
+        raise Refusal(rule.saying(said.IN_DAYS.with_(n=days)), alone=True)
 
 
 def attempts(ctx: CommandContext, call: Invocation) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from commands.rules import Access, Where
+from commands.speech import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,16 +19,16 @@ class ActionHelp:
     does, and any further lines (``/circle set``: one per setting)."""
 
     word: str | None
-    usage: str
-    summary: str
-    details: tuple[str, ...] = ()
+    usage: Text
+    summary: Text
+    details: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class CommandHelp:
     name: str
-    usage: str
-    summary: str
+    usage: Text
+    summary: Text
     where: Where
     access: Access
     trusted: bool

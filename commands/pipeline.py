@@ -6,7 +6,8 @@ handler, stage the replies in the outbox, commit. A malformed or refused command
 whole transaction back and is answered in a fresh one (the claim, the sender's arrival if
 the first pass made one, the reply): refusals are rare, and a savepoint around every handler
 cost two more statements per command, two more round trips on PostgreSQL. An unexpected
-error rolls back everything and the member gets a short apology.
+error rolls back everything and the member gets a short apology. No refusal, usage line or
+apology ever quotes the member's message (``CommandContext.refuse``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from commands.catalog import Catalog
 from commands.context import CommandContext, Deps
@@ -32,17 +34,18 @@ from commands.senders import (
     resolve,
 )
 from commands.spec import Invocation
+from commands.speech import rendered
 from commands.types import Incoming, OutgoingMessage, Recipient
+from facilitation.i18n import english
 from facilitation.text import MAX_COMMAND_CHARS
+from facilitation.texts import refusals as said
+from facilitation.texts.commands import USAGE_LINE
 from storage.records import Circle
 
 log = logging.getLogger("holdspace.commands")
 
-APOLOGY = "Sorry, something went wrong on my side and nothing was changed. Please try again."
-SLOW_DOWN = (
-    "You're sending commands faster than I can follow, so I'm skipping some for a moment. "
-    "Please wait a little and send the one you need again."
-)
+APOLOGY = said.APOLOGY
+SLOW_DOWN = said.SLOW_DOWN
 
 
 class CommandPipeline:
@@ -65,7 +68,7 @@ class CommandPipeline:
             # A flood is dropped here, before any lock or database work; its sender hears
             # about it once a minute, by direct message, so the group isn't spammed.
             if self.deps.budget.should_notice(incoming.sender, now):
-                return [(None, OutgoingMessage(Recipient.person(incoming.sender), SLOW_DOWN))]
+                return [(None, await self._slow_down(incoming.sender))]
             return []
         for _ in range(RESOLVE_ATTEMPTS):
             staged = await self._attempt(incoming, name, args)
@@ -131,8 +134,9 @@ class CommandPipeline:
                 raise UsageError
             await call.action.handler(ctx, call.action.parse(call.args))
         except UsageError as exc:
-            hint = f" ({exc.hint})" if exc.hint else ""
-            return Refusal(f"Usage: {exc.usage or call.usage}{hint}")
+            usage = exc.usage or call.usage
+            shown = said.USAGE_HINT.with_(usage=usage, hint=exc.hint) if exc.hint else usage
+            return Refusal(USAGE_LINE.with_(usage=shown))
         except Refusal as exc:
             return exc
         except Quiet:
@@ -150,6 +154,19 @@ class CommandPipeline:
             await self.deps.storage.clear_residue(ctx.erased_from)
         except Exception as exc:  # noqa: BLE001 - the erasure stands; the hourly purge retries
             log.error("could not clear erased values from the files (%s)", type(exc).__name__)
+
+    async def _slow_down(self, sender: str) -> OutgoingMessage:
+        """The once-a-minute notice to someone flooding, in their language: one read, not
+        staged (nothing of a flood is stored)."""
+        notice = OutgoingMessage(Recipient.person(sender), "", lazy=SLOW_DOWN)
+        try:
+            async with self.deps.storage.unit_of_work() as uow:
+                [shown] = await rendered(uow, [notice], None)
+        except Exception as exc:  # noqa: BLE001 - the notice still goes, in English
+            log.error("could not look up a language for a notice (%s)", type(exc).__name__)
+            return replace(notice, text=english(SLOW_DOWN), lazy=None)
+        assert isinstance(shown, OutgoingMessage)
+        return shown
 
     async def _apologise(self, incoming: Incoming) -> Staged:
         return await self._answer_alone(incoming, Refusal(APOLOGY), resolve_again=False)
@@ -175,8 +192,7 @@ class CommandPipeline:
             ctx = CommandContext(incoming=incoming, uow=uow, deps=self.deps, now=now)
             if resolve_again:
                 await resolve(ctx, None)  # a group message: its circle's lock is still held
-            if answer.reply:
-                ctx.reply(answer.reply, priority=answer.priority)
+            ctx.refuse(answer)
             circle = ctx.circle if ctx.circle is not None or not incoming.is_direct else about
             staged = await stage(uow, ctx.outgoing, now, circle)
             await uow.commit()

@@ -31,6 +31,7 @@ from typing import TypedDict, Unpack
 from commands.context import CircleContext
 from commands.rules import IGNORED, Access, Rules, Strangers, Tenure, Where
 from commands.spec import Action, ActionHandler, CommandSpec, Match, Parser, T
+from commands.speech import Text
 from commands.types import Priority
 from storage.unit_of_work import UnitOfWork
 
@@ -63,14 +64,14 @@ class Narrower(TypedDict, total=False):
     where: Where
     access: Access
     tenure: Tenure
-    elsewhere: str
+    elsewhere: Text
 
 
 class CommandGroup:
     """A command and its actions, in the order they are declared (the order usage shows)."""
 
     def __init__(
-        self, name: str, *, summary: str, rules: Rules, strangers: Strangers, priority: Priority
+        self, name: str, *, summary: Text, rules: Rules, strangers: Strangers, priority: Priority
     ) -> None:
         self.name = name
         self.summary = summary
@@ -84,10 +85,10 @@ class CommandGroup:
         word: str,
         *,
         parse: Parser[T],
-        usage: str | tuple[str, ...] = "",
-        summary: str | None = None,
+        usage: Text | tuple[Text, ...] = "",
+        summary: Text | None = None,
         example: str | None = None,
-        details: tuple[str, ...] = (),
+        details: tuple[Text, ...] = (),
         **narrower: Unpack[Narrower],
     ) -> Decorator[T]:
         """``/<command> <word> …``; ``usage``: what follows the word (several ways: a tuple)."""
@@ -95,7 +96,9 @@ class CommandGroup:
             raise ValueError(f"/{self.name}: a subcommand is one lower-case word")
         return self._register(Match.WORD, word, parse, usage, summary, example, details, narrower)
 
-    def alone(self, *, summary: str | None = None, **narrower: Unpack[Narrower]) -> Decorator[None]:
+    def alone(
+        self, *, summary: Text | None = None, **narrower: Unpack[Narrower]
+    ) -> Decorator[None]:
         """Just ``/<command>``, with nothing after it."""
         return self._register(Match.ALONE, None, _nothing, "", summary, None, (), narrower)
 
@@ -103,8 +106,8 @@ class CommandGroup:
         self,
         *,
         parse: Parser[T],
-        usage: str | tuple[str, ...],
-        summary: str | None = None,
+        usage: Text | tuple[Text, ...],
+        summary: Text | None = None,
         example: str | None = None,
         **narrower: Unpack[Narrower],
     ) -> Decorator[T]:
@@ -116,10 +119,10 @@ class CommandGroup:
         match: Match,
         word: str | None,
         parse: Parser[T],
-        usage: str | tuple[str, ...],
-        summary: str | None,
+        usage: Text | tuple[Text, ...],
+        summary: Text | None,
         example: str | None,
-        details: tuple[str, ...],
+        details: tuple[Text, ...],
         narrower: Narrower,
     ) -> Decorator[T]:
         rules = replace(self.rules, **narrower)
@@ -134,7 +137,7 @@ class CommandGroup:
                     command=self.name,
                     match=match,
                     word=word,
-                    forms=(usage,) if isinstance(usage, str) else usage,
+                    forms=usage if isinstance(usage, tuple) else (usage,),
                     summary=summary or self.summary,
                     rules=rules,
                     priority=self.priority,
@@ -170,7 +173,7 @@ class CommandRouter:
         self.timer_priorities: dict[str, Priority] = {}
         self.sent: dict[str, SentHandler] = {}
 
-    def group(self, name: str, *, summary: str, **declared: Unpack[Declared]) -> CommandGroup:
+    def group(self, name: str, *, summary: Text, **declared: Unpack[Declared]) -> CommandGroup:
         """A command with subcommands; its rules are where each subcommand starts from."""
         group = CommandGroup(
             name,
@@ -192,8 +195,8 @@ class CommandRouter:
         self,
         name: str,
         *,
-        usage: str | tuple[str, ...],
-        summary: str,
+        usage: Text | tuple[Text, ...],
+        summary: Text,
         parse: Parser[T],
         example: str | None = None,
         **declared: Unpack[Declared],

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, Flag, auto
 
+from commands.speech import Text
 from commands.types import Priority
+from facilitation.i18n import Message, Piece, english
 
 
 class Where(Flag):
@@ -34,9 +36,15 @@ class Access(Enum):
 class Tenure:
     """A trust action that counts only from members who have been in the circle for its
     tenure (founders at once), by the same rule as a vouch. ``refusal`` is what a newer
-    member hears; ``{when}`` in it becomes "in 3 days"."""
+    member hears: a message of the catalog with a ``when`` slot (``Slot.TEXT``), or a plain
+    string whose ``{when}`` becomes "in 3 days"."""
 
-    refusal: str
+    refusal: str | Message
+
+    def saying(self, when: Piece) -> Text:
+        if isinstance(self.refusal, Message):
+            return self.refusal.with_(when=when)
+        return self.refusal.format(when=english(when))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +59,7 @@ class Strangers:
 
     served: bool = False
     if_known: bool = False
-    answer: str | None = None
+    answer: Text | None = None
     priority: Priority = Priority.NORMAL
 
 
@@ -60,7 +68,7 @@ SERVED = Strangers(served=True)
 IF_KNOWN = Strangers(if_known=True)
 
 
-def answered(text: str, *, priority: Priority = Priority.NORMAL) -> Strangers:
+def answered(text: Text, *, priority: Priority = Priority.NORMAL) -> Strangers:
     return Strangers(answer=text, priority=priority)
 
 
@@ -77,5 +85,5 @@ class Rules:
     limited: bool = False
     """Each sender may try it only a few times an hour (``Deps.join_limits.per_sender``);
     past that it is dropped without a word (``/join``: guessing codes stays hopeless)."""
-    elsewhere: str | None = None
+    elsewhere: Text | None = None
     """What someone hears who sends it in the wrong place, if not the usual line."""

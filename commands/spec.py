@@ -10,7 +10,7 @@ are built from the same declarations, so they cannot drift from what is accepted
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
@@ -19,7 +19,10 @@ from commands.context import CommandContext
 from commands.help_catalog import ActionHelp, CommandHelp
 from commands.parsing import split_word
 from commands.rules import Rules, Strangers
+from commands.speech import Text
 from commands.types import Priority
+from facilitation.i18n import joined
+from facilitation.texts.refusals import USAGE_EXAMPLE
 
 T = TypeVar("T")
 Parser = Callable[[str], T]
@@ -40,25 +43,28 @@ class Action:
     command: str
     match: Match
     word: str | None
-    forms: tuple[str, ...]
-    """The arguments each way of writing it takes, after the command (and word): ``("N",)``."""
-    summary: str
+    forms: tuple[Text, ...]
+    """The arguments each way of writing it takes, after the command (and word): ``("N",)``.
+    Syntax (``N``, ``<1-5>``, ``[a few words]``) may be a plain string: arguments stay English
+    in every language, like commands; words around them are a message (``Kind.USAGE``)."""
+    summary: Text
     rules: Rules
     priority: Priority
     parse: Parser[Any]
     handler: ActionHandler[Any]
     example: str | None = None
-    details: tuple[str, ...] = ()
+    details: tuple[Text, ...] = ()
 
     @property
     def head(self) -> str:
         return f"/{self.command} {self.word}" if self.word else f"/{self.command}"
 
     @property
-    def usage(self) -> str:
-        """The usage line a malformed use of this action gets."""
-        line = " · ".join(_form(self.head, form) for form in self.forms)
-        return f"{line}, e.g. {self.example}" if self.example else line
+    def usage(self) -> Text:
+        """The usage line a malformed use of this action gets (without the "Usage:" label,
+        which whoever shows it adds once)."""
+        line = _ways(_form(self.head, form) for form in self.forms)
+        return USAGE_EXAMPLE.with_(usage=line, example=self.example) if self.example else line
 
     def help(self) -> ActionHelp:
         return ActionHelp(self.word, self.usage, self.summary, self.details)
@@ -67,7 +73,7 @@ class Action:
 @dataclass(frozen=True, slots=True)
 class CommandSpec:
     name: str
-    summary: str
+    summary: Text
     rules: Rules
     """The command's own rules: its actions start from them, and they are what a use no
     action takes is checked against (before it gets the usage line)."""
@@ -77,13 +83,13 @@ class CommandSpec:
     actions: tuple[Action, ...]
 
     @property
-    def usage(self) -> str:
+    def usage(self) -> Text:
         """Every way of writing the command, in declaration order. Subcommands written the
         same way after their word are shown once: ``/requests approve|deny <request>``. A
         command written one way only shows its example too."""
         if len(self.actions) == 1:
             return self.actions[0].usage
-        shown: list[tuple[list[str], tuple[str, ...]]] = []
+        shown: list[tuple[list[str], tuple[Text, ...]]] = []
         for action in self.actions:
             last = shown[-1] if shown else None
             if last and last[0] and action.word and last[1] == action.forms:
@@ -94,7 +100,7 @@ class CommandSpec:
             (f"/{self.name} {'|'.join(words)}" if words else f"/{self.name}", forms)
             for words, forms in shown
         ]
-        return " · ".join(_form(head, form) for head, forms in heads for form in forms)
+        return _ways(_form(head, form) for head, forms in heads for form in forms)
 
     def resolve(self, args: str) -> Invocation:
         """Which action ``args`` asks for, and what its parser reads."""
@@ -144,7 +150,7 @@ class Invocation:
         return self.action.rules if self.action is not None else self.command.rules
 
     @property
-    def usage(self) -> str:
+    def usage(self) -> Text:
         return self.action.usage if self.action is not None else self.command.usage
 
     @property
@@ -152,5 +158,15 @@ class Invocation:
         return self.action.priority if self.action is not None else self.command.priority
 
 
-def _form(head: str, form: str) -> str:
-    return f"{head} {form}" if form else head
+def _form(head: str, form: Text) -> Text:
+    if isinstance(form, str):
+        return f"{head} {form}" if form else head
+    return joined(head, " ", form)
+
+
+def _ways(forms: Iterable[Text]) -> Text:
+    """Several ways of writing a command, on one line: a plain string while they all are."""
+    shown = tuple(forms)
+    if all(isinstance(form, str) for form in shown):
+        return " · ".join(str(form) for form in shown)
+    return joined(*shown, sep=" · ")

@@ -1,8 +1,10 @@
-"""Every text of proposals and consent, in one place (``../shared/VOICE.md``).
+"""Every text of proposals and consent, by name (facilitation/texts/proposals.py holds the
+words; ``../shared/VOICE.md``).
 
 Group posts take only what ``proposals`` lets anyone see (``Proposal``, ``Running``,
 ``Closing`` counts): they have no way to name or hint at who proposed or who answered what.
-The proposer is never named either; they can say so themselves if they wish.
+The proposer is never named either; they can say so themselves if they wish. Each function
+returns a lazy text, rendered for whoever reads it (``english`` gives its English).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from typing import assert_never
 
 from facilitation.consent import ConsentEnded, Effect, NewAgreement, Stale
+from facilitation.i18n import Duration, Msg, Piece, Said, joined, lines
 from facilitation.proposals import (
     MAX_OPEN_PER_MEMBER,
     Closing,
@@ -23,211 +26,168 @@ from facilitation.proposals import (
     Tally,
     VoteRefused,
 )
-from facilitation.timing import time_left
+from facilitation.texts import proposals as said
 
-PROPOSE_USAGE = "/propose <text> [for 3d] · /propose · /propose close N"
-CONSENT_USAGE = "/consent N agree|aside|concern|block [reason]"
-PROPOSE_SUMMARY = "propose something for the circle to decide together; list the open ones"
-CONSENT_SUMMARY = "answer a proposal (by direct message, so only you know your answer)"
+PROPOSE_USAGE = said.PROPOSE_USAGE
+CONSENT_USAGE = said.CONSENT_USAGE
+PROPOSE_SUMMARY = said.PROPOSE_SUMMARY
+CONSENT_SUMMARY = said.CONSENT_SUMMARY
 
 EXCERPT_CHARS = 120
 
-STANCE_NAMES: dict[Stance, str] = {
-    Stance.AGREE: "agree",
-    Stance.ASIDE: "stand aside",
-    Stance.CONCERN: "concern",
-    Stance.BLOCK: "block",
+STANCE_NAMES: dict[Stance, Msg] = {
+    Stance.AGREE: said.AGREE,
+    Stance.ASIDE: said.ASIDE,
+    Stance.CONCERN: said.CONCERN,
+    Stance.BLOCK: said.BLOCK,
 }
 
 
-def _how_to_answer(number: int) -> str:
-    return (
-        f"Answer me by direct message, so only you know your answer: "
-        f"/consent {number} agree, aside (stand aside), concern or block, with a reason if "
-        "you like. You can change it until the close. Or quote-reply here, if you're happy "
-        "to be seen.\n"
-        "Until it closes, everyone sees only how many have answered; then, only the counts."
-    )
-
-
-def opened_post(proposal: Proposal, now: int) -> str:
+def opened_post(proposal: Proposal, now: int) -> Piece:
     """The group post that opens a proposal."""
-    n = proposal.number
-    closes = f"It closes in {time_left(proposal.deadline - now)}."
+    n = str(proposal.number)  # as typed in /consent N
+    closes = said.CLOSES_IN.with_(left=Duration.left(proposal.deadline - now))
     if proposal.kind is Kind.AGREEMENT:
-        head = (
-            f"Proposal #{n}: a new community agreement. It takes effect only if the circle "
-            f"consents, and then everyone is asked to /agree again. {closes}\n\n"
-            f"{proposal.text}"
-        )
+        head = said.OPENED_AGREEMENT.with_(n=n, closes=closes, text=proposal.text)
     elif proposal.kind is Kind.END_CONSENT:
-        head = (
-            f"Proposal #{n}: that facilitators change the community agreement directly again, "
-            f"without asking the circle first. {closes}"
-        )
+        head = said.OPENED_END_CONSENT.with_(n=n, closes=closes)
     else:
-        head = f"Proposal #{n}, for the circle to decide together. {closes}\n\n{proposal.text}"
-    return f"{head}\n\n{_how_to_answer(n)}"
+        head = said.OPENED.with_(n=n, closes=closes, text=proposal.text)
+    return joined(head, "\n\n", said.HOW_TO_ANSWER.with_(n=n))
 
 
-def _answers(count: int) -> str:
-    if count == 0:
-        return "no answers yet"
-    return "1 answer so far" if count == 1 else f"{count} answers so far"
+def _answers(count: int) -> Piece:
+    return said.ANSWERS_SO_FAR.with_(n=count) if count else said.NO_ANSWERS_YET
 
 
-def _excerpt(running: Running) -> str:
+def _excerpt(running: Running) -> Piece | str:
     if running.kind is Kind.END_CONSENT:
-        return "facilitators change the agreement directly again"
+        return said.EXCERPT_END_CONSENT
     text = " ".join(running.text.split())
-    prefix = "new agreement: " if running.kind is Kind.AGREEMENT else ""
     if len(text) > EXCERPT_CHARS:
         text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
-    return prefix + text
+    return said.EXCERPT_AGREEMENT.with_(text=text) if running.kind is Kind.AGREEMENT else text
 
 
-def open_list(open_now: Sequence[Running], now: int) -> str:
+def open_list(open_now: Sequence[Running], now: int) -> Piece:
     """``/propose`` with nothing after it: the open proposals, answers counted, not split."""
     if not open_now:
-        return "No proposals are open. /propose <text> starts one."
-    lines = ["Open proposals (answer with /consent N …):"]
+        return said.NONE_OPEN
+    shown: list[Piece] = [said.OPEN_HEADING]
     for running in sorted(open_now, key=lambda r: r.number):
         left = (
-            f"closes in {time_left(running.deadline - now)}"
+            said.CLOSES_IN_SHORT.with_(left=Duration.left(running.deadline - now))
             if running.deadline > now
-            else "closing now"
+            else said.CLOSING_NOW
         )
-        lines.append(
-            f"#{running.number}: {_excerpt(running)} ({_answers(running.responses)}; {left})"
+        shown.append(
+            said.OPEN_LINE.with_(
+                n=str(running.number),
+                excerpt=_excerpt(running),
+                answers=_answers(running.responses),
+                left=left,
+            )
         )
-    return "\n".join(lines)
+    return lines(*shown)
 
 
-def counts_line(tally: Tally) -> str:
-    return (
-        f"Agree {tally.agree} · stand aside {tally.aside} · "
-        f"concern {tally.concern} · block {tally.block}."
+def counts_line(tally: Tally) -> Said:
+    return said.COUNTS.with_(
+        agree=tally.agree, aside=tally.aside, concern=tally.concern, block=tally.block
     )
 
 
-def result_post(closing: Closing) -> str:
+_REASONS: dict[Stance, Msg] = {
+    Stance.AGREE: said.REASON_AGREE,
+    Stance.ASIDE: said.REASON_ASIDE,
+    Stance.CONCERN: said.REASON_CONCERN,
+    Stance.BLOCK: said.REASON_BLOCK,
+}
+
+_VERDICTS: dict[Result, Msg] = {
+    Result.PASSED: said.PASSED,
+    Result.NOT_PASSED: said.NOT_PASSED,
+    Result.BLOCKED: said.BLOCKED,
+}
+
+
+def result_post(closing: Closing) -> Piece:
     """The group post at the close: the outcome and the counts, nothing else."""
-    n = closing.proposal.number
+    n = str(closing.proposal.number)
     tally = closing.tally
-    lines = []
+    shown: list[Piece] = []
     if tally.responses == 0:
-        lines.append(f"Proposal #{n} has closed with no answers, so it did not pass.")
+        shown.append(said.CLOSED_UNANSWERED.with_(n=n))
     else:
-        verdict = {
-            Result.PASSED: "passed",
-            Result.NOT_PASSED: "did not pass",
-            Result.BLOCKED: "is blocked",
-        }[closing.result]
-        lines.append(f"Proposal #{n} {verdict}. {counts_line(tally)}")
+        shown.append(_VERDICTS[closing.result].with_(n=n, counts=counts_line(tally)))
     if closing.held:
-        lines.append(
-            "A facilitator closed it before everyone had answered, so it could not pass this "
-            "time. It can be proposed again."
-        )
+        shown.append(said.HELD)
     elif closing.early:
-        lines.append("A facilitator closed it before its deadline.")
+        shown.append(said.CLOSED_EARLY)
     if closing.result is Result.BLOCKED:
-        lines.append("A block stops a proposal.")
+        shown.append(said.A_BLOCK_STOPS)
     elif closing.result is Result.NOT_PASSED and tally.responses and not closing.held:
-        lines.append("A proposal passes when agrees outnumber concerns.")
+        shown.append(said.HOW_IT_PASSES)
     if closing.reasons:
-        lines.append(
-            "The reasons people gave went privately to the proposer and the facilitators, "
-            "without names."
-        )
-    return "\n".join(lines)
+        shown.append(said.REASONS_WENT_PRIVATELY)
+    return lines(*shown)
 
 
-def effect_post(effect: Effect) -> str:
+def effect_post(effect: Effect) -> Piece:
     """The group post when a passed proposal changes something (after ``result_post``)."""
     if isinstance(effect, NewAgreement):
-        return (
-            f"The circle consented: the community agreement is now version {effect.version}. "
-            "Everyone, please read it (/agreement) and accept it again with /agree before the "
-            "next session."
-        )
+        return said.NEW_AGREEMENT.with_(version=effect.version)
     if isinstance(effect, Stale):
-        return (
-            "The agreement had changed while this ran, so the proposal no longer fits it and "
-            "nothing changed. It can be proposed again for the current agreement."
-        )
+        return said.STALE
     if isinstance(effect, ConsentEnded):
-        return (
-            "From now on, facilitators change the community agreement directly, as the circle "
-            "decided. /circle set agreement consent brings proposals back."
-        )
+        return said.CONSENT_ENDED
     assert_never(effect)
 
 
-def reasons_message(closing: Closing) -> str | None:
+def reasons_message(closing: Closing) -> Piece | None:
     """The private message of reasons, for the proposer and the facilitators; None if none."""
     if not closing.reasons:
         return None
-    lines = [f"The reasons given on proposal #{closing.proposal.number}, without names:"]
-    lines += [f"• {STANCE_NAMES[r.stance].capitalize()}: {r.text}" for r in closing.reasons]
-    lines.append("Only the proposer and the facilitators receive these. Please keep them private.")
-    return "\n".join(lines)
+    shown: list[Piece] = [said.REASONS_HEADING.with_(n=str(closing.proposal.number))]
+    shown += [_REASONS[r.stance].with_(words=r.text) for r in closing.reasons]
+    shown.append(said.REASONS_PRIVATE)
+    return lines(*shown)
 
 
 def vote_confirmation(
     number: int, stance: Stance, *, with_reason: bool, changed: bool, ms_left: int
-) -> str:
+) -> Piece:
     """The reply to an answer given by direct message."""
-    verb = "is now" if changed else "is counted:"
-    lines = [
-        f"Thank you. Your answer to #{number} {verb} {STANCE_NAMES[stance]}. "
-        f"You can change it until the close, in {time_left(ms_left)}."
+    answer = said.ANSWER_CHANGED if changed else said.ANSWER_COUNTED
+    shown: list[Piece] = [
+        answer.with_(n=str(number), stance=STANCE_NAMES[stance], left=Duration.left(ms_left))
     ]
     if with_reason:
-        lines.append(
-            "Your reason goes to the proposer and the facilitators at the close, without your "
-            "name, in your own words."
-        )
-    lines.append("Nobody is shown who answered what.")
-    return " ".join(lines)
+        shown.append(said.REASON_GOES)
+    shown.append(said.NOBODY_SHOWN)
+    return joined(*shown, sep=" ")
 
 
-def unknown_proposal(number: int) -> str:
-    return f"There's no open proposal #{number}. /propose lists the open ones."
+def unknown_proposal(number: int) -> Said:
+    return said.UNKNOWN.with_(n=str(number))
 
 
-def propose_refusal(code: ProposeRefused, *, tenure_days: int) -> str:
-    return {
-        ProposeRefused.NOT_AGREED: (
-            "Please accept the current community agreement first (/agreement, then /agree)."
-        ),
-        ProposeRefused.TOO_NEW: (
-            f"Proposals open to members after {tenure_days} days in the circle. Until then, "
-            "you can answer the ones that are open, or ask a facilitator to propose it."
-        ),
-        ProposeRefused.CIRCLE_FULL: (
-            "The circle has as many proposals open as it can follow well. Please try again "
-            "once one has closed."
-        ),
-        ProposeRefused.YOURS_FULL: (
-            f"You have {MAX_OPEN_PER_MEMBER} proposals open already. Please try again once "
-            "one has closed."
-        ),
-        ProposeRefused.ONE_AT_A_TIME: (
-            "A proposal like this one is open already. Please answer it, or wait for its close."
-        ),
-    }[code]
+def propose_refusal(code: ProposeRefused, *, tenure_days: int) -> Piece:
+    refusals: dict[ProposeRefused, Piece] = {
+        ProposeRefused.NOT_AGREED: said.NOT_AGREED,
+        ProposeRefused.TOO_NEW: said.TOO_NEW.with_(n=tenure_days),
+        ProposeRefused.CIRCLE_FULL: said.CIRCLE_FULL,
+        ProposeRefused.YOURS_FULL: said.YOURS_FULL.with_(n=MAX_OPEN_PER_MEMBER),
+        ProposeRefused.ONE_AT_A_TIME: said.ONE_AT_A_TIME,
+    }
+    return refusals[code]
 
 
-def vote_refusal(code: VoteRefused, number: int) -> str:
-    return {
-        VoteRefused.CLOSED: f"Proposal #{number} has just closed; its result is on its way.",
-        VoteRefused.NOT_AGREED: (
-            "Answers count from members who have accepted the current community agreement. "
-            "/agreement shows it and /agree accepts it; then send your answer again."
-        ),
-        VoteRefused.JOINED_AFTER: (
-            f"Proposal #{number} opened before you joined, so it's decided by the members "
-            "who were here then. You're welcome to answer the next one."
-        ),
-    }[code]
+def vote_refusal(code: VoteRefused, number: int) -> Piece:
+    n = str(number)
+    refusals: dict[VoteRefused, Piece] = {
+        VoteRefused.CLOSED: said.JUST_CLOSED.with_(n=n),
+        VoteRefused.NOT_AGREED: said.ANSWER_NOT_AGREED,
+        VoteRefused.JOINED_AFTER: said.JOINED_AFTER.with_(n=n),
+    }
+    return refusals[code]

@@ -1,114 +1,67 @@
-"""Every text of the anonymous line, in one place (``../shared/VOICE.md``).
+"""Every text of the anonymous line, by name (facilitation/texts/tell.py holds the words).
 
-The relays name nobody: "A member says (#N)" even when the opener is a facilitator (the
-others could otherwise pick them out of a handful of colleagues), and "A facilitator answers
-(#N)" unless the facilitator signs their words themself. No text promises an answer the bot
-cannot guarantee. The later catalog and translation work renders ``Notice`` and
-``TellRefused`` values the same way; these are the English originals.
+``render`` and ``refusal`` return lazy texts of the catalog, rendered for whoever reads them
+(a relay in the facilitator's language, an answer in the member's); ``english`` gives their
+English where a test or a log-free check needs it.
 """
 
 from __future__ import annotations
 
+from facilitation.i18n import Msg, Piece, Said
 from facilitation.tell import Delivery, Notice, TellRefused
+from facilitation.texts import tell as said
 
-TELL_USAGE = "/tell <what you'd like the facilitators to hear> · /tell close N"
-REPLY_USAGE = "/reply N <your words>"
-TELL_SUMMARY = "tell the facilitators something privately, without your name (by direct message)"
-REPLY_SUMMARY = "continue an anonymous conversation with the facilitators"
+TELL_USAGE = said.USAGE
+REPLY_USAGE = said.REPLY_USAGE
+TELL_SUMMARY = said.SUMMARY
+REPLY_SUMMARY = said.REPLY_SUMMARY
 
-_TO_FACILITATORS_HINT = (
-    "/reply {n} <your words> answers; your name isn't shown unless you sign. "
-    "/tell close {n} ends the conversation."
-)
-_TO_MEMBER_HINT = "/reply {n} <your words> answers; /tell close {n} ends the conversation."
+_WITH_WORDS: dict[Notice, Msg] = {
+    Notice.MEMBER_SAYS: said.MEMBER_SAYS,
+    Notice.FACILITATOR_ANSWERS: said.FACILITATOR_ANSWERS,
+    Notice.COLLEAGUE_ANSWERED: said.COLLEAGUE_ANSWERED,
+}
+_NOTICES: dict[Notice, Msg] = {
+    Notice.MEMBER_CLOSED: said.MEMBER_CLOSED,
+    Notice.FACILITATOR_CLOSED: said.FACILITATOR_CLOSED,
+    Notice.COLLEAGUE_CLOSED: said.COLLEAGUE_CLOSED,
+    Notice.EXPIRED: said.EXPIRED,
+    Notice.EXPIRED_FOR_FACILITATORS: said.EXPIRED_FOR_FACILITATORS,
+    Notice.ORPHANED: said.ORPHANED,
+    Notice.TOLD: said.TOLD,
+    Notice.PASSED_ON: said.PASSED_ON,
+    Notice.ANSWER_SENT: said.ANSWER_SENT,
+    Notice.YOU_CLOSED: said.YOU_CLOSED,
+    Notice.NOT_SENT_EXPIRED: said.NOT_SENT_EXPIRED,
+    Notice.ANSWER_NOT_SENT_EXPIRED: said.ANSWER_NOT_SENT_EXPIRED,
+    Notice.NOT_SENT_ORPHANED: said.NOT_SENT_ORPHANED,
+}
+_REFUSALS: dict[TellRefused, Msg] = {
+    TellRefused.NOT_MEMBER: said.NOT_MEMBER,
+    TellRefused.NO_FACILITATORS: said.NO_FACILITATORS,
+    TellRefused.NOBODY_ELSE: said.NOBODY_ELSE,
+}
 
 
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
-
-def render(notice: Notice, number: int, *, text: str | None = None, expiry_days: int) -> str:
+def render(notice: Notice, number: int, *, text: str | None = None, expiry_days: int) -> Said:
     """The words for one notice; ``text`` is the relayed message for the three that carry one."""
-    n = number
-    quiet = _days(expiry_days)
-    if notice in (Notice.MEMBER_SAYS, Notice.FACILITATOR_ANSWERS, Notice.COLLEAGUE_ANSWERED):
+    n = str(number)  # as typed in /reply N: never written as a number of the language
+    if notice in _WITH_WORDS:
         if text is None:
             raise ValueError("this notice carries the relayed words")
-        if notice is Notice.MEMBER_SAYS:
-            return f"A member says (#{n}): {text}\n\n{_TO_FACILITATORS_HINT.format(n=n)}"
-        if notice is Notice.FACILITATOR_ANSWERS:
-            return f"A facilitator answers (#{n}): {text}\n\n{_TO_MEMBER_HINT.format(n=n)}"
-        return (
-            f"Another facilitator answered #{n}, so you know it has an answer: {text}\n\n"
-            f"The member sees it without a name."
-        )
-    return _NOTICES[notice].format(n=n, quiet=quiet)
+        return _WITH_WORDS[notice].with_(n=n, words=text)
+    message = _NOTICES[notice]
+    if "quiet" in message.slots:
+        return message.with_(n=n, quiet=said.QUIET.with_(n=expiry_days))
+    return message.with_(n=n)
 
 
-def delivery_text(delivery: Delivery, expiry_days: int) -> str:
+def delivery_text(delivery: Delivery, expiry_days: int) -> Said:
     return render(delivery.notice, delivery.number, text=delivery.text, expiry_days=expiry_days)
 
 
-_NOTICES: dict[Notice, str] = {
-    Notice.MEMBER_CLOSED: "The member closed conversation #{n}. Thank you for listening.",
-    Notice.FACILITATOR_CLOSED: (
-        "A facilitator closed conversation #{n}. If something else comes up, /tell starts a "
-        "new one, any time."
-    ),
-    Notice.COLLEAGUE_CLOSED: "Another facilitator closed conversation #{n}.",
-    Notice.EXPIRED: (
-        "Conversation #{n} closed after {quiet} of quiet. If there's more you'd like to say, "
-        "/tell starts a new one, any time."
-    ),
-    Notice.EXPIRED_FOR_FACILITATORS: "Conversation #{n} closed after {quiet} of quiet.",
-    Notice.ORPHANED: (
-        "The facilitators who had conversation #{n} have all stepped down, so I've closed it. "
-        "/tell reaches the circle's facilitators now, if you'd like to raise it again."
-    ),
-    Notice.TOLD: (
-        "Thank you for saying it. I've passed it to the facilitators without your name or "
-        "phone number, as conversation #{n}. If they answer, it comes here as "
-        '"A facilitator answers (#{n})".\n'
-        "/reply {n} <your words> adds more; /tell close {n} ends it. "
-        "It closes by itself after {quiet} of quiet."
-    ),
-    Notice.PASSED_ON: "Passed on to the facilitators (#{n}), without your name.",
-    Notice.ANSWER_SENT: (
-        "Thank you. Your answer to #{n} goes to the member without your name, as long as "
-        "they're in the circle; the other facilitators who aren't away see a copy."
-    ),
-    Notice.YOU_CLOSED: "Conversation #{n} is closed.",
-    Notice.NOT_SENT_EXPIRED: (
-        "Conversation #{n} had closed after {quiet} of quiet, so I didn't pass that on. "
-        "/tell starts a new one, if you'd like to send it again."
-    ),
-    Notice.ANSWER_NOT_SENT_EXPIRED: (
-        "Conversation #{n} had closed after {quiet} of quiet, so I couldn't pass your answer "
-        "on. The member can start a new one with /tell whenever they like."
-    ),
-    Notice.NOT_SENT_ORPHANED: (
-        "The facilitators who had conversation #{n} have all stepped down, so I've closed it "
-        "and didn't pass that on. /tell reaches the circle's facilitators now, if you'd like "
-        "to send it again."
-    ),
-}
-
-
-def refusal(code: TellRefused, number: int | None = None) -> str:
+def refusal(code: TellRefused, number: int | None = None) -> Piece:
     """The short, kind reply when nothing happened."""
     if code is TellRefused.UNKNOWN:
-        which = f"#{number}" if number is not None else "with that number"
-        return f"I don't have an open conversation {which} with you."
+        return said.UNKNOWN_NUMBER if number is None else said.UNKNOWN.with_(n=str(number))
     return _REFUSALS[code]
-
-
-_REFUSALS: dict[TellRefused, str] = {
-    TellRefused.NOT_MEMBER: "Only members of a circle can use /tell.",
-    TellRefused.NO_FACILITATORS: (
-        "Your circle has no facilitator right now, so there's nobody I can pass this to. "
-        "If you need someone now, /guide crisis lists ways to reach human help."
-    ),
-    TellRefused.NOBODY_ELSE: (
-        "You're the circle's only facilitator, so there's nobody else I can pass this to."
-    ),
-}

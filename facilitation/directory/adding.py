@@ -25,11 +25,9 @@ from facilitation.directory.record import (
     unique,
 )
 from facilitation.text import MAX_COMMAND_CHARS, clean_display_name, clean_free_text
+from facilitation.texts import directory as said
 
-USAGE = (
-    "usage: /resource add <category> <name> ; <contact> ; <notes> [; tags], e.g. "
-    "/resource add therapist Dr. A. Example ; a@example.org ; sliding scale ; sex-positive, remote"
-)
+MISSING_CONTACT = "missing contact: put a phone, e-mail or website after the name and ;"
 
 _SETTING = re.compile(
     r"(region|area|location|langs?|languages?)\s*[=:]\s*(.*)", re.IGNORECASE | re.DOTALL
@@ -54,33 +52,49 @@ def parse_add(args: str) -> NewResource:
     and free tags, comma-separated (a region ends at the next comma).
     """
     if len(args) > MAX_COMMAND_CHARS:
-        raise ResourceError("that is too long for one resource")
+        raise ResourceError("that is too long for one resource", said.HINT_TOO_LONG)
     sections = [section.strip() for section in args.split(";")]
     head = sections[0].split(None, 1)
     if not head:
-        raise ResourceError(f"start with a category: {CATEGORY_LIST}")
+        raise ResourceError(
+            f"start with a category: {CATEGORY_LIST}", said.HINT_CATEGORY.with_(list=CATEGORY_LIST)
+        )
     category = parse_category(head[0])
     if category is None:
-        raise ResourceError(f"unknown category; use one of: {CATEGORY_LIST}")
+        raise ResourceError(
+            f"unknown category; use one of: {CATEGORY_LIST}",
+            said.HINT_UNKNOWN_CATEGORY.with_(list=CATEGORY_LIST),
+        )
     name = clean_display_name(head[1]) if len(head) > 1 else ""
     if not name:
-        raise ResourceError("missing name: /resource add <category> <name> ; <contact> ; ...")
+        raise ResourceError(
+            "missing name: /resource add <category> <name> ; <contact> ; ...", said.HINT_NAME
+        )
     if len(name) > MAX_NAME_CHARS:
-        raise ResourceError(f"name can be {MAX_NAME_CHARS} characters at most")
+        raise ResourceError(
+            f"name can be {MAX_NAME_CHARS} characters at most",
+            said.HINT_NAME_LONG.with_(n=MAX_NAME_CHARS),
+        )
     if len(sections) < 2 or not sections[1]:
-        raise ResourceError("missing contact: put a phone, e-mail or website after the name and ;")
+        raise ResourceError(MISSING_CONTACT, said.HINT_CONTACT)
     if len(sections[1]) > MAX_CONTACT_CHARS:
-        raise ResourceError(f"contact can be {MAX_CONTACT_CHARS} characters at most")
+        raise ResourceError(
+            f"contact can be {MAX_CONTACT_CHARS} characters at most",
+            said.HINT_CONTACT_LONG.with_(n=MAX_CONTACT_CHARS),
+        )
     contact = parse_contact(sections[1])
     if contact.empty:
-        raise ResourceError("missing contact: put a phone, e-mail or website after the name and ;")
+        raise ResourceError(MISSING_CONTACT, said.HINT_CONTACT)
     if len(sections) >= 4:
         notes_text, tags_text = "; ".join(sections[2:-1]), sections[-1]
     else:
         notes_text, tags_text = (sections[2] if len(sections) == 3 else ""), ""
     notes = clean_free_text(notes_text, limit=MAX_COMMAND_CHARS)
     if len(notes) > MAX_NOTES_CHARS:
-        raise ResourceError(f"notes can be {MAX_NOTES_CHARS} characters at most")
+        raise ResourceError(
+            f"notes can be {MAX_NOTES_CHARS} characters at most",
+            said.HINT_NOTES_LONG.with_(n=MAX_NOTES_CHARS),
+        )
     extra = _parse_tag_section(tags_text)
     return NewResource(
         name=name,
@@ -125,5 +139,7 @@ def _parse_tag_section(text: str) -> _TagSection:
         raw_tags.append(item)
     unique_languages = unique(languages)
     if len(unique_languages) > MAX_LANGUAGES:
-        raise ResourceError(f"at most {MAX_LANGUAGES} languages")
+        raise ResourceError(
+            f"at most {MAX_LANGUAGES} languages", said.HINT_LANGUAGES.with_(n=MAX_LANGUAGES)
+        )
     return _TagSection(region, remote, unique_languages, normalise_tags(raw_tags))

@@ -2,102 +2,112 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitation.directory.record import Resource, Status
 from facilitation.directory.vetting import is_stale
+from facilitation.i18n import Day, Piece, english, joined, lines
+from facilitation.texts import directory as said
 
 MAX_DETAILS_CHARS = 1200
 """``details`` never exceeds this; only pathological records are shortened to fit."""
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SHORT_LINE_TAGS = 4
 
 
-def _local(ms: int, tz: str) -> datetime:
-    try:
-        zone = ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        zone = ZoneInfo("UTC")
-    return (_EPOCH + timedelta(milliseconds=ms)).astimezone(zone)
+_STATUS = {
+    Status.PENDING: said.STATUS_PENDING,
+    Status.VETTED: said.STATUS_VETTED,
+    Status.FLAGGED: said.STATUS_FLAGGED,
+    Status.REMOVED: said.STATUS_REMOVED,
+}
 
 
-def month_year(ms: int, tz: str = "UTC") -> str:
-    local = _local(ms, tz)
-    return f"{_MONTHS[local.month - 1]} {local.year}"
+def _where(resource: Resource) -> Piece | None:
+    parts = [part for part in (resource.region, said.REMOTE if resource.remote else None) if part]
+    return joined(*parts, sep=", ") if parts else None
 
 
-def day_month_year(ms: int, tz: str = "UTC") -> str:
-    local = _local(ms, tz)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}"
-
-
-def _where(resource: Resource) -> str:
-    parts = [part for part in (resource.region, "remote" if resource.remote else None) if part]
-    return ", ".join(parts)
-
-
-def short_line(resource: Resource, now: int, tz: str = "UTC") -> str:
-    """One search result: ``#3 Name · therapist · Berlin, remote · tags · verified Mar 2026``.
-
-    Never the contact: that is for ``/resource ID``.
-    """
-    parts = [f"#{resource.number} {resource.name}", resource.category.value]
+def short_text(resource: Resource, now: int, tz: str = "UTC") -> Piece:
+    """One search result, for its reader: ``#3 Name · therapist · Berlin, remote · tags ·
+    verified Mar 2026``. Never the contact: that is for ``/resource ID``."""
+    parts: list[object] = [f"#{resource.number} {resource.name}", resource.category.value]
     where = _where(resource)
-    if where:
+    if where is not None:
         parts.append(where)
     if resource.tags:
         shown = ", ".join(resource.tags[:_SHORT_LINE_TAGS])
         more = len(resource.tags) - _SHORT_LINE_TAGS
         parts.append(f"{shown} +{more}" if more > 0 else shown)
     if resource.status is not Status.VETTED:
-        parts.append(resource.status.value)
+        parts.append(_STATUS[resource.status])
     elif resource.verified_at is not None:
-        parts.append(f"verified {month_year(resource.verified_at, tz)}")
-    line = " · ".join(parts)
+        parts.append(said.VERIFIED.with_(date=Day(resource.verified_at, _zone(tz), True)))
     if is_stale(resource, now):
-        line += " · stale: re-vet?"
-    return line
+        parts.append(said.STALE)
+    return joined(*parts, sep=" · ")
 
 
-def details(resource: Resource, now: int, tz: str = "UTC") -> str:
-    """The whole record for ``/resource ID``, one field a line, short enough for a phone."""
-    head = [f"#{resource.number} {resource.name}"]
+def short_line(resource: Resource, now: int, tz: str = "UTC") -> str:
+    """``short_text`` in English (the operator's tools, code that still joins strings)."""
+    return english(short_text(resource, now, tz))
+
+
+def details_text(resource: Resource, now: int, tz: str = "UTC") -> Piece:
+    """The whole record for ``/resource ID``, one field a line, short enough for a phone
+    (the notes are cut to fit ``MAX_DETAILS_CHARS`` as the English reads)."""
     where = _where(resource)
-    head.append(f"{resource.category.value} · {where}" if where else resource.category.value)
+    category = resource.category.value
+    head: list[object] = [
+        f"#{resource.number} {resource.name}",
+        joined(category, " · ", where) if where is not None else category,
+    ]
     contact = resource.contact
-    head += [f"phone: {phone}" for phone in contact.phones]
-    head += [f"email: {email}" for email in contact.emails]
-    head += [f"web: {url}" for url in contact.urls]
+    head += [said.FIELD_PHONE.with_(value=phone) for phone in contact.phones]
+    head += [said.FIELD_EMAIL.with_(value=email) for email in contact.emails]
+    head += [said.FIELD_WEB.with_(value=url) for url in contact.urls]
     if contact.other:
-        head.append(f"other: {contact.other}")
+        head.append(said.FIELD_OTHER.with_(value=contact.other))
     if resource.languages:
-        head.append(f"languages: {', '.join(resource.languages)}")
+        head.append(said.FIELD_LANGUAGES.with_(value=", ".join(resource.languages)))
     if resource.tags:
-        head.append(f"tags: {', '.join(resource.tags)}")
+        head.append(said.FIELD_TAGS.with_(value=", ".join(resource.tags)))
+    when: object
     if resource.verified_at is not None:
-        when = f"verified {day_month_year(resource.verified_at, tz)}"
+        when = said.VERIFIED.with_(date=Day(resource.verified_at, _zone(tz)))
     elif resource.status is Status.VETTED:
-        when = "no verified date"
+        when = said.NO_VERIFIED_DATE
     else:
-        when = "not yet vetted"
-    status = f"{resource.status.value} · {when}"
+        when = said.NOT_YET_VETTED
+    status: list[object] = [_STATUS[resource.status], when]
     if is_stale(resource, now):
-        status += " · stale: re-vet?"
-    body = "\n".join(head)
-    lines = [body]
+        status.append(said.STALE)
+    body, state = lines(*head), joined(*status, sep=" · ")
+    shown: list[object] = [body]
     if resource.notes:
         # Notes are the one long field: cut them (rarely) so the whole reply fits a phone.
-        room = MAX_DETAILS_CHARS - len(body) - len(status) - len("\nnotes: \n")
+        room = MAX_DETAILS_CHARS - len(english(body)) - len(english(state)) - len("\nnotes: \n")
         notes = resource.notes
         if len(notes) > room:
             notes = notes[: max(room - 1, 0)] + "…"
         if room > 1:
-            lines.append(f"notes: {notes}")
-    lines.append(status)
-    text = "\n".join(lines)
+            shown.append(said.FIELD_NOTES.with_(value=notes))
+    shown.append(state)
+    return lines(*shown)
+
+
+def details(resource: Resource, now: int, tz: str = "UTC") -> str:
+    """``details_text`` in English, never longer than ``MAX_DETAILS_CHARS``."""
+    text = english(details_text(resource, now, tz))
     if len(text) > MAX_DETAILS_CHARS:
         text = text[: MAX_DETAILS_CHARS - 1] + "…"
     return text
+
+
+def _zone(tz: str) -> str:
+    """``tz`` if it names a zone, else UTC (a stored zone is checked; this is the guard)."""
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return "UTC"
+    return tz

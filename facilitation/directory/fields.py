@@ -16,6 +16,7 @@ from facilitation.directory.record import (
     unique,
 )
 from facilitation.text import clean_display_name
+from facilitation.texts import directory as said
 
 KNOWN_TAGS = ("sex-positive", "kink-aware", "sw-affirming", "accepts-pseudonym")
 
@@ -61,7 +62,10 @@ def normalise_tag(text: str) -> str | None:
     if not tag:
         return None
     if len(tag) > MAX_TAG_CHARS:
-        raise ResourceError(f"a tag can be {MAX_TAG_CHARS} characters at most")
+        raise ResourceError(
+            f"a tag can be {MAX_TAG_CHARS} characters at most",
+            said.HINT_TAG_LONG.with_(n=MAX_TAG_CHARS),
+        )
     return tag
 
 
@@ -74,7 +78,7 @@ def normalise_language(text: str) -> str:
     """A language code or word, lowercase (``DE`` → ``de``, ``pt-BR`` → ``pt-br``)."""
     word = clean_display_name(text).casefold()
     if len(word) > MAX_LANGUAGE_CHARS or not _LANGUAGE.fullmatch(word):
-        raise ResourceError(_LANGUAGE_HELP)
+        raise ResourceError(_LANGUAGE_HELP, said.HINT_LANGUAGE)
     return word
 
 
@@ -83,19 +87,24 @@ def parse_languages(text: str) -> tuple[str, ...]:
     words = [word for word in re.split(r"[\s,/;]+", text) if word]
     languages = unique(normalise_language(word) for word in words)
     if len(languages) > MAX_LANGUAGES:
-        raise ResourceError(f"at most {MAX_LANGUAGES} languages")
+        raise ResourceError(
+            f"at most {MAX_LANGUAGES} languages", said.HINT_LANGUAGES.with_(n=MAX_LANGUAGES)
+        )
     return languages
 
 
 def normalise_region(text: str) -> str | None:
     region = clean_display_name(text)
     if len(region) > MAX_REGION_CHARS:
-        raise ResourceError(f"region can be {MAX_REGION_CHARS} characters at most")
+        raise ResourceError(
+            f"region can be {MAX_REGION_CHARS} characters at most",
+            said.HINT_REGION_LONG.with_(n=MAX_REGION_CHARS),
+        )
     return region or None
 
 
 def normalise_tags(items: Iterable[str]) -> tuple[str, ...]:
     tags = unique(tag for tag in (normalise_tag(item) for item in items) if tag)
     if len(tags) > MAX_TAGS:
-        raise ResourceError(f"too many tags ({MAX_TAGS} at most)")
+        raise ResourceError(f"too many tags ({MAX_TAGS} at most)", said.HINT_TAGS.with_(n=MAX_TAGS))
     return tags

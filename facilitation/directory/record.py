@@ -71,7 +71,13 @@ class Status(StrEnum):
 
 
 class ResourceError(ValueError):
-    """Input we can't accept; the message is safe to show a member and never echoes it."""
+    """Input we can't accept; the message is safe to show and never echoes it. ``said`` is
+    the same hint as a text of the catalog, for a member (in their language); the English
+    message is for the operator's import tool."""
+
+    def __init__(self, message: str, said: object = None) -> None:
+        super().__init__(message)
+        self.said = said
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,12 @@ from facilitation.timing import HOUR, MINUTE, SECOND
 if TYPE_CHECKING:
     from facilitation.i18n.cldr import Table
 
-_UNITS = (("duration-hour", HOUR), ("duration-minute", MINUTE), ("duration-second", SECOND))
+_UNITS = (
+    ("duration-day", 24 * HOUR),
+    ("duration-hour", HOUR),
+    ("duration-minute", MINUTE),
+    ("duration-second", SECOND),
+)
 _MARK = re.compile(r"\x00(\d+)\x00")
 
 
@@ -59,7 +64,7 @@ def number(value: float | Decimal, language: Language, decimals: int | None = No
 
 
 def duration_parts(ms: int) -> list[tuple[str, int]]:
-    """A length as hours, minutes and seconds (rounded up to the second), zeros left out:
+    """A length as days, hours, minutes and seconds (rounded up to the second), zeros left out:
     ``[("duration-hour", 1), ("duration-minute", 30)]``; nothing at all is 0 seconds."""
     rest = max(0, -(-ms // SECOND)) * SECOND
     parts = []

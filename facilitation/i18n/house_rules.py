@@ -10,7 +10,9 @@ cannot judge (warmth, whether a count would do instead of a name) is the reviewe
 - No nested usage: a text holds the usage label ("Usage:") at most once, and a usage text
   never holds it (whoever shows the usage adds it); no parentheses inside parentheses.
 - A refusal says what to do next: it names a command (``/guide``), or says what to do in
-  words (one of ``NEXT_STEPS`` for its language: "try", "ask", "wait", ...).
+  words: one of ``NEXT_STEPS`` for its language ("try", "ask", "wait", ...) where a clause
+  begins, or after one of its ``POLITE`` words ("please", "you can"). So "Only facilitators
+  can use that." is caught: "use" is there, but nothing is asked of the reader.
 - A translation keeps every command its English names (commands are English in every
   language).
 - A group post never repeats words a member typed (checked when a message is declared,
@@ -39,7 +41,7 @@ BANNED: dict[str, tuple[str, ...]] = {
 NEXT_STEPS: dict[str, tuple[str, ...]] = {
     "en": (
         *("try", "ask", "wait", "send", "use", "pick", "choose", "write", "reply", "check"),
-        *("come back",),
+        *("come back", "tell", "answer"),
     ),
     "es": (
         *("prueba", "intenta", "pide", "pregunta", "espera", "envía", "manda", "usa"),
@@ -56,6 +58,16 @@ NEXT_STEPS: dict[str, tuple[str, ...]] = {
     ),
 }
 """Words that say what to do next, for a refusal that names no command."""
+
+POLITE: dict[str, tuple[str, ...]] = {
+    "en": ("please", "you can", "you could", "then", "just"),
+    "es": ("por favor", "puedes", "luego"),
+    "de": ("bitte", "kannst du", "du kannst", "dann"),
+    "fr": ("s'il te plaît", "merci de", "tu peux", "puis"),
+    "pt": ("por favor", "você pode", "depois"),
+}
+"""Words after which a next step is asked of the reader, not merely mentioned."""
+_CLAUSE = r"(?:^|[.!?:;,—\n(]\s*)"
 
 COMMAND = re.compile(r"(?<![\w/])/[a-z][a-z-]*")
 USAGE_LINE = "command.usage_line"
@@ -106,11 +118,23 @@ def check_text(text: str, kind: Kind, language: Language) -> list[str]:
         problems.append(f"holds the usage label {label!r} {shown} times")
     if _deepest_parentheses(text) > 1:
         problems.append("has parentheses inside parentheses")
-    if kind is Kind.REFUSAL and not commands_in(text):
-        steps = NEXT_STEPS.get(language.code, NEXT_STEPS["en"])
-        if not _words(language, steps).search(text):
-            problems.append("a refusal that does not say what to do next")
+    if kind is Kind.REFUSAL and not commands_in(text) and not asks_a_next_step(text, language):
+        problems.append("a refusal that does not say what to do next")
     return problems
+
+
+def asks_a_next_step(text: str, language: Language) -> bool:
+    """Whether ``text`` asks its reader to do something: a next-step word where a clause
+    begins ("Try again soon.", "…, ask a facilitator.") or after a polite word ("Please
+    wait a little"), not just anywhere ("Only facilitators can use that.")."""
+    steps = NEXT_STEPS.get(language.code, NEXT_STEPS["en"])
+    polite = POLITE.get(language.code, POLITE["en"])
+    step = "|".join(re.escape(w) for w in sorted(steps, key=len, reverse=True))
+    lead = "|".join(re.escape(w) for w in sorted(polite, key=len, reverse=True))
+    asked = re.compile(
+        rf"(?:{_CLAUSE}|(?<!\w)(?:{lead})\s+)(?:{step})(?!\w)", re.IGNORECASE | re.MULTILINE
+    )
+    return asked.search(text) is not None
 
 
 def check_translation(english: str, translated: str) -> list[str]:

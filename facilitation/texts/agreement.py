@@ -3,7 +3,7 @@ containers: confidentiality, respect, boundaries, and what happens when a confli
 
 from __future__ import annotations
 
-from facilitation.i18n.messages import Kind, Msg
+from facilitation.i18n.messages import Kind, Msg, Plural, Slot
 
 # TRANSLATORS: the agreement every member accepts with /agree; a facilitator can replace it.
 # Keep one point per line, numbered: a session opens with the first point as its reminder.
@@ -28,4 +28,55 @@ DEFAULT = Msg(
 # TRANSLATORS: a session opens with this when the circle's agreement has no first point.
 REMINDER = Msg(
     "agreement.reminder", "What is said in the circle stays in the circle.", kind=Kind.GROUP
+)
+
+SUMMARY = Msg(
+    "agreement.summary",
+    "read the community agreement (facilitators can change it)",
+    kind=Kind.WORD,
+)
+SET_SUMMARY = Msg(
+    "agreement.set_summary",
+    "a new version of the agreement; everyone accepts it again (facilitators)",
+    kind=Kind.WORD,
+)
+AGREE_SUMMARY = Msg("agreement.agree_summary", "accept the community agreement", kind=Kind.WORD)
+NONE_YET = Msg(
+    "agreement.none_yet",
+    "This circle has no agreement yet. A facilitator can add one with /agreement set.",
+    kind=Kind.REFUSAL,
+)
+# TRANSLATORS: {version} is the agreement's version number; {text} the agreement itself;
+# {status} is agreement.accepted or agreement.please_agree.
+SHOWN = Msg(
+    "agreement.shown",
+    "Our community agreement (version {version}):\n{text}\n\n{status}",
+    version=Slot.COUNT,
+    text=Slot.TEXT,
+    status=Slot.TEXT,
+)
+ACCEPTED = Msg("agreement.accepted", "You have accepted it.", kind=Kind.WORD)
+PLEASE_AGREE = Msg("agreement.please_agree", "Reply /agree to accept it.", kind=Kind.WORD)
+TEXT_HINT = Msg("agreement.text_hint", "write the new agreement after the word set", kind=Kind.WORD)
+# TRANSLATORS: {n} is the most characters an agreement may have (a few thousand).
+TOO_LONG_HINT = Plural(
+    "agreement.too_long_hint", "at most {n} character", "at most {n} characters", kind=Kind.WORD
+)
+SET_IN_GROUP = Msg(
+    "agreement.set_in_group",
+    "Please send /agreement set in the circle's group, so everyone sees the change.",
+    kind=Kind.REFUSAL,
+)
+# TRANSLATORS: {version} is the agreement's new version number.
+CHANGED = Msg(
+    "agreement.changed",
+    "The community agreement is now version {version}. Everyone: please read it with "
+    "/agreement and accept it again with /agree before the next session.",
+    version=Slot.COUNT,
+)
+# TRANSLATORS: {version} is the agreement's version number.
+THANKS = Msg(
+    "agreement.thanks",
+    "Thank you. You've accepted the community agreement (version {version}).",
+    version=Slot.COUNT,
 )

@@ -10,6 +10,7 @@ from commands.arguments import core, duration, exactly_one_mention, ignored, not
 from commands.errors import UsageError
 from commands.types import Incoming, Mention
 from facilitation.checkins import CheckinError, parse_checkin
+from facilitation.i18n import english
 
 
 def test_nothing_and_ignored() -> None:
@@ -24,7 +25,7 @@ def test_whole_numbers() -> None:
     for bad in ("", "-1", "4.2", "1234567", "3 apples"):
         with pytest.raises(UsageError) as refused:
             whole_number(bad)
-        assert refused.value.hint == "a whole number"
+        assert english(refused.value.hint) == "a whole number, like 3"
 
 
 def test_durations_up_to_a_maximum() -> None:
@@ -56,4 +57,4 @@ def test_exactly_one_mention() -> None:
     for mentions in ((), (one, Mention("other", 5))):
         with pytest.raises(UsageError) as refused:
             exactly_one_mention(Incoming("g=", "s", 1, "/x", mentions))
-        assert refused.value.hint == "mention exactly one member with @"
+        assert english(refused.value.hint) == "mention exactly one member with @"

@@ -50,9 +50,11 @@ async def test_facilitator_changes_settings(circle: Chat, people: dict[str, str]
     assert "tz is now Europe/Berlin" in only_text(
         await circle.say(people["alice"], "/circle set tz europe/berlin")
     )
-    assert "turn is now 7m" in only_text(await circle.say(people["alice"], "/circle set turn 7m"))
+    assert "turn is now 7 minutes" in only_text(
+        await circle.say(people["alice"], "/circle set turn 7m")
+    )
     reply = only_text(await circle.say(people["bob"], "/circle"))
-    assert "need 3 vouches" in reply and "Europe/Berlin" in reply and "7m" in reply
+    assert "need 3 vouches" in reply and "Europe/Berlin" in reply and "7 minutes" in reply
 
 
 async def test_bad_settings_get_usage_and_change_nothing(
@@ -70,7 +72,8 @@ async def test_bad_settings_get_usage_and_change_nothing(
         assert only_text(await circle.say(people["alice"], bad)).startswith("Usage: /circle")
     lots = only_text(await circle.say(people["alice"], "/circle set vouches lots"))
     assert lots == (
-        "Usage: /circle set vouches N (how many vouches a newcomer needs, 1-10) (a whole number)"
+        "Usage: /circle set vouches N (how many vouches a newcomer needs, 1-10) — a whole number, "
+        "like 3"
     )
     assert "need 2 vouches" in only_text(await circle.say(people["alice"], "/circle"))
 

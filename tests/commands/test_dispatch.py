@@ -4,13 +4,14 @@ import pytest
 
 from commands.pipeline import APOLOGY
 from commands.types import OutgoingMessage
+from facilitation.i18n import english
 from facilitation.text import MAX_COMMAND_CHARS
-from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, texts
+from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, reactions, texts
 
 
 async def test_help_lists_commands_and_explains_one(circle: Chat, people: dict[str, str]) -> None:
     listing = only_text(await circle.say(people["bob"], "/help"))
-    assert "/agree" in listing and "/help <command>" in listing
+    assert "/agree" in listing and "/help checkin" in listing
     assert "Facilitators:" not in listing
     assert "Facilitators:" in only_text(await circle.say(people["alice"], "/help"))
     one = only_text(await circle.say(people["bob"], "/help circle"))
@@ -66,7 +67,7 @@ async def test_a_crash_rolls_back_and_apologises(
         raise RuntimeError("boom")
 
     monkeypatch.setattr(MemberRepository, "set_agreed", broken)
-    assert only_text(await circle.say(people["bob"], "/agree")) == APOLOGY
+    assert only_text(await circle.say(people["bob"], "/agree")) == english(APOLOGY)
     monkeypatch.undo()
     assert "Reply /agree" in only_text(await circle.say(people["bob"], "/agreement"))
 
@@ -109,7 +110,7 @@ async def test_a_flood_is_slowed_with_one_notice_and_others_are_still_served(
     for _ in range(1000):
         for item in await circle.say(people["bob"], "/circle"):
             assert isinstance(item, OutgoingMessage)
-            if item.text == SLOW_DOWN:
+            if item.text == english(SLOW_DOWN):
                 notices += 1
                 assert item.to.aci == people["bob"]  # by DM: the group isn't spammed
             else:
@@ -131,8 +132,12 @@ async def test_a_refused_command_writes_nothing_but_its_answer_and_acts_once(
         admins=[p.aci for p in roster.admins],
     )
     out = await circle.say(newcomer, "/session start 1m", timestamp=424242)
-    replies = [o.text for o in out if isinstance(o, OutgoingMessage) and o.quote is not None]
-    assert len(replies) == 1 and "Only a facilitator" in replies[0]
+    # About the person: to them alone, quoting nothing, with a 📬 on their message.
+    replies = [o for o in out if isinstance(o, OutgoingMessage) and "facilitator can" in o.text]
+    assert len(replies) == 1 and replies[0].text.startswith("Only a facilitator")
+    assert replies[0].to.aci == newcomer
+    assert not any(o.quote for o in out if isinstance(o, OutgoingMessage))
+    assert "📬" in reactions(out)
 
     async with circle.storage.unit_of_work() as uow:
         found = await uow.circles.by_group(GROUP)
@@ -157,4 +162,7 @@ async def test_help_for_one_subcommand_comes_from_its_declaration(
     assert whole.startswith("/session start [DURATION] [wins] [turn=DURATION] · /session · ")
     assert only_text(await circle.say(people["bob"], "/help session nonsense")) == whole
     malformed = only_text(await circle.say(people["alice"], "/session extend forever"))
-    assert malformed.startswith("Usage: /session extend DURATION, e.g. /session extend 15m (")
+    assert malformed == (
+        "Usage: /session extend DURATION, e.g. /session extend 15m — a length like 90m, 2h or "
+        "3d, up to 2 hours"
+    )

@@ -53,11 +53,11 @@ async def test_disappearing_messages_are_a_circle_setting(
 ) -> None:
     chat, p = circle, people
     assert "group's own setting" in only_text(await chat.say(p["bob"], "/circle"))
-    assert "disappearing is now 7d" in only_text(
+    assert "disappearing is now 7 days" in only_text(
         await chat.say(p["alice"], "/circle set disappearing 1w")
     )
     assert chat.groups.timers[GROUP] == 604800
-    assert "Disappearing messages: 7d" in only_text(await chat.say(p["bob"], "/circle"))
+    assert "Disappearing messages: 7 days" in only_text(await chat.say(p["bob"], "/circle"))
     await chat.say(p["alice"], "/circle set disappearing off")
     assert chat.groups.timers[GROUP] == 0
     for bad in (

@@ -33,6 +33,7 @@ from commands.rules import IF_KNOWN, IGNORED, SERVED, Access, Strangers, Tenure,
 from commands.spec import Invocation
 from commands.types import Incoming, Priority
 from facilitation.circle import CircleSettings, Purpose, Role, Standing
+from facilitation.i18n import english
 from facilitation.text import MAX_COMMAND_CHARS
 from facilitation.vouching import DAY_MS
 from storage.records import Circle, Member, Person
@@ -89,7 +90,7 @@ async def _noop(ctx: CommandContext, value: None) -> None:
 def refusal(guard: Any, ctx: CommandContext, invocation: Invocation) -> str:
     with pytest.raises(Refusal) as refused:
         guard(ctx, invocation)
-    return refused.value.reply
+    return english(refused.value.reply)
 
 
 def test_strangers_hear_nothing_unless_the_command_says_otherwise() -> None:

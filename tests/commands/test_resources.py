@@ -107,6 +107,19 @@ async def test_bad_resource_commands_get_usage_and_change_nothing(
         assert only_text(await chat.dm(p["bob"], bad)).startswith("Usage:")
     assert "no entry #7" in only_text(await chat.dm(p["bob"], "/resource 7"))
     assert "Nothing vetted" in only_text(await chat.dm(p["bob"], "/resources"))
+    missing = only_text(await chat.dm(p["bob"], "/resource add therapist Dr. A"))
+    assert missing.endswith(
+        "— a contact comes next: a phone, an e-mail or a website, after the name and ;"
+    )
+    assert missing.count("Usage:") == 1 and "usage:" not in missing
+
+
+async def test_crisis_with_nothing_listed_still_says_what_to_do_now(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    [answer] = dms(await agreed.say(people["bob"], "/resources crisis"), people["bob"])
+    assert "local emergency number" in answer and '"crisis line"' in answer
+    assert "/sos" in answer and "Nothing vetted" not in answer
 
 
 async def test_guides_answer_members(agreed: Chat, people: dict[str, str]) -> None:

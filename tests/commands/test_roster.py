@@ -243,7 +243,7 @@ async def test_a_founder_listed_only_by_number_is_a_founder_when_first_seen(
         members=(PersonRef(p["alice"], None), PersonRef(None, number)),
         admins=(PersonRef(p["alice"], None),),
     )
-    assert "1 founding members" in only_text(await chat.say(p["alice"], "/circle setup"))
+    assert "1 founding member," in only_text(await chat.say(p["alice"], "/circle setup"))
     out = await chat.send(
         Incoming(
             GROUP, p["frank"] if "frank" in p else p["erin"], 5, "/circle", sender_number=number

@@ -10,6 +10,7 @@ import pytest
 from commands.pipeline import APOLOGY
 from commands.senders import read_direct
 from commands.types import Incoming
+from facilitation.i18n import english
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, only_text, texts
 
 
@@ -86,4 +87,4 @@ async def test_a_failed_read_before_the_lock_gets_the_apology(
         return await original(self, aci)
 
     monkeypatch.setattr(PersonRepository, "by_aci", flaky)
-    assert only_text(await circle.dm(people["bob"], "/agree")) == APOLOGY
+    assert only_text(await circle.dm(people["bob"], "/agree")) == english(APOLOGY)

@@ -12,6 +12,7 @@ from commands.router import CommandRouter
 from commands.rules import SERVED, Access, Tenure, Where
 from commands.spec import Match
 from commands.types import Priority
+from facilitation.i18n import english
 
 
 async def _noop(ctx: CommandContext, value: object) -> None:
@@ -72,7 +73,7 @@ def test_usage_lines_are_built_from_the_declarations() -> None:
         "/requests · /requests approve|deny|keep <request> · /requests note <request> <words>"
     )
     note = spec.resolve("note 3 hi")
-    assert note.usage == "/requests note <request> <words>, e.g. /requests note 3 hi"
+    assert english(note.usage) == "/requests note <request> <words>, e.g. /requests note 3 hi"
     approve = spec.resolve("approve 3")
     assert approve.usage == "/requests approve <request>"
 
@@ -145,4 +146,4 @@ def test_an_unknown_command_is_served_by_a_spec_of_its_own() -> None:
 def test_a_command_written_one_way_shows_its_example_in_help_too() -> None:
     router = CommandRouter("test")
     router.command("away", usage="DURATION", example="/away 2h", summary="s", parse=words)(_noop)
-    assert router.groups[0].spec().usage == "/away DURATION, e.g. /away 2h"
+    assert english(router.groups[0].spec().usage) == "/away DURATION, e.g. /away 2h"

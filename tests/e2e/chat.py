@@ -162,6 +162,31 @@ class BotChat:
         assert answer.rendered(self.gw) == reply
         return answer
 
+    async def expect_refusal(
+        self, person: Person, text: str, reply: str, *, alone: bool = False
+    ) -> SentMessage:
+        """``person`` says ``text`` in the group and is refused exactly ``reply``, never as a
+        quote of their message: posted in the group, or (``alone``: a refusal about them) sent
+        to them by direct message, with a 📬 on their message in the group."""
+        ts = await self.say(person, text)
+        if alone:
+            answer = await self._expect(lambda m: m.to == person, REPLY_TIMEOUT, "a refusal")
+            reaction = await self.gw.wait_for_reaction(
+                lambda r: r.target_timestamp == ts,
+                after=self._reactions_from,
+                timeout=REPLY_TIMEOUT,
+            )
+            assert reaction.emoji == "📬"
+        else:
+            answer = await self._expect(
+                lambda m: m.group is not None and m.quote_timestamp is None,
+                REPLY_TIMEOUT,
+                "a refusal in the group",
+            )
+        assert answer.quote_timestamp is None
+        assert answer.rendered(self.gw) == reply
+        return answer
+
     async def expect_reaction(
         self,
         person: Person,

@@ -13,8 +13,11 @@ async def test_help_answers_in_the_group_and_by_direct_message(world: World) -> 
 
 
 async def test_setup_agreement_and_roles(world: World) -> None:
-    await world.expect_reply(
-        world.bob, "/circle setup", "Only an admin of this Signal group can do that."
+    await world.expect_refusal(
+        world.bob,
+        "/circle setup",
+        "Only an admin of this Signal group can do that. Ask one of them.",
+        alone=True,
     )
     await world.setup_circle()
     agreement = await world.ask(world.bob, "/agreement")

@@ -49,7 +49,11 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
     await world.ask(world.bob, f"/alias {SECRET_WORDS[2]}")
     await world.ask_dm(world.dana, "/agree")
     await world.ask_dm(world.erin, "/help")
-    await world.ask(world.bob, "/frobnicate " + world.dana.uuid)
+    await world.expect_refusal(
+        world.bob,
+        "/frobnicate " + world.dana.uuid,
+        "I don't know /frobnicate. Send /help to see what I can do.",
+    )
     # a session: check-in words, a topic and a goal are stored, encrypted
     await world.agree_in_group(world.alice, world.bob)
     await world.start_session(world.alice)

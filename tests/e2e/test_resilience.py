@@ -88,8 +88,10 @@ async def test_own_sync_messages_and_edits_are_ignored(world: World) -> None:
     await gw.sync_dm("/help", to=world.erin)  # would look like erin asking for help
     ts = await world.say(world.bob, "hello")
     await gw.edit(world.alice, ts, "/circle setup", world.group)
-    await world.expect_reply(
-        world.bob, "/circle", "This group isn't a circle yet. A group admin can run /circle setup."
+    await world.expect_refusal(
+        world.bob,
+        "/circle",
+        "This group isn't a circle yet. A group admin can start one with /circle setup.",
     )
     assert heard.to(world.erin) == []
 

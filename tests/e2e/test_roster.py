@@ -14,8 +14,8 @@ DAY = 86_400_000
 UNVOUCHED = (
     "You're in this circle's group, but you came in without going through its vouching, so "
     "its facilitators will confirm you first. Until then the directory, join requests, vouches "
-    "and invites wait for you. You can read the community agreement (/agreement), accept it "
-    "with /agree, take part in sessions and read the guides (/guide)."
+    "and invites wait for you. You can read the community agreement with /agreement, accept "
+    "it with /agree, take part in sessions and read the guides (/guide)."
 )
 """What someone added in the app without a vouch is told when they ask for trust data."""
 AGREED = "Thank you. You've accepted the community agreement (version 1)."
@@ -113,12 +113,15 @@ async def test_disappearing_messages_are_a_circle_setting(world: World) -> None:
     assert "group's own setting" in (await world.ask(world.bob, "/circle")).text
     assert group.expiration_time == 0
     await world.expect_reply(
-        world.alice, "/circle set disappearing 1w", "Done: disappearing is now 7d."
+        world.alice, "/circle set disappearing 1w", "Done: disappearing is now 7 days."
     )
     assert group.expiration_time == 604800
-    assert "Disappearing messages: 7d" in (await world.ask(world.bob, "/circle")).text
-    await world.expect_reply(
-        world.bob, "/circle set disappearing off", "Only a facilitator can do that."
+    assert "Disappearing messages: 7 days" in (await world.ask(world.bob, "/circle")).text
+    await world.expect_refusal(
+        world.bob,
+        "/circle set disappearing off",
+        "Only a facilitator can do that. If it needs doing, ask one of them.",
+        alone=True,
     )
     assert group.expiration_time == 604800
     await world.expect_reply(
@@ -126,12 +129,13 @@ async def test_disappearing_messages_are_a_circle_setting(world: World) -> None:
     )
     assert group.expiration_time == 0
     gw.set_bot_admin(group, False)  # "edit group info" is for admins in this group
-    await world.expect_reply(
+    await world.expect_refusal(
         world.alice,
         "/circle set disappearing 1d",
         "I couldn't change it: this group lets only its admins change disappearing messages, "
         "and I'm not an admin. A group admin can, in the Signal app: open the group, tap its "
-        "name, then Disappearing messages. Or make me an admin and send this again.",
+        "name, then Disappearing messages. Or a group admin can make me an admin: then send "
+        "this again.",
     )
     assert group.expiration_time == 0
     assert "Disappearing messages: off" in (await world.ask(world.bob, "/circle")).text
@@ -150,10 +154,13 @@ async def test_someone_added_in_the_app_gets_no_trust_data_until_a_facilitator_d
         f"Open join requests:\n{number}. Someone added to the group without a vouch: "
         "waiting for a facilitator",
     )
-    await world.expect_reply(newcomer, "/resources therapist", UNVOUCHED)
-    quiet = await world.say(newcomer, "/requests")
+    # about them: told alone, with a 📬 on their message, nothing in the group
+    await world.expect_refusal(newcomer, "/resources therapist", UNVOUCHED, alone=True)
+    heard = world.listen()
+    await world.say(newcomer, "/requests")
     await world.expect_dm(newcomer, "/agree", AGREED)  # the agreement is open to them
-    assert not world.replies_to(quiet)  # told once; then no reply at all
+    assert [m.text for m in heard.to(newcomer)] == [AGREED]  # told once; then no reply at all
+    assert heard.posts == []
     await world.start_session(alice)
     # sessions are open to them once they /agree
     await world.expect_reaction(newcomer, "/checkin 3 new here", "🌱")

@@ -13,8 +13,9 @@ BOT_NUMBER = "+15550000001"
 STRANGER = (
     "Hi, I'm holdspace, the helper bot for private peer-support circles. Circles are "
     "invite-only: a member who knows you gives you a code, and members vouch you in. With a "
-    "code, send:\n/join CODE Name: a few words about you\nI keep nothing about you unless "
-    "you ask to join."
+    "code, send:\n/join CODE Name: a few words about you\nChoose a name to go by, not your "
+    "legal or work name: the circle will see it. I keep nothing about you unless you ask to "
+    "join."
 )
 """What the bot answers someone in no circle."""
 NO_REQUESTS = "No join requests are open. Members can /invite someone they know."

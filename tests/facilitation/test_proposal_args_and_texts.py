@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from facilitation.arguments import ArgumentError, Problem
 from facilitation.circle import CircleSettings
 from facilitation.consent import ConsentEnded, NewAgreement, Stale, propose_agreement
+from facilitation.i18n import english
 from facilitation.proposal_args import (
     CloseProposal,
     ListProposals,
@@ -153,7 +154,7 @@ def _all_texts() -> list[str]:
         for r in (True, False)
         for c in (True, False)
     ]
-    return texts
+    return [english(text) for text in texts]
 
 
 def test_every_text_is_in_the_projects_voice() -> None:
@@ -164,17 +165,17 @@ def test_every_text_is_in_the_projects_voice() -> None:
 
 def test_the_posts_say_what_the_issue_asks() -> None:
     decision = open_proposal(4, Kind.DECISION, "Sessions move to Tuesdays", "ana", NOW)
-    post = opened_post(decision, NOW)
+    post = english(opened_post(decision, NOW))
     assert "Proposal #4" in post and "Sessions move to Tuesdays" in post
-    assert "/consent 4" in post and "48 hours" in post
+    assert "/consent 4" in post and "2 days" in post
     ballot = (Vote("ana", Stance.AGREE), Vote("bo", Stance.BLOCK, "I can't make Tuesdays"))
     closing = close(decision, ballot, ROSTER, ROSTER.members, decision.deadline)
-    result = result_post(closing)
+    result = english(result_post(closing))
     assert "is blocked" in result and "Agree 1" in result and "block 1" in result
     assert "I can't make Tuesdays" not in result  # the reason stays private
-    reasons = reasons_message(closing)
-    assert reasons is not None and "Block: I can't make Tuesdays" in reasons
-    listing = open_list([running(decision, ballot, ROSTER.members)], NOW + HOUR_MS)
+    reasons = english(reasons_message(closing))
+    assert "Block: I can't make Tuesdays" in reasons
+    listing = english(open_list([running(decision, ballot, ROSTER.members)], NOW + HOUR_MS))
     assert "2 answers so far" in listing and "block" not in listing.lower()
     held = close(decision, ballot[:1], ROSTER, ROSTER.members, NOW + 1)
-    assert "could not pass this time" in result_post(held)
+    assert "could not pass this time" in english(result_post(held))

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from facilitation.arguments import ArgumentError, Problem, bounded_text, parse_number, split_number
+from facilitation.i18n import english
 from facilitation.tell import MAX_TELL_CHARS, Delivery, Notice, TellRefused
 from facilitation.tell_args import CloseTicket, NewTicket, ReplyArgs, parse_reply, parse_tell
 from facilitation.tell_texts import delivery_text, refusal, render
@@ -96,9 +97,9 @@ def test_shared_argument_helpers() -> None:
 
 
 def test_the_relays_say_who_in_no_way_and_keep_the_issue_format() -> None:
-    says = delivery_text(Delivery("fa", Notice.MEMBER_SAYS, 12, "it happened again"), 7)
+    says = english(delivery_text(Delivery("fa", Notice.MEMBER_SAYS, 12, "it happened again"), 7))
     assert says.startswith("A member says (#12): it happened again")
-    answers = render(Notice.FACILITATOR_ANSWERS, 12, text="we hear you", expiry_days=7)
+    answers = english(render(Notice.FACILITATOR_ANSWERS, 12, text="we hear you", expiry_days=7))
     assert answers.startswith("A facilitator answers (#12): we hear you")
     assert "/reply 12" in says and "/tell close 12" in answers
     with pytest.raises(ValueError):
@@ -106,11 +107,12 @@ def test_the_relays_say_who_in_no_way_and_keep_the_issue_format() -> None:
 
 
 def test_every_notice_and_refusal_has_words_in_the_projects_voice() -> None:
-    texts = [render(notice, 5, text="words", expiry_days=1) for notice in Notice]
-    texts += [refusal(code, 5) for code in TellRefused]
+    texts = [english(render(notice, 5, text="words", expiry_days=1)) for notice in Notice]
+    texts += [english(refusal(code, 5)) for code in TellRefused]
     for text in texts:
         assert text and not FORBIDDEN.search(text), text
         assert "{" not in text
-    assert "#5" in refusal(TellRefused.UNKNOWN, 5)
-    assert "1 day of quiet" in render(Notice.EXPIRED, 5, expiry_days=1)
-    assert "7 days of quiet" in render(Notice.TOLD, 5, expiry_days=7)
+    assert "#5" in english(refusal(TellRefused.UNKNOWN, 5))
+    assert "1 day of quiet" in english(render(Notice.EXPIRED, 5, expiry_days=1))
+    assert "7 days of quiet" in english(render(Notice.TOLD, 5, expiry_days=7))
+    assert "#1234" in english(refusal(TellRefused.UNKNOWN, 1234))  # as typed, never "1,234"

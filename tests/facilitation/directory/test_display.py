@@ -59,7 +59,7 @@ def test_details_shows_the_whole_record() -> None:
         "languages: de, en\n"
         "tags: sex-positive, kink-aware\n"
         "notes: sees clients online, sliding scale\n"
-        "vetted · verified 3 Mar 2026"
+        "vetted · verified 3 March 2026"
     )
 
 

@@ -20,6 +20,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 from facilitation.i18n import (
+    ENGLISH,
     LANGUAGES,
     TRANSLATED,
     Kind,
@@ -152,8 +153,10 @@ def test_a_translation_keeps_the_commands_of_its_english(
     ("message", "language"), [(m, lang) for m in MESSAGES for lang in LANGUAGES], ids=_id
 )
 def test_every_text_keeps_the_house_rules(message: Message, language: Language) -> None:
+    # A text awaiting translation reaches its readers in English: judged by English rules.
+    said_in = ENGLISH if language in TRANSLATED and awaits(message, language) else language
     for _, shown, _source in renderings(message, language):
-        assert check_text(shown, message.kind, language) == [], (message.name, language.code)
+        assert check_text(shown, message.kind, said_in) == [], (message.name, language.code)
         if message.kind is Kind.GROUP and not message.shares_words:
             assert WORDS not in shown
 

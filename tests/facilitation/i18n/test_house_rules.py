@@ -72,6 +72,33 @@ def test_a_refusal_says_what_to_do_next() -> None:
     assert check_text("Only facilitators can do that.", Kind.REPLY, EN) == []  # not a refusal
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only facilitators can use that.",  # "use" is there, but nothing is asked
+        "That is what I use.",
+        "You checked in already.",
+        "Sending is closed for now.",
+    ],
+)
+def test_a_next_step_word_alone_is_not_a_next_step(text: str) -> None:
+    assert check_text(text, Kind.REFUSAL, EN) == ["a refusal that does not say what to do next"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please try again in a few minutes.",
+        "If you think you are one, ask a facilitator.",
+        "That's too long for me. Try a shorter one.",
+        "A group admin can make me an admin: then send this again.",
+        "You can wait a little.",
+    ],
+)
+def test_a_next_step_asked_of_the_reader_is(text: str) -> None:
+    assert check_text(text, Kind.REFUSAL, EN) == []
+
+
 def test_a_translation_keeps_its_commands() -> None:
     english = "Check-out is open: /checkout and one win. /sos if you need more."
     assert commands_in(english) == {"/checkout", "/sos"}
