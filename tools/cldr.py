@@ -33,7 +33,7 @@ from facilitation.i18n.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "facilitation" / "i18n" / "cldr_tables.py"
-UNITS = ("duration-hour", "duration-minute", "duration-second")
+UNITS = ("duration-day", "duration-hour", "duration-minute", "duration-second")
 LENGTHS = ("long", "short")
 LIST_STYLES = ("standard", "or")
 LIST_PARTS = ("start", "middle", "end", "2")

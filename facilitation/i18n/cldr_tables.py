@@ -58,11 +58,13 @@ TABLES: dict[str, Table] = {
         fixed=NumberStyle((3, 3), 1, (0, 0), ("", "-"), ("", "")),
         units={
             "long": {
+                "duration-day": {"one": "{0} day", "other": "{0} days"},
                 "duration-hour": {"one": "{0} hour", "other": "{0} hours"},
                 "duration-minute": {"one": "{0} minute", "other": "{0} minutes"},
                 "duration-second": {"one": "{0} second", "other": "{0} seconds"},
             },
             "short": {
+                "duration-day": {"one": "{0} day", "other": "{0} days"},
                 "duration-hour": {"one": "{0} hr", "other": "{0} hrs"},
                 "duration-minute": {"one": "{0} min", "other": "{0} mins"},
                 "duration-second": {"one": "{0} sec", "other": "{0} secs"},
@@ -109,11 +111,13 @@ TABLES: dict[str, Table] = {
         fixed=NumberStyle((3, 3), 1, (0, 0), ("", "-"), ("", "")),
         units={
             "long": {
+                "duration-day": {"one": "{0} día", "other": "{0} días"},
                 "duration-hour": {"one": "{0} hora", "other": "{0} horas"},
                 "duration-minute": {"one": "{0} minuto", "other": "{0} minutos"},
                 "duration-second": {"one": "{0} segundo", "other": "{0} segundos"},
             },
             "short": {
+                "duration-day": {"other": "{0} d"},
                 "duration-hour": {"other": "{0} h"},
                 "duration-minute": {"other": "{0} min"},
                 "duration-second": {"other": "{0} s"},
@@ -155,11 +159,13 @@ TABLES: dict[str, Table] = {
         fixed=NumberStyle((3, 3), 1, (0, 0), ("", "-"), ("", "")),
         units={
             "long": {
+                "duration-day": {"one": "{0} Tag", "other": "{0} Tage"},
                 "duration-hour": {"one": "{0} Stunde", "other": "{0} Stunden"},
                 "duration-minute": {"one": "{0} Minute", "other": "{0} Minuten"},
                 "duration-second": {"one": "{0} Sekunde", "other": "{0} Sekunden"},
             },
             "short": {
+                "duration-day": {"one": "{0} Tg.", "other": "{0} Tg."},
                 "duration-hour": {"one": "{0} Std.", "other": "{0} Std."},
                 "duration-minute": {"one": "{0} Min.", "other": "{0} Min."},
                 "duration-second": {"one": "{0} Sek.", "other": "{0} Sek."},
@@ -207,11 +213,13 @@ TABLES: dict[str, Table] = {
         fixed=NumberStyle((3, 3), 1, (0, 0), ("", "-"), ("", "")),
         units={
             "long": {
+                "duration-day": {"one": "{0}\xa0jour", "other": "{0}\xa0jours"},
                 "duration-hour": {"one": "{0}\xa0heure", "other": "{0}\xa0heures"},
                 "duration-minute": {"one": "{0} minute", "other": "{0} minutes"},
                 "duration-second": {"one": "{0}\xa0seconde", "other": "{0}\xa0secondes"},
             },
             "short": {
+                "duration-day": {"one": "{0}\u202fj", "other": "{0}\u202fj"},
                 "duration-hour": {"one": "{0}\u202fh", "other": "{0}\u202fh"},
                 "duration-minute": {"one": "{0}\xa0min", "other": "{0}\xa0min"},
                 "duration-second": {"one": "{0}\u202fs", "other": "{0}\u202fs"},
@@ -259,11 +267,13 @@ TABLES: dict[str, Table] = {
         fixed=NumberStyle((3, 3), 1, (0, 0), ("", "-"), ("", "")),
         units={
             "long": {
+                "duration-day": {"one": "{0} dia", "other": "{0} dias"},
                 "duration-hour": {"one": "{0} hora", "other": "{0} horas"},
                 "duration-minute": {"one": "{0} minuto", "other": "{0} minutos"},
                 "duration-second": {"one": "{0} segundo", "other": "{0} segundos"},
             },
             "short": {
+                "duration-day": {"one": "{0} dia", "other": "{0} dias"},
                 "duration-hour": {"other": "{0} h"},
                 "duration-minute": {"other": "{0} min"},
                 "duration-second": {"other": "{0} s"},
