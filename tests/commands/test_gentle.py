@@ -146,7 +146,7 @@ async def test_a_mistyped_mood_gets_its_usage_once_and_changes_nothing(
     refused = await chat.dm(p["bob"], "/checkin 9 my words")
     assert only_text(refused) == (
         "Usage: /checkin <1-5> [a few words] (1 = struggling … 5 = great) "
-        "(the mood is a number from 1 to 5)"
+        "— the mood is a number from 1 to 5"
     )
     assert reactions(refused) == []
     ended = texts(await chat.say(p["alice"], "/session end"))

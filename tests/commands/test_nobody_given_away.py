@@ -85,6 +85,9 @@ async def test_a_concern_sent_to_the_group_is_not_taken_there(
     chat, p = agreed, people
     post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
     out = await chat.say(p["dana"], "/object I know something", quote=reply_to(post_ts))
-    assert reactions(out) == []  # no 👀 inviting more in the group
+    # No 👀 inviting more in the group: only the 📬 that says "answered you privately"
+    # (the refusal rule: what concerns the person goes to them alone).
+    assert reactions(out) == ["📬"]
+    assert group_posts(out) == []
     assert all("I know something" not in o.text for o in out if isinstance(o, OutgoingMessage))
     assert "1. Erin: 1 of 2 vouches" in only_text(await chat.say(p["bob"], "/requests"))

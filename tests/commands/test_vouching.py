@@ -141,9 +141,10 @@ async def test_an_objection_holds_the_request_and_facilitators_decide(
     chat, p = agreed, people
     post_ts = await join(chat, p["erin"], await invite_code(chat, p["bob"]))
     # a concern in the group is not taken there: it is made by direct message, and the
-    # group gets no 👀 and no answer that invites more of it
+    # group gets no 👀 and no answer that invites more of it: only the 📬 of an answer
+    # sent to her alone
     out = await chat.say(p["dana"], "/object they ran a harassment thread", quote=reply_to(post_ts))
-    assert reactions(out) == [] and to(out, p["alice"]) == []
+    assert reactions(out) == ["📬"] and to(out, p["alice"]) == [] and group_posts(out) == []
     assert all("harassment" not in text for text in texts(out))
     assert "1 of 2" in only_text(await chat.say(p["bob"], "/requests"))  # nothing changed
     out = await chat.dm(p["dana"], "/object 1 they ran a harassment thread")
