@@ -35,6 +35,7 @@ from commands.senders import (
 )
 from commands.spec import Invocation
 from commands.speech import rendered
+from commands.support import failed_sos
 from commands.types import Incoming, OutgoingMessage, Recipient
 from facilitation.i18n import english
 from facilitation.text import MAX_COMMAND_CHARS
@@ -90,13 +91,13 @@ class CommandPipeline:
                 direct = await read_direct(self.deps.storage, incoming.sender)
         except Exception as exc:  # noqa: BLE001 - reading the sender failed: the same apology
             log.error("command failed: %s (%s)", type(exc).__name__, _safe_name(name))
-            return await self._apologise(incoming)
+            return await self._apologise(incoming, name)
         async with self.locks.hold(lock_key(incoming, direct)):
             try:
                 return await self._run(incoming, name, args, direct)
             except Exception as exc:  # noqa: BLE001 - a member's message must never crash us
                 log.error("command failed: %s (%s)", type(exc).__name__, _safe_name(name))
-                return await self._apologise(incoming)
+                return await self._apologise(incoming, name)
 
     async def _run(
         self, incoming: Incoming, name: str, args: str, direct: DirectSender | None
@@ -168,7 +169,11 @@ class CommandPipeline:
         assert isinstance(shown, OutgoingMessage)
         return shown
 
-    async def _apologise(self, incoming: Incoming) -> Staged:
+    async def _apologise(self, incoming: Incoming, name: str | None = None) -> Staged:
+        """The apology for a command that failed; a /sos gets the guide to human help
+        instead, built without the database (which may be what failed)."""
+        if name is not None and self._never_slowed(name):
+            return failed_sos(incoming)
         return await self._answer_alone(incoming, Refusal(APOLOGY), resolve_again=False)
 
     async def _answer_alone(

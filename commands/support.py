@@ -237,6 +237,18 @@ def held_sos(incoming: Incoming) -> Staged:
     parsed = parse_command(incoming.text)
     if parsed is None or parsed[0] != "sos":
         return []
-    text = render(lines(t.SOS_HELD, crisis_guide(has_circle=False))).text
+    return _guide_without_records(incoming, t.SOS_HELD)
+
+
+def failed_sos(incoming: Incoming) -> Staged:
+    """What a /sos gets when handling it failed (the database, a bug): the guide to human
+    help all the same, needing nothing stored, and the truth that nobody was told yet."""
+    return _guide_without_records(incoming, t.SOS_FAILED)
+
+
+def _guide_without_records(incoming: Incoming, first: Msg) -> Staged:
+    """``first``, then the guide to human help, by direct message, urgent, in English (a
+    reader's language is a stored choice), never stored in the outbox."""
+    text = render(lines(first, crisis_guide(has_circle=False))).text
     message = OutgoingMessage(Recipient.person(incoming.sender), text, priority=Priority.URGENT)
     return [(None, message)]

@@ -45,6 +45,13 @@ SOS_HELD = Msg(
     "can. Please don't wait for that: this is how to reach human help now.",
     kind=Kind.DIRECT,
 )
+SOS_FAILED = Msg(
+    "sos.failed",
+    "I got your /sos, but something went wrong on my side and I couldn't pass it on to "
+    "anyone. Please send /sos again in a minute. Don't wait for that: this is how to reach "
+    "human help now.",
+    kind=Kind.DIRECT,
+)
 # TRANSLATORS: after the crisis guide; {n} is how many of their circles were told.
 SOS_TOLD = Plural(
     "sos.told",

@@ -246,3 +246,25 @@ async def _make_facilitator(chat: Chat, p: dict[str, str], name: str) -> None:
     who = Mention(p[name], start=len("/facilitator add "))
     [reply] = await chat.say(p["alice"], f"/facilitator add {PLACEHOLDER}", mentions=(who,))
     assert isinstance(reply, OutgoingMessage)
+
+
+async def test_a_sos_whose_handling_fails_still_gets_the_guide_and_the_truth(
+    circle: Chat, people: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database (or a bug) fails while a /sos is handled: not the general apology, but
+    the guide to human help, built without the database, saying that nobody was told yet."""
+    import commands.pipeline
+
+    async def broken(*args: object) -> None:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(commands.pipeline, "stage", broken)
+    for said in (circle.say, circle.dm):
+        out = await said(people["bob"], "/sos")
+        [answer] = to(out, people["bob"])
+        assert answer.text.startswith("I got your /sos, but something went wrong on my side")
+        assert SEARCH in answer.text and answer.priority is Priority.URGENT
+        assert posts(out) == [] and len(out) == 1  # nobody else hears of it: nobody was told
+    monkeypatch.undo()
+    out = await circle.dm(people["bob"], "/sos")
+    assert TOLD_ONE in to(out, people["bob"])[0].text  # once it can, the /sos goes through
