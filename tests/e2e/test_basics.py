@@ -66,4 +66,9 @@ async def test_taking_the_facilitator_role_back_names_nobody_in_the_group(world:
         "you're still a member, and /help shows what's yours."
     )
     assert heard.posts == []  # nothing posted or quoted in the group
-    await world.expect_reply(world.dana, "/circle set vouches 3", "Only a facilitator can do that.")
+    await world.expect_refusal(
+        world.dana,
+        "/circle set vouches 3",
+        "Only a facilitator can do that. If it needs doing, ask one of them.",
+        alone=True,
+    )
