@@ -30,7 +30,7 @@ from facilitation.texts.agreement import REMINDER
 session_router = CommandRouter("session")
 session = session_router.group(
     "session",
-    summary="open a timed session, see how it's going, extend or end it",
+    summary=turns.SESSION_SUMMARY,
     where=Where.GROUP,
     access=Access.MEMBER,
 )
@@ -68,9 +68,9 @@ def parse_start(text: str) -> Start:
     except DurationError as exc:
         raise UsageError(str(exc)) from exc
     if length < MIN_LENGTH:
-        raise UsageError("a session lasts at least 1m")
+        raise UsageError(turns.SHORTEST_SESSION_HINT)
     if turn is not None and (turn < MIN_TURN or turn > length):
-        raise UsageError("a turn is at least 15s and no longer than the session")
+        raise UsageError(turns.TURN_LENGTH_HINT)
     return Start(length, turn, wins)
 
 
@@ -84,7 +84,7 @@ def fitted_turn(default_turn: timedelta, length: timedelta) -> timedelta:
     "start",
     usage="[DURATION] [wins] [turn=DURATION]",
     example="/session start 90m turn=4m",
-    summary="open a timed session (facilitators)",
+    summary=turns.START_SUMMARY,
     access=Access.FACILITATOR,
     parse=parse_start,
 )
@@ -115,7 +115,7 @@ async def start(ctx: CommandContext, asked: Start) -> None:
     await apply(ctx, stored, transition)
 
 
-@session.alone(summary="how the open session is going")
+@session.alone(summary=turns.STATUS_SUMMARY)
 async def status(ctx: CommandContext, _: None) -> None:
     found = await open_session(ctx)
     if found is None:
@@ -137,7 +137,7 @@ async def status(ctx: CommandContext, _: None) -> None:
     "extend",
     usage="DURATION",
     example="/session extend 15m",
-    summary="give the open session more time (facilitators)",
+    summary=turns.EXTEND_SUMMARY,
     access=Access.FACILITATOR,
     parse=duration(timedelta(hours=2)),
 )
@@ -151,7 +151,7 @@ async def extend(ctx: CommandContext, by: timedelta) -> None:
 
 @session.sub(
     "end",
-    summary="close the open session now (facilitators)",
+    summary=turns.END_SUMMARY,
     access=Access.FACILITATOR,
     parse=nothing,
 )
