@@ -22,7 +22,6 @@ from commands.session_flow import (
 from commands.types import Priority
 from facilitation import session as core
 from facilitation.agreement import reminder_line
-from facilitation.durations import DurationError, parse_duration
 from facilitation.i18n import Duration, Piece, joined, lines
 from facilitation.texts import turns
 from facilitation.texts.agreement import REMINDER
@@ -45,6 +44,8 @@ DEFAULT_LENGTH = timedelta(minutes=60)
 MAX_LENGTH = timedelta(hours=4)
 MIN_LENGTH = timedelta(minutes=1)
 MIN_TURN = timedelta(seconds=15)
+LENGTH = duration(MAX_LENGTH)  # their usage hint says the limit, never "not a duration"
+TURN = duration(timedelta(minutes=30))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +57,14 @@ class Start:
 
 def parse_start(text: str) -> Start:
     length, turn, wins = DEFAULT_LENGTH, None, False
-    try:
-        for token in text.split():
-            lowered = token.casefold()
-            if lowered in ("wins", "wins-only", "no-trauma"):
-                wins = True
-            elif lowered.startswith("turn="):
-                turn = parse_duration(lowered.removeprefix("turn="), maximum=timedelta(minutes=30))
-            else:
-                length = parse_duration(lowered, maximum=MAX_LENGTH)
-    except DurationError as exc:
-        raise UsageError(str(exc)) from exc
+    for token in text.split():
+        lowered = token.casefold()
+        if lowered in ("wins", "wins-only", "no-trauma"):
+            wins = True
+        elif lowered.startswith("turn="):
+            turn = TURN(lowered.removeprefix("turn="))
+        else:
+            length = LENGTH(lowered)
     if length < MIN_LENGTH:
         raise UsageError(turns.SHORTEST_SESSION_HINT)
     if turn is not None and (turn < MIN_TURN or turn > length):
