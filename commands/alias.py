@@ -7,14 +7,15 @@ from commands.errors import Refusal, UsageError
 from commands.lookalikes import name_in_use
 from commands.router import CommandRouter
 from commands.rules import Access, Where
-from facilitation.i18n import english
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name
 from facilitation.texts.membership import (
     ALIAS_HINT_LENGTH,
     ALIAS_HINT_LETTERS,
     ALIAS_NONE,
     ALIAS_SET,
+    ALIAS_SHOW_SUMMARY,
     ALIAS_SHOWN,
+    ALIAS_SUMMARY,
     ALIAS_TAKEN,
 )
 from storage.repositories.members import AliasTakenError
@@ -22,7 +23,7 @@ from storage.repositories.members import AliasTakenError
 alias_router = CommandRouter("alias")
 alias = alias_router.group(
     "alias",
-    summary="the name I use for you in this circle (your Signal name stays private)",
+    summary=ALIAS_SUMMARY,
     where=Where.ANYWHERE,
     access=Access.MEMBER,
 )
@@ -31,9 +32,9 @@ alias = alias_router.group(
 def parse_alias(text: str) -> str:
     name = clean_display_name(text)
     if not name or not any(ch.isalnum() for ch in name):
-        raise UsageError(english(ALIAS_HINT_LETTERS))  # hints are plain until usage is
+        raise UsageError(ALIAS_HINT_LETTERS)
     if len(name) > MAX_ALIAS_CHARS:
-        raise UsageError(english(ALIAS_HINT_LENGTH.with_(limit=MAX_ALIAS_CHARS)))
+        raise UsageError(ALIAS_HINT_LENGTH.with_(limit=MAX_ALIAS_CHARS))
     return name
 
 
@@ -50,7 +51,7 @@ async def choose(ctx: CommandContext, name: str) -> None:
     ctx.reply(ALIAS_SET.with_(alias=name), about=[member.id])
 
 
-@alias.alone(summary="the name I use for you now")
+@alias.alone(summary=ALIAS_SHOW_SUMMARY)
 async def show(ctx: CommandContext, _: None) -> None:
     member = ctx.require_member()
     shown = ALIAS_SHOWN.with_(alias=member.alias) if member.alias else ALIAS_NONE

@@ -21,7 +21,7 @@ MAX_AWAY = timedelta(days=60)
 @boundaries_router.command(
     "nospace",
     usage="",
-    summary="I can't hold space for heavy topics right now (anonymous by direct message)",
+    summary=texts.NOSPACE_SUMMARY,
     access=Access.MEMBER,
     parse=ignored,
 )
@@ -36,7 +36,7 @@ async def nospace(ctx: CommandContext, _: None) -> None:
     "away",
     usage="DURATION",
     example="/away 2h or /away 72h",
-    summary="step back: no mentions, prompts or reminders until then",
+    summary=texts.AWAY_SUMMARY,
     access=Access.MEMBER,
     parse=duration(MAX_AWAY),
 )
@@ -65,7 +65,7 @@ async def away(ctx: CommandContext, length: timedelta) -> None:
 @boundaries_router.command(
     "back",
     usage="",
-    summary="you're back: mentions, prompts and reminders again",
+    summary=texts.BACK_SUMMARY,
     access=Access.MEMBER,
     parse=nothing,
 )

@@ -29,7 +29,7 @@ GOALS_SHOWN = 5
 @checkins_router.command(
     "checkin",
     usage=f"<1-5> [a few words] ({MOOD_SCALE})",
-    summary="how you're arriving; by direct message it stays private",
+    summary=texts.CHECKIN_SUMMARY,
     access=Access.AGREED,
     parse=core(parse_checkin, CheckinError),
 )
@@ -46,7 +46,7 @@ async def checkin(ctx: CommandContext, parsed: CheckIn) -> None:
 @checkins_router.command(
     "checkout",
     usage="[1-5] [one positive thing or a goal for next week, or pass]",
-    summary="how you're leaving: one positive thing, a goal for next week, or pass",
+    summary=texts.CHECKOUT_SUMMARY,
     access=Access.AGREED,
     parse=core(parse_checkout, CheckinError),
 )
@@ -91,7 +91,7 @@ async def _record(ctx: CommandContext, kind: str, mood: int | None, words: str |
 @checkins_router.command(
     "goals",
     usage="",
-    summary="your own goals and wins from recent check-outs (by direct message only)",
+    summary=texts.GOALS_SUMMARY,
     where=Where.DIRECT,
     access=Access.MEMBER,
     parse=nothing,

@@ -11,9 +11,12 @@ from commands.rules import Access, Where
 from facilitation.circle import Role
 from facilitation.texts.membership import (
     ALREADY_FACILITATOR,
+    FACILITATOR_ADD_SUMMARY,
     FACILITATOR_ADDED,
+    FACILITATOR_REMOVE_SUMMARY,
     FACILITATOR_REMOVED,
     FACILITATOR_REMOVED_TOLD,
+    FACILITATOR_SUMMARY,
     NEEDS_A_FACILITATOR,
     NOT_FACILITATOR,
     NOT_IN_CIRCLE,
@@ -24,13 +27,13 @@ from storage.records import Member
 facilitator_router = CommandRouter("facilitator")
 facilitator = facilitator_router.group(
     "facilitator",
-    summary="give or take the facilitator role",
+    summary=FACILITATOR_SUMMARY,
     where=Where.GROUP,
     access=Access.FACILITATOR,
 )
 
 
-@facilitator.sub("add", usage="@member", parse=ignored, summary="make a member a facilitator")
+@facilitator.sub("add", usage="@member", parse=ignored, summary=FACILITATOR_ADD_SUMMARY)
 async def add(ctx: CommandContext, _: None) -> None:
     target = await _mentioned(ctx)
     if target.is_facilitator:
@@ -39,7 +42,7 @@ async def add(ctx: CommandContext, _: None) -> None:
     ctx.reply(FACILITATOR_ADDED.with_(who=member_named(target)), about=[target.id])
 
 
-@facilitator.sub("remove", usage="@member", parse=ignored, summary="take the role back")
+@facilitator.sub("remove", usage="@member", parse=ignored, summary=FACILITATOR_REMOVE_SUMMARY)
 async def remove(ctx: CommandContext, _: None) -> None:
     target = await _mentioned(ctx)
     if not target.is_facilitator:

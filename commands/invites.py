@@ -24,7 +24,7 @@ from commands.requests_flow import (
 from commands.router import CommandRouter
 from commands.rules import SERVED, Access, Tenure, Where
 from facilitation import vouching
-from facilitation.i18n import english, lines
+from facilitation.i18n import lines
 from facilitation.text import MAX_ALIAS_CHARS, clean_display_name, clean_free_text
 from facilitation.texts.invites import (
     ALREADY_IN,
@@ -37,6 +37,9 @@ from facilitation.texts.invites import (
     CODE_USED,
     HELD_INTRO,
     INVITE_CODE,
+    INVITE_SUMMARY,
+    INVITES_COUNT_LATER,
+    JOIN_SUMMARY,
     JOIN_USAGE_HINT_CODE,
     JOIN_USAGE_HINT_NAME,
     NAME_LOOKS_TAKEN,
@@ -61,10 +64,6 @@ CODE_GROUPS = 3  # three groups of four: 60 bits, hopeless to guess at five trie
 MAX_OUTSTANDING = 3
 MAX_OPEN_REQUESTS = 5
 MAX_INTRO_CHARS = 300
-INVITES_COUNT_LATER = Tenure(
-    "Invites count from members who have been in the circle a while; yours will count "
-    "{when}. Until then, a longer-standing member can invite the person you know."
-)
 
 
 def new_code() -> str:
@@ -84,10 +83,10 @@ def normalize_code(text: str) -> str:
 @invites_router.command(
     "invite",
     usage="",
-    summary="a one-time code, sent to you by direct message, to hand to a newcomer",
+    summary=INVITE_SUMMARY,
     access=Access.AGREED,
     trusted=True,
-    tenure=INVITES_COUNT_LATER,
+    tenure=Tenure(INVITES_COUNT_LATER),
     parse=nothing,
 )
 async def invite(ctx: CommandContext, _: None) -> None:
@@ -126,13 +125,13 @@ def parse_join(args: str) -> Join:
         used += 1
     rest = args.strip().split(maxsplit=used)[used] if len(tokens) > used else ""
     if len(code) != 4 * CODE_GROUPS or any(ch not in ALPHABET for ch in code):
-        raise UsageError(english(JOIN_USAGE_HINT_CODE))  # hints are plain until usage is
+        raise UsageError(JOIN_USAGE_HINT_CODE)
     name_part, colon, words = rest.partition(":")
     if not colon:
         name_part, _, words = rest.partition(" ")
     name = clean_display_name(name_part)[:MAX_ALIAS_CHARS]
     if not name or not any(ch.isalnum() for ch in name):
-        raise UsageError(english(JOIN_USAGE_HINT_NAME))
+        raise UsageError(JOIN_USAGE_HINT_NAME)
     intro = clean_free_text(words, limit=MAX_INTRO_CHARS) or None
     return Join(code, name, intro)
 
@@ -140,7 +139,7 @@ def parse_join(args: str) -> Join:
 @invites_router.command(
     "join",
     usage="CODE Name: a few words about you, with a name to go by, not your legal or work name",
-    summary="ask to join a circle with the invite code a member gave you",
+    summary=JOIN_SUMMARY,
     where=Where.DIRECT,
     access=Access.ANYONE,
     strangers=SERVED,

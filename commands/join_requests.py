@@ -20,11 +20,14 @@ from commands.router import CommandRouter, Decorator
 from commands.rules import Access
 from commands.unvouched import decide_unvouched
 from facilitation import vouching
-from facilitation.i18n import lines
+from facilitation.i18n import Msg, lines
 from facilitation.texts.membership import APPROVED, DECLINED, DECLINED_DIRECT, KEPT, RETRYING
 from facilitation.texts.requests import (
+    APPROVE_SUMMARY,
+    DENY_SUMMARY,
     HAS_EXPIRED,
     IS_STATUS,
+    KEEP_SUMMARY,
     NONE_OPEN,
     NOT_WAITING_TO_BE_ADDED,
     NOTHING_TO_KEEP,
@@ -32,6 +35,8 @@ from facilitation.texts.requests import (
     OPEN_LINE,
     OPEN_LINE_STATUS,
     OPEN_LINE_UNVOUCHED,
+    REQUESTS_SUMMARY,
+    RETRY_SUMMARY,
 )
 from facilitation.vouching import RequestStatus
 from storage.repositories.vouching import JoinRequest
@@ -39,7 +44,7 @@ from storage.repositories.vouching import JoinRequest
 requests_router = CommandRouter("requests")
 requests = requests_router.group(
     "requests",
-    summary="open join requests and people added without a vouch; facilitators decide",
+    summary=REQUESTS_SUMMARY,
     access=Access.MEMBER,
     trusted=True,
 )
@@ -73,12 +78,12 @@ async def listing(ctx: CommandContext, _: None) -> None:
     ctx.reply(lines(*shown), about=[request.id for request in open_requests])
 
 
-def decision(word: str, summary: str) -> Decorator[str]:
+def decision(word: str, summary: Msg) -> Decorator[str]:
     """A facilitator's word about one request: ``/requests <word> <request>``."""
     return requests.sub(
         word,
         usage="<request>",
-        summary=f"{summary} (facilitators)",
+        summary=summary,
         access=Access.FACILITATOR,
         parse=words,  # a number, or nothing when it quotes the request's post
     )
@@ -96,21 +101,21 @@ async def _named(ctx: CommandContext, text: str, decision: str) -> JoinRequest |
     return request
 
 
-@decision("approve", "admit a newcomer, held or not")
+@decision("approve", APPROVE_SUMMARY)
 async def approve_request(ctx: CommandContext, text: str) -> None:
     request = await _named(ctx, text, "approve")
     if request is not None:
         await _decide(ctx, request, yes=True)
 
 
-@decision("deny", "decline a request, kindly")
+@decision("deny", DENY_SUMMARY)
 async def deny_request(ctx: CommandContext, text: str) -> None:
     request = await _named(ctx, text, "deny")
     if request is not None:
         await _decide(ctx, request, yes=False)
 
 
-@decision("retry", "try again to add someone Signal refused")
+@decision("retry", RETRY_SUMMARY)
 async def retry_request(ctx: CommandContext, text: str) -> None:
     request = await _named(ctx, text, "retry")
     if request is None:
@@ -121,7 +126,7 @@ async def retry_request(ctx: CommandContext, text: str) -> None:
     ctx.reply(RETRYING.with_(number=request.number))
 
 
-@decision("keep", "keep the concern of someone who left: it holds the request")
+@decision("keep", KEEP_SUMMARY)
 async def keep_request(ctx: CommandContext, text: str) -> None:
     request = await _named(ctx, text, "keep")
     if request is not None:

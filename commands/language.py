@@ -30,7 +30,7 @@ from storage.records import Person
 language_router = CommandRouter("language")
 language = language_router.group(
     "language",
-    summary="the language I write to you in, when I write to you alone",
+    summary=said.SUMMARY,
     where=Where.DIRECT,
     access=Access.ANYONE,
     strangers=IF_KNOWN,
@@ -68,7 +68,7 @@ def _person(ctx: CommandContext) -> Person:
     return ctx.person
 
 
-@language.alone(summary="your language now, and the languages I write in")
+@language.alone(summary=said.SHOW_SUMMARY)
 async def show(ctx: CommandContext, _: None) -> None:
     person = _person(ctx)
     current = await ctx.uow.people.direct_language(person.id)

@@ -22,6 +22,7 @@ from facilitation.texts.membership import (
     NEEDS_A_FACILITATOR,
     NOT_A_MEMBER,
     REMOVE_FAILED,
+    REMOVE_SUMMARY,
     REMOVED_GROUP,
     REMOVED_VOUCHERS_TOLD,
     SIGNAL_NOT_ADMIN,
@@ -125,7 +126,7 @@ async def expire(ctx: CircleContext, request_id: uuid.UUID) -> None:
 @membership_router.command(
     "remove",
     usage="@member",
-    summary="remove a member from the Signal group (their vouchers are told privately)",
+    summary=REMOVE_SUMMARY,
     where=Where.GROUP,
     access=Access.FACILITATOR,
     parse=ignored,

@@ -30,7 +30,11 @@ from facilitation.texts.personal import (
     CODE_EXPIRED,
     CODE_TOO_MANY,
     CODE_WRONG,
+    FORGETME_CONFIRM_SUMMARY,
+    FORGETME_SHOW_SUMMARY,
+    FORGETME_SUMMARY,
     LEFT_NOTICE,
+    MYDATA_SUMMARY,
     NO_DELETION_WAITING,
     NOTHING_HELD,
     REQUEST_WITHDRAWN,
@@ -52,7 +56,7 @@ NOT_CONFIRMED = {
 @personal_router.command(
     "mydata",
     usage="",
-    summary="everything I hold about you, decrypted, sent to you alone",
+    summary=MYDATA_SUMMARY,
     where=Where.DIRECT,
     access=Access.ANYONE,
     strangers=IF_KNOWN,
@@ -72,14 +76,14 @@ async def mydata(ctx: CommandContext, _: None) -> None:
 
 forgetme = personal_router.group(
     "forgetme",
-    summary="delete everything I hold about you (asks you to confirm; can't be undone)",
+    summary=FORGETME_SUMMARY,
     where=Where.DIRECT,
     access=Access.ANYONE,
     strangers=IF_KNOWN,
 )
 
 
-@forgetme.alone(summary="what it deletes, and a code to confirm it")
+@forgetme.alone(summary=FORGETME_SHOW_SUMMARY)
 async def ask(ctx: CommandContext, _: None) -> None:
     aci = normalize_aci(ctx.incoming.sender)
     data = await collect(ctx.uow, aci, ctx.now)
@@ -92,7 +96,9 @@ async def ask(ctx: CommandContext, _: None) -> None:
 
 
 @forgetme.otherwise(
-    usage="CODE (the code I send you, to confirm)", parse=normalize_code, summary="confirm"
+    usage="CODE (the code I send you, to confirm)",
+    parse=normalize_code,
+    summary=FORGETME_CONFIRM_SUMMARY,
 )
 async def confirm(ctx: CommandContext, code: str) -> None:
     if not code:

@@ -7,7 +7,7 @@ from commands.arguments import whole_number
 from commands.context import About, CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
 from commands.speech import Text
-from facilitation.i18n import Msg, Said, english
+from facilitation.i18n import Msg, Said
 from facilitation.texts.requests import (
     NO_SUCH_REQUEST,
     NOT_A_REQUEST_POST,
@@ -82,7 +82,7 @@ async def request_named(ctx: CommandContext, args: str) -> tuple[JoinRequest, st
     try:
         number = whole_number(head.lstrip("#"))
     except UsageError as exc:
-        raise UsageError(english(NUMBER_HINT)) from exc  # hints are plain until usage is
+        raise UsageError(NUMBER_HINT) from exc
     found = await ctx.uow.requests.by_number(circle.id, number)
     if found is None:
         raise Refusal(NO_SUCH_REQUEST.with_(number=number))

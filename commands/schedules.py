@@ -51,7 +51,7 @@ def rule_of(schedule: Schedule) -> WeeklyRule:
 
 schedule = schedule_router.group(
     "schedule",
-    summary="recurring sessions in the circle's time zone, with reminders",
+    summary=texts.SUMMARY,
     where=Where.GROUP,
     access=Access.MEMBER,
 )
@@ -64,7 +64,7 @@ def parse_rule(text: str) -> WeeklyRule:
 @schedule.sub(
     "weekly",
     usage="<day> <HH:MM> [DURATION]",
-    summary="a session every week, with reminders an hour before and at the time",
+    summary=texts.WEEKLY_SUMMARY,
     access=Access.FACILITATOR,
     parse=core(parse_rule, ScheduleError),
 )
@@ -83,7 +83,7 @@ async def weekly(ctx: CommandContext, rule: WeeklyRule) -> None:
     ctx.reply(texts.ADDED.with_(rule=said_rule(rule, tz, ctx.now), when=SessionTime(start, tz)))
 
 
-@schedule.alone(summary="the circle's scheduled sessions")
+@schedule.alone(summary=texts.SHOW_SUMMARY)
 async def listing(ctx: CommandContext, _: None) -> None:
     circle = ctx.require_circle()
     schedules = await ctx.uow.schedules.of_circle(circle.id)
@@ -102,7 +102,7 @@ async def listing(ctx: CommandContext, _: None) -> None:
 @schedule.sub(
     "cancel",
     usage="N",
-    summary="stop one of the schedules (facilitators)",
+    summary=texts.CANCEL_SUMMARY,
     access=Access.FACILITATOR,
     parse=whole_number,
 )
@@ -110,7 +110,7 @@ async def cancel(ctx: CommandContext, number: int) -> None:
     circle = ctx.require_circle()
     schedules = await ctx.uow.schedules.of_circle(circle.id)
     if not 1 <= number <= len(schedules):
-        raise UsageError("a number from /schedule")
+        raise UsageError(texts.NUMBER_HINT)
     chosen = schedules[number - 1]
     await ctx.uow.schedules.remove(chosen.id)
     await ctx.set_timer(SCHEDULE_TIMER, chosen.id, None)

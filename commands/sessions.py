@@ -22,7 +22,6 @@ from commands.session_flow import (
 from commands.types import Priority
 from facilitation import session as core
 from facilitation.agreement import reminder_line
-from facilitation.durations import DurationError, parse_duration
 from facilitation.i18n import Duration, Piece, joined, lines
 from facilitation.texts import turns
 from facilitation.texts.agreement import REMINDER
@@ -30,7 +29,7 @@ from facilitation.texts.agreement import REMINDER
 session_router = CommandRouter("session")
 session = session_router.group(
     "session",
-    summary="open a timed session, see how it's going, extend or end it",
+    summary=turns.SESSION_SUMMARY,
     where=Where.GROUP,
     access=Access.MEMBER,
 )
@@ -45,6 +44,8 @@ DEFAULT_LENGTH = timedelta(minutes=60)
 MAX_LENGTH = timedelta(hours=4)
 MIN_LENGTH = timedelta(minutes=1)
 MIN_TURN = timedelta(seconds=15)
+LENGTH = duration(MAX_LENGTH)  # their usage hint says the limit, never "not a duration"
+TURN = duration(timedelta(minutes=30))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,21 +57,18 @@ class Start:
 
 def parse_start(text: str) -> Start:
     length, turn, wins = DEFAULT_LENGTH, None, False
-    try:
-        for token in text.split():
-            lowered = token.casefold()
-            if lowered in ("wins", "wins-only", "no-trauma"):
-                wins = True
-            elif lowered.startswith("turn="):
-                turn = parse_duration(lowered.removeprefix("turn="), maximum=timedelta(minutes=30))
-            else:
-                length = parse_duration(lowered, maximum=MAX_LENGTH)
-    except DurationError as exc:
-        raise UsageError(str(exc)) from exc
+    for token in text.split():
+        lowered = token.casefold()
+        if lowered in ("wins", "wins-only", "no-trauma"):
+            wins = True
+        elif lowered.startswith("turn="):
+            turn = TURN(lowered.removeprefix("turn="))
+        else:
+            length = LENGTH(lowered)
     if length < MIN_LENGTH:
-        raise UsageError("a session lasts at least 1m")
+        raise UsageError(turns.SHORTEST_SESSION_HINT)
     if turn is not None and (turn < MIN_TURN or turn > length):
-        raise UsageError("a turn is at least 15s and no longer than the session")
+        raise UsageError(turns.TURN_LENGTH_HINT)
     return Start(length, turn, wins)
 
 
@@ -84,7 +82,7 @@ def fitted_turn(default_turn: timedelta, length: timedelta) -> timedelta:
     "start",
     usage="[DURATION] [wins] [turn=DURATION]",
     example="/session start 90m turn=4m",
-    summary="open a timed session (facilitators)",
+    summary=turns.START_SUMMARY,
     access=Access.FACILITATOR,
     parse=parse_start,
 )
@@ -115,7 +113,7 @@ async def start(ctx: CommandContext, asked: Start) -> None:
     await apply(ctx, stored, transition)
 
 
-@session.alone(summary="how the open session is going")
+@session.alone(summary=turns.STATUS_SUMMARY)
 async def status(ctx: CommandContext, _: None) -> None:
     found = await open_session(ctx)
     if found is None:
@@ -137,7 +135,7 @@ async def status(ctx: CommandContext, _: None) -> None:
     "extend",
     usage="DURATION",
     example="/session extend 15m",
-    summary="give the open session more time (facilitators)",
+    summary=turns.EXTEND_SUMMARY,
     access=Access.FACILITATOR,
     parse=duration(timedelta(hours=2)),
 )
@@ -151,7 +149,7 @@ async def extend(ctx: CommandContext, by: timedelta) -> None:
 
 @session.sub(
     "end",
-    summary="close the open session now (facilitators)",
+    summary=turns.END_SUMMARY,
     access=Access.FACILITATOR,
     parse=nothing,
 )

@@ -43,7 +43,7 @@ Place = tuple[Circle, Member]
 @support_router.command(
     "guide",
     usage="[topic]",
-    summary="short guides: therapists, harassment, a leak, doxing, boundaries, crisis and more",
+    summary=t.GUIDE_SUMMARY,
     access=Access.ANYONE,
     strangers=SERVED,
     parse=words,
@@ -76,7 +76,7 @@ def _to_asker(ctx: CommandContext, text: Text, *, priority: Priority | None = No
 @support_router.command(
     "sos",
     usage="",
-    summary="privately tell the facilitators you need help, and get the guide to human help",
+    summary=t.SOS_SUMMARY,
     access=Access.CRISIS,
     priority=Priority.URGENT,
     strangers=SERVED,

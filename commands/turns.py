@@ -33,7 +33,7 @@ async def _change(
 @turns_router.command(
     "hand",
     usage="[topic]",
-    summary="raise your hand to share (people who haven't spoken yet go first)",
+    summary=texts.HAND_SUMMARY,
     where=Where.GROUP,
     access=Access.AGREED,
     parse=words,  # the core cleans it and keeps MAX_TOPIC_CHARS of it
@@ -53,7 +53,7 @@ async def hand(ctx: CommandContext, topic: str) -> None:
 @turns_router.command(
     "lower",
     usage="",
-    summary="lower your hand",
+    summary=texts.LOWER_SUMMARY,
     where=Where.GROUP,
     access=Access.AGREED,
     parse=nothing,
@@ -67,7 +67,7 @@ async def lower(ctx: CommandContext, _: None) -> None:
 @turns_router.command(
     "queue",
     usage="",
-    summary="who is speaking and who is waiting (by alias, without pinging anyone)",
+    summary=texts.QUEUE_SUMMARY,
     where=Where.GROUP,
     access=Access.MEMBER,
     parse=nothing,
@@ -106,7 +106,7 @@ async def queue(ctx: CommandContext, _: None) -> None:
 @turns_router.command(
     "done",
     usage="",
-    summary="finish your turn",
+    summary=texts.DONE_SUMMARY,
     where=Where.GROUP,
     access=Access.AGREED,
     priority=Priority.URGENT,  # the floor passes on: the circle waits for it
@@ -120,7 +120,7 @@ async def done(ctx: CommandContext, _: None) -> None:
 @turns_router.command(
     "next",
     usage="",
-    summary="call the next speaker (facilitators; or the speaker, to pass the floor)",
+    summary=texts.NEXT_SUMMARY,
     where=Where.GROUP,
     access=Access.AGREED,
     priority=Priority.URGENT,
@@ -140,7 +140,7 @@ async def next_(ctx: CommandContext, _: None) -> None:
 @turns_router.command(
     "pause",
     usage="",
-    summary="pause the session for a breath (every timer stops)",
+    summary=texts.PAUSE_SUMMARY,
     where=Where.GROUP,
     access=Access.AGREED,
     priority=Priority.URGENT,
@@ -153,7 +153,7 @@ async def pause(ctx: CommandContext, _: None) -> None:
 @turns_router.command(
     "resume",
     usage="",
-    summary="carry on after a pause, with the time that was left",
+    summary=texts.RESUME_SUMMARY,
     where=Where.GROUP,
     access=Access.FACILITATOR,
     parse=ignored,

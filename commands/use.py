@@ -8,7 +8,7 @@ from commands.errors import Refusal, UsageError
 from commands.personal_render import PURPOSES
 from commands.router import CommandRouter
 from commands.rules import Access, Where
-from facilitation.i18n import english, lines
+from facilitation.i18n import lines
 from facilitation.texts.membership import (
     IN_NO_CIRCLE,
     USE_CHOSEN,
@@ -17,13 +17,15 @@ from facilitation.texts.membership import (
     USE_LINE,
     USE_LINE_SELECTED,
     USE_PICK,
+    USE_SHOW_SUMMARY,
+    USE_SUMMARY,
 )
 from storage.records import Circle
 
 use_router = CommandRouter("use")
 use = use_router.group(
     "use",
-    summary="pick which of your circles your direct messages are about",
+    summary=USE_SUMMARY,
     where=Where.DIRECT,
     access=Access.ANYONE,
 )
@@ -33,14 +35,14 @@ use = use_router.group(
 async def choose(ctx: CommandContext, choice: int) -> None:
     circles = await _circles(ctx)
     if not 1 <= choice <= len(circles):
-        raise UsageError(english(USE_HINT_RANGE.with_(last=len(circles))))
+        raise UsageError(USE_HINT_RANGE.with_(last=len(circles)))
     chosen = circles[choice - 1]
     assert ctx.person is not None
     await ctx.uow.people.set_active_circle(ctx.person.id, chosen.id)
     ctx.reply(USE_CHOSEN.with_(number=choice, purpose=PURPOSES[chosen.purpose]))
 
 
-@use.alone(summary="your circles, numbered")
+@use.alone(summary=USE_SHOW_SUMMARY)
 async def listing(ctx: CommandContext, _: None) -> None:
     circles = await _circles(ctx)
     assert ctx.person is not None

@@ -26,6 +26,7 @@ from facilitation.texts.membership import NOT_A_MEMBER
 from facilitation.texts.vouching import (
     CLOSED,
     CONCERNS,
+    CONCERNS_COUNT_LATER,
     COUNTS,
     DECIDED,
     FORMER_MEMBER,
@@ -35,12 +36,16 @@ from facilitation.texts.vouching import (
     NO_RECORD,
     NOBODY_ON_RECORD,
     NOT_AGREED,
+    OBJECT_SUMMARY,
     OBJECTION_TAKEN,
     RECORD,
     SELF,
+    STRANGER_VOUCH,
     TOO_NEW,
     TWICE,
     UNVOUCHED_RECORD,
+    VOUCH_SUMMARY,
+    VOUCHES_SUMMARY,
 )
 from facilitation.vouching import RequestStatus, VouchRefused
 from storage.repositories.vouching import JoinRequest
@@ -48,15 +53,6 @@ from storage.repositories.vouching import JoinRequest
 vouches_router = CommandRouter("vouches")
 
 MAX_REASON_CHARS = 500
-STRANGER_VOUCH = (
-    "Only members of a circle can vouch or raise a concern. If you were invited, send /join "
-    "with the code you were given."
-)
-"""The one fixed line a stranger's /vouch or /object gets: clear, and it touches nothing."""
-CONCERNS_COUNT_LATER = Tenure(
-    "Concerns count from members who have been in the circle a while; yours will count "
-    "{when}. If something worries you now, please tell a facilitator privately."
-)
 
 
 def _refused(reason: VouchRefused, name: str, days: int) -> Piece:
@@ -73,7 +69,7 @@ def _refused(reason: VouchRefused, name: str, days: int) -> Piece:
 @vouches_router.command(
     "vouch",
     usage=("(as a reply to a join request)", "<request> (by direct message)"),
-    summary="vouch for a newcomer you know",
+    summary=VOUCH_SUMMARY,
     access=Access.MEMBER,
     trusted=True,
     strangers=answered(STRANGER_VOUCH),
@@ -105,11 +101,11 @@ async def vouch(ctx: CommandContext, text: str) -> None:
 @vouches_router.command(
     "object",
     usage="<request> [reason], by direct message to me",
-    summary="raise a concern about a join request, privately; it waits for the facilitators",
+    summary=OBJECT_SUMMARY,
     where=Where.DIRECT,
     access=Access.AGREED,
     trusted=True,
-    tenure=CONCERNS_COUNT_LATER,
+    tenure=Tenure(CONCERNS_COUNT_LATER),
     strangers=answered(STRANGER_VOUCH),
     parse=words,  # a number and a reason
 )
@@ -140,7 +136,7 @@ async def object_(ctx: CommandContext, text: str) -> None:
 @vouches_router.command(
     "vouches",
     usage="@member",
-    summary="who vouched a member in (facilitators; the answer comes by direct message)",
+    summary=VOUCHES_SUMMARY,
     access=Access.FACILITATOR,
     trusted=True,
     parse=ignored,

@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+NOSPACE_SUMMARY = Msg(
+    "boundaries.nospace_summary",
+    "I can't hold space for heavy topics right now (anonymous by direct message)",
+    kind=Kind.WORD,
+)
+AWAY_SUMMARY = Msg(
+    "boundaries.away_summary",
+    "step back: no mentions, prompts or reminders until then",
+    kind=Kind.WORD,
+)
+BACK_SUMMARY = Msg(
+    "boundaries.back_summary",
+    "you're back: mentions, prompts and reminders again",
+    kind=Kind.WORD,
+)
+
 # TRANSLATORS: posted to the circle for whoever sent /nospace, without naming them.
 NOSPACE = Msg(
     "boundaries.nospace",

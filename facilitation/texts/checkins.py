@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+CHECKIN_SUMMARY = Msg(
+    "checkin.summary",
+    "how you're arriving; by direct message it stays private",
+    kind=Kind.WORD,
+)
+CHECKOUT_SUMMARY = Msg(
+    "checkout.summary",
+    "how you're leaving: one positive thing, a goal for next week, or pass",
+    kind=Kind.WORD,
+)
+GOALS_SUMMARY = Msg(
+    "checkout.goals_summary",
+    "your own goals and wins from recent check-outs (by direct message only)",
+    kind=Kind.WORD,
+)
+
 # TRANSLATORS: to someone who just checked in with a 1 or a 2, privately (beside the 🌱 the
 # circle sees). Warm, no pressure: they need not share anything.
 LOW_CHECKIN = Msg(

@@ -4,6 +4,26 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+INVITE_SUMMARY = Msg(
+    "invite.summary",
+    "a one-time code, sent to you by direct message, to hand to a newcomer",
+    kind=Kind.WORD,
+)
+JOIN_SUMMARY = Msg(
+    "join.summary",
+    "ask to join a circle with the invite code a member gave you",
+    kind=Kind.WORD,
+)
+# TRANSLATORS: {when} is refusal.in_days ("in 3 days").
+INVITES_COUNT_LATER = Msg(
+    "invite.count_later",
+    "Invites count from members who have been in the circle a while; yours will count "
+    "{when}. Until then, a longer-standing member can invite the person you know.",
+    kind=Kind.REFUSAL,
+    when=Slot.TEXT,
+)
+
 # TRANSLATORS: {code} is an invite code (ABCD-EFGH-JKMN); {n} a number of days.
 INVITE_CODE = Plural(
     "invite.code",

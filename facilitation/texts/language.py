@@ -10,6 +10,18 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+SUMMARY = Msg(
+    "language.summary",
+    "the language I write to you in, when I write to you alone",
+    kind=Kind.WORD,
+)
+SHOW_SUMMARY = Msg(
+    "language.show_summary",
+    "your language now, and the languages I write in",
+    kind=Kind.WORD,
+)
+
 # TRANSLATORS: {language} is a language's name in itself ("Deutsch", "Español").
 YOURS = Msg(
     "language.yours",

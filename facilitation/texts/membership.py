@@ -5,6 +5,48 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+ALIAS_SUMMARY = Msg(
+    "alias.summary",
+    "the name I use for you in this circle (your Signal name stays private)",
+    kind=Kind.WORD,
+)
+ALIAS_SHOW_SUMMARY = Msg(
+    "alias.show_summary",
+    "the name I use for you now",
+    kind=Kind.WORD,
+)
+FACILITATOR_SUMMARY = Msg(
+    "facilitator.summary",
+    "give or take the facilitator role",
+    kind=Kind.WORD,
+)
+FACILITATOR_ADD_SUMMARY = Msg(
+    "facilitator.add_summary",
+    "make a member a facilitator",
+    kind=Kind.WORD,
+)
+FACILITATOR_REMOVE_SUMMARY = Msg(
+    "facilitator.remove_summary",
+    "take the role back",
+    kind=Kind.WORD,
+)
+REMOVE_SUMMARY = Msg(
+    "membership.remove_summary",
+    "remove a member from the Signal group (their vouchers are told privately)",
+    kind=Kind.WORD,
+)
+USE_SUMMARY = Msg(
+    "use.summary",
+    "pick which of your circles your direct messages are about",
+    kind=Kind.WORD,
+)
+USE_SHOW_SUMMARY = Msg(
+    "use.show_summary",
+    "your circles, numbered",
+    kind=Kind.WORD,
+)
+
 # --- Signal said no --------------------------------------------------------------------
 # TRANSLATORS: why Signal refused to add or remove someone; said to a facilitator.
 SIGNAL_NOT_ADMIN = Msg(

@@ -5,6 +5,28 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+MYDATA_SUMMARY = Msg(
+    "mydata.summary",
+    "everything I hold about you, decrypted, sent to you alone",
+    kind=Kind.WORD,
+)
+FORGETME_SUMMARY = Msg(
+    "forgetme.summary",
+    "delete everything I hold about you (asks you to confirm; can't be undone)",
+    kind=Kind.WORD,
+)
+FORGETME_SHOW_SUMMARY = Msg(
+    "forgetme.show_summary",
+    "what it deletes, and a code to confirm it",
+    kind=Kind.WORD,
+)
+FORGETME_CONFIRM_SUMMARY = Msg(
+    "forgetme.confirm_summary",
+    "confirm",
+    kind=Kind.WORD,
+)
+
 # TRANSLATORS: what a circle is for, as in "Circle 1: a venting space".
 PURPOSE_SUPPORT = Msg("purpose.support", "a deep emotional support circle", kind=Kind.WORD)
 PURPOSE_VENTING = Msg("purpose.venting", "a venting space", kind=Kind.WORD)

@@ -4,6 +4,33 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+REQUESTS_SUMMARY = Msg(
+    "requests.summary",
+    "open join requests and people added without a vouch; facilitators decide",
+    kind=Kind.WORD,
+)
+APPROVE_SUMMARY = Msg(
+    "requests.approve_summary",
+    "admit a newcomer, held or not (facilitators)",
+    kind=Kind.WORD,
+)
+DENY_SUMMARY = Msg(
+    "requests.deny_summary",
+    "decline a request, kindly (facilitators)",
+    kind=Kind.WORD,
+)
+RETRY_SUMMARY = Msg(
+    "requests.retry_summary",
+    "try again to add someone Signal refused (facilitators)",
+    kind=Kind.WORD,
+)
+KEEP_SUMMARY = Msg(
+    "requests.keep_summary",
+    "keep the concern of someone who left: it holds the request (facilitators)",
+    kind=Kind.WORD,
+)
+
 # TRANSLATORS: a join request's state, after its name in /requests and in refusals.
 STATUS_PENDING = Msg("requests.status_pending", "waiting for vouches", kind=Kind.WORD)
 STATUS_HELD = Msg("requests.status_held", "on hold for the facilitators", kind=Kind.WORD)

@@ -4,6 +4,33 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+SUMMARY = Msg(
+    "schedule.summary",
+    "recurring sessions in the circle's time zone, with reminders",
+    kind=Kind.WORD,
+)
+WEEKLY_SUMMARY = Msg(
+    "schedule.weekly_summary",
+    "a session every week, with reminders an hour before and at the time",
+    kind=Kind.WORD,
+)
+SHOW_SUMMARY = Msg(
+    "schedule.show_summary",
+    "the circle's scheduled sessions",
+    kind=Kind.WORD,
+)
+CANCEL_SUMMARY = Msg(
+    "schedule.cancel_summary",
+    "stop one of the schedules (facilitators)",
+    kind=Kind.WORD,
+)
+NUMBER_HINT = Msg(
+    "schedule.number_hint",
+    "a number from /schedule",
+    kind=Kind.WORD,
+)
+
 # TRANSLATORS: a weekly schedule; {day} is a weekday ("Tuesday"), {time} a 24-hour time,
 # {zone} the circle's time zone ("Europe/Berlin"), {length} a length of time.
 RULE = Msg(

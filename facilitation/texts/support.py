@@ -8,6 +8,18 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+GUIDE_SUMMARY = Msg(
+    "guide.summary",
+    "short guides: therapists, harassment, a leak, doxing, boundaries, crisis and more",
+    kind=Kind.WORD,
+)
+SOS_SUMMARY = Msg(
+    "sos.summary",
+    "privately tell the facilitators you need help, and get the guide to human help",
+    kind=Kind.WORD,
+)
+
 # --- /guide -----------------------------------------------------------------------------------
 # TRANSLATORS: one line of the /guide index; {key} is the guide's name as typed (English).
 GUIDE_INDEX_LINE = Msg(

@@ -5,6 +5,78 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+SESSION_SUMMARY = Msg(
+    "session.summary",
+    "open a timed session, see how it's going, extend or end it",
+    kind=Kind.WORD,
+)
+START_SUMMARY = Msg(
+    "session.start_summary",
+    "open a timed session (facilitators)",
+    kind=Kind.WORD,
+)
+STATUS_SUMMARY = Msg(
+    "session.status_summary",
+    "how the open session is going",
+    kind=Kind.WORD,
+)
+EXTEND_SUMMARY = Msg(
+    "session.extend_summary",
+    "give the open session more time (facilitators)",
+    kind=Kind.WORD,
+)
+END_SUMMARY = Msg(
+    "session.end_summary",
+    "close the open session now (facilitators)",
+    kind=Kind.WORD,
+)
+SHORTEST_SESSION_HINT = Msg(
+    "session.shortest_hint",
+    "a session lasts at least 1m",
+    kind=Kind.WORD,
+)
+TURN_LENGTH_HINT = Msg(
+    "session.turn_hint",
+    "a turn is at least 15s and no longer than the session",
+    kind=Kind.WORD,
+)
+HAND_SUMMARY = Msg(
+    "turns.hand_summary",
+    "raise your hand to share (people who haven't spoken yet go first)",
+    kind=Kind.WORD,
+)
+LOWER_SUMMARY = Msg(
+    "turns.lower_summary",
+    "lower your hand",
+    kind=Kind.WORD,
+)
+QUEUE_SUMMARY = Msg(
+    "turns.queue_summary",
+    "who is speaking and who is waiting (by alias, without pinging anyone)",
+    kind=Kind.WORD,
+)
+DONE_SUMMARY = Msg(
+    "turns.done_summary",
+    "finish your turn",
+    kind=Kind.WORD,
+)
+NEXT_SUMMARY = Msg(
+    "turns.next_summary",
+    "call the next speaker (facilitators; or the speaker, to pass the floor)",
+    kind=Kind.WORD,
+)
+PAUSE_SUMMARY = Msg(
+    "turns.pause_summary",
+    "pause the session for a breath (every timer stops)",
+    kind=Kind.WORD,
+)
+RESUME_SUMMARY = Msg(
+    "turns.resume_summary",
+    "carry on after a pause, with the time that was left",
+    kind=Kind.WORD,
+)
+
 # --- refusals, by the session core's reason ---------------------------------------------------
 
 NOT_SPEAKER = Msg(

@@ -5,6 +5,38 @@ from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
 
+# --- what /help says of these commands, and the words of their checks --------------------
+VOUCH_SUMMARY = Msg(
+    "vouch.summary",
+    "vouch for a newcomer you know",
+    kind=Kind.WORD,
+)
+OBJECT_SUMMARY = Msg(
+    "vouch.object_summary",
+    "raise a concern about a join request, privately; it waits for the facilitators",
+    kind=Kind.WORD,
+)
+VOUCHES_SUMMARY = Msg(
+    "vouches.summary",
+    "who vouched a member in (facilitators; the answer comes by direct message)",
+    kind=Kind.WORD,
+)
+# TRANSLATORS: to someone in no circle who sent /vouch or /object (by direct message).
+STRANGER_VOUCH = Msg(
+    "vouch.stranger",
+    "Only members of a circle can vouch or raise a concern. If you were invited, send /join "
+    "with the code you were given.",
+    kind=Kind.REFUSAL,
+)
+# TRANSLATORS: {when} is refusal.in_days ("in 3 days").
+CONCERNS_COUNT_LATER = Msg(
+    "vouch.concerns_count_later",
+    "Concerns count from members who have been in the circle a while; yours will count "
+    "{when}. If something worries you now, please tell a facilitator privately.",
+    kind=Kind.REFUSAL,
+    when=Slot.TEXT,
+)
+
 NOT_AGREED = Msg(
     "vouch.not_agreed",
     "Please /agree to the current agreement first; then your vouch counts.",

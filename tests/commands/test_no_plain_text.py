@@ -37,25 +37,7 @@ SENDING_CALLS = frozenset(
 )
 SHOWN_KEYWORDS = frozenset({"summary", "details", "elsewhere", "reply", "answer", "hint"})
 
-NOT_YET: frozenset[str] = frozenset(
-    {
-        "commands/alias.py",
-        "commands/boundaries.py",
-        "commands/checkins.py",
-        "commands/facilitator.py",
-        "commands/invites.py",
-        "commands/join_requests.py",
-        "commands/language.py",
-        "commands/membership.py",
-        "commands/personal.py",
-        "commands/schedules.py",
-        "commands/sessions.py",
-        "commands/support.py",
-        "commands/turns.py",
-        "commands/use.py",
-        "commands/vouches.py",
-    }
-)
+NOT_YET: frozenset[str] = frozenset()
 
 
 def _name(func: ast.expr) -> str | None:

@@ -11,7 +11,8 @@ import pytest
 from commands.ports import GroupRoster, PersonRef
 from commands.roster_sync import Outcome
 from commands.types import Incoming
-from commands.vouches import STRANGER_VOUCH
+from facilitation.i18n import english
+from facilitation.texts.vouching import STRANGER_VOUCH
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, reactions
 from tests.commands.roster_helpers import (
     add_to_group,
@@ -138,7 +139,7 @@ async def test_someone_who_left_gets_nothing_by_direct_message(
     assert "left the Signal group" in note and "waits for you" not in note
     for command in ("/resources", "/requests", "/checkin 3", "/agreement", "/goals"):
         assert await chat.dm(p["dana"], command) == []  # someone in no circle
-    assert only_text(await chat.dm(p["dana"], "/vouch 1")) == STRANGER_VOUCH
+    assert only_text(await chat.dm(p["dana"], "/vouch 1")) == english(STRANGER_VOUCH)
     assert "You aren't in a circle I know" in only_text(await chat.dm(p["dana"], "/sos"))
     assert "Circles are invite-only" in only_text(await chat.dm(p["dana"], "/help"))
     # she left by herself: a fresh invite later is vouched as usual, not held

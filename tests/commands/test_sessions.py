@@ -109,6 +109,27 @@ async def test_only_agreed_members_take_part_and_roles_are_checked(
     assert any("checked in" in t for t in ended)
 
 
+async def test_a_malformed_session_start_says_what_it_needs_and_opens_nothing(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    """The hint says the limits in words (never "not a duration"), and no session opens."""
+    alice = people["alice"]
+    hints = {
+        "/session start forever": "up to 4 hours",
+        "/session start 5h": "up to 4 hours",
+        "/session start 90m turn=45m": "up to 30 minutes",
+        "/session start 30s": "a session lasts at least 1m",
+        "/session start 10m turn=5s": "a turn is at least 15s",
+        "/session start 10m turn=11m": "no longer than the session",
+    }
+    for typed, hint in hints.items():
+        said = only_text(await agreed.say(alice, typed))
+        assert said.startswith("Usage: /session start"), typed
+        assert hint in said, (typed, said)
+        assert "duration" not in said.split("—", 1)[-1], said
+    assert "No session is open" in only_text(await agreed.say(alice, "/session"))
+
+
 async def test_away_members_leave_the_queue_and_are_never_mentioned(
     agreed: Chat, people: dict[str, str]
 ) -> None:

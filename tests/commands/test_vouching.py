@@ -8,7 +8,8 @@ import pytest
 
 from commands.compose import PLACEHOLDER
 from commands.types import Mention, Outgoing, OutgoingMessage, QuoteRef
-from commands.vouches import STRANGER_VOUCH
+from facilitation.i18n import english
+from facilitation.texts.vouching import STRANGER_VOUCH
 from tests.commands.chat import GROUP, Chat, only_text, reactions, texts
 
 DAY = 86_400_000
@@ -103,10 +104,8 @@ async def test_bad_vouches_get_a_clear_answer_and_change_nothing(
     assert "already vouched" in only_text(
         await chat.say(p["bob"], "/vouch", quote=reply_to(post_ts))
     )
-    assert (
-        only_text(await chat.dm("a0000000-0000-4000-8000-000000000000", "/vouch 1"))
-        == STRANGER_VOUCH
-    )
+    stranger = only_text(await chat.dm("a0000000-0000-4000-8000-000000000000", "/vouch 1"))
+    assert stranger == english(STRANGER_VOUCH)
     assert "1 of 2" in only_text(await chat.say(p["dana"], "/requests"))
     assert "counts (2 of 2 vouches)" in only_text(await chat.dm(p["dana"], "/vouch 1"))
     await chat.advance(0)
