@@ -10,3 +10,7 @@ Modules with declarations need not be imported here: the tests find every module
 project that declares a message, and check that the extracted template holds exactly the
 messages that are declared.
 """
+
+FORMAT_ONLY = ("es", "de", "fr", "pt")
+"""``same_in`` of a text made only of placeholders, numbers and punctuation (a list line,
+``#{number}``): written the same in a language is a right translation, not a forgotten one."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Slot
+from facilitation.texts import FORMAT_ONLY
 
 # --- what /help says of these commands, and the words of their checks --------------------
 CHECKIN_SUMMARY = Msg(
@@ -55,5 +56,10 @@ NO_GOALS = Msg(
 GOALS_TITLE = Msg("checkout.goals_title", "Your recent check-outs (only you see these):")
 # TRANSLATORS: one of your own goals; {day} is a date, {words} what you wrote at check-out.
 GOAL_LINE = Msg(
-    "checkout.goal_line", "• {day}: {words}", kind=Kind.WORD, day=Slot.DATE, words=Slot.WORDS
+    "checkout.goal_line",
+    "• {day}: {words}",
+    kind=Kind.WORD,
+    day=Slot.DATE,
+    words=Slot.WORDS,
+    same_in=FORMAT_ONLY,
 )

@@ -4,6 +4,7 @@ the bot finds in a read of the group. Told to the facilitators privately."""
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
+from facilitation.texts import FORMAT_ONLY
 
 LOCKED_NOTE = Msg(
     "door.locked",
@@ -90,7 +91,9 @@ HELD = Plural(
     removed=Slot.TEXT,
     first=Slot.COUNT,
 )
-REQUEST_NUMBER = Msg("roster.request_number", "#{number}", kind=Kind.WORD, number=Slot.COUNT)
+REQUEST_NUMBER = Msg(
+    "roster.request_number", "#{number}", kind=Kind.WORD, number=Slot.COUNT, same_in=FORMAT_ONLY
+)
 REMOVED_BEFORE = Msg(
     "roster.removed_before", " The circle removed this person before.", kind=Kind.WORD
 )

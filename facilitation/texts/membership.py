@@ -4,6 +4,7 @@ role. Nobody is named in the group where a count or nothing would do (../shared/
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
+from facilitation.texts import FORMAT_ONLY
 
 # --- what /help says of these commands, and the words of their checks --------------------
 ALIAS_SUMMARY = Msg(
@@ -330,7 +331,12 @@ USE_CHOSEN = Msg(
 )
 USE_HEADER = Msg("use.header", "Your circles:")
 USE_LINE = Msg(
-    "use.line", "{number}. {purpose}", kind=Kind.WORD, number=Slot.COUNT, purpose=Slot.TEXT
+    "use.line",
+    "{number}. {purpose}",
+    kind=Kind.WORD,
+    number=Slot.COUNT,
+    purpose=Slot.TEXT,
+    same_in=FORMAT_ONLY,
 )
 USE_LINE_SELECTED = Msg(
     "use.line_selected",

@@ -4,6 +4,7 @@ nobody else is ever named, not even as a count of who vouched or objected."""
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
+from facilitation.texts import FORMAT_ONLY
 
 # --- what /help says of these commands, and the words of their checks --------------------
 MYDATA_SUMMARY = Msg(
@@ -160,7 +161,7 @@ CHECKIN = Msg("mydata.checkin", "check-in", kind=Kind.WORD)
 CHECKOUT = Msg("mydata.checkout", "check-out", kind=Kind.WORD)
 # TRANSLATORS: {mood} is a number from 1 to 5.
 MOOD = Msg("mydata.mood", " · mood {mood}/5", kind=Kind.WORD, mood=Slot.COUNT)
-QUOTED = Msg("mydata.quoted", '"{words}"', kind=Kind.WORD, words=Slot.WORDS)
+QUOTED = Msg("mydata.quoted", '"{words}"', kind=Kind.WORD, words=Slot.WORDS, same_in=FORMAT_ONLY)
 NO_WORDS = Msg("mydata.no_words", "no words", kind=Kind.WORD)
 CHECKIN_LINE = Msg(
     "mydata.checkin_line",
@@ -170,6 +171,7 @@ CHECKIN_LINE = Msg(
     what=Slot.TEXT,
     mood=Slot.TEXT,
     words=Slot.TEXT,
+    same_in=FORMAT_ONLY,
 )
 VOUCHES_HEADER = Msg("mydata.vouches_header", "Vouches and concerns you gave:", kind=Kind.WORD)
 YOU_VOUCHED = Msg("mydata.you_vouched", "you vouched", kind=Kind.WORD)
@@ -212,6 +214,7 @@ SUGGESTED_LINE = Msg(
     number=Slot.COUNT,
     entry=Slot.NAME,
     status=Slot.NAME,
+    same_in=FORMAT_ONLY,
 )
 REVIEWS_HEADER = Msg("mydata.reviews_header", "Your vets and flags:", kind=Kind.WORD)
 VETTED = Msg("mydata.vetted", "vetted", kind=Kind.WORD)
@@ -224,6 +227,7 @@ REVIEW_LINE = Msg(
     entry=Slot.NAME,
     what=Slot.TEXT,
     day=Slot.DATE,
+    same_in=FORMAT_ONLY,
 )
 INVITES_HEADER = Msg("mydata.invites_header", "Invites you made:", kind=Kind.WORD)
 INVITE_USED = Msg("mydata.invite_used", "used", kind=Kind.WORD)
@@ -259,7 +263,7 @@ FORGET_HEADER = Msg(
     "This deletes everything I hold about you, in every circle:",
     kind=Kind.WORD,
 )
-ITEM = Msg("forgetme.item", "• {item}", kind=Kind.WORD, item=Slot.TEXT)
+ITEM = Msg("forgetme.item", "• {item}", kind=Kind.WORD, item=Slot.TEXT, same_in=FORMAT_ONLY)
 ITEM_ACCOUNT = Msg("forgetme.item_account", "your Signal account id", kind=Kind.WORD)
 ITEM_MEMBERSHIPS = Plural(
     "forgetme.item_memberships",

@@ -4,6 +4,7 @@ who answered what; {n} is a proposal's number as typed in /consent N (not a coun
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
+from facilitation.texts import FORMAT_ONLY
 
 PROPOSE_USAGE = Msg(
     "proposal.propose_usage",
@@ -99,6 +100,7 @@ OPEN_LINE = Msg(
     excerpt=Slot.TEXT,
     answers=Slot.TEXT,
     left=Slot.TEXT,
+    same_in=FORMAT_ONLY,
 )
 COUNTS = Msg(
     "proposal.counts",

@@ -9,6 +9,7 @@ the group is never a quote-reply (commands/context.py ``refuse``), and those abo
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
+from facilitation.texts import FORMAT_ONLY
 
 NOT_A_CIRCLE = Msg(
     "refusal.not_a_circle",
@@ -98,6 +99,7 @@ USAGE_HINT = Msg(
     kind=Kind.USAGE,
     usage=Slot.TEXT,
     hint=Slot.TEXT,
+    same_in=FORMAT_ONLY,
 )
 # TRANSLATORS: a usage line with an example of the command as typed ("e.g.": for example).
 USAGE_EXAMPLE = Msg(

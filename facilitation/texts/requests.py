@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
+from facilitation.texts import FORMAT_ONLY
 
 # --- what /help says of these commands, and the words of their checks --------------------
 REQUESTS_SUMMARY = Msg(
@@ -74,6 +75,7 @@ OPEN_LINE = Msg(
     number=Slot.COUNT,
     newcomer=Slot.NAME,
     count=Slot.TEXT,
+    same_in=FORMAT_ONLY,
 )
 # TRANSLATORS: a line of /requests for a request not simply waiting: "1. Erin: 2 of 2
 # vouches, on hold for the facilitators".
@@ -85,6 +87,7 @@ OPEN_LINE_STATUS = Msg(
     newcomer=Slot.NAME,
     count=Slot.TEXT,
     status=Slot.TEXT,
+    same_in=FORMAT_ONLY,
 )
 OPEN_LINE_UNVOUCHED = Msg(
     "requests.open_line_unvouched",

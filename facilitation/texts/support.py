@@ -7,6 +7,7 @@ to reach out; they may not see it at once; the guide to human help comes first, 
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
+from facilitation.texts import FORMAT_ONLY
 
 # --- what /help says of these commands, and the words of their checks --------------------
 GUIDE_SUMMARY = Msg(
@@ -23,7 +24,12 @@ SOS_SUMMARY = Msg(
 # --- /guide -----------------------------------------------------------------------------------
 # TRANSLATORS: one line of the /guide index; {key} is the guide's name as typed (English).
 GUIDE_INDEX_LINE = Msg(
-    "guide.index_line", "/guide {key} · {title}", kind=Kind.WORD, key=Slot.TEXT, title=Slot.TEXT
+    "guide.index_line",
+    "/guide {key} · {title}",
+    kind=Kind.WORD,
+    key=Slot.TEXT,
+    title=Slot.TEXT,
+    same_in=FORMAT_ONLY,
 )
 GUIDE_INDEX_HINT = Msg(
     "guide.index_hint",

@@ -4,6 +4,7 @@ session command can't be done right now (each refusal says what to do instead)."
 from __future__ import annotations
 
 from facilitation.i18n.messages import Kind, Msg, Plural, Slot
+from facilitation.texts import FORMAT_ONLY
 
 # --- what /help says of these commands, and the words of their checks --------------------
 SESSION_SUMMARY = Msg(
@@ -163,6 +164,11 @@ SPEAKING = Msg(
 WAITING = Msg("turns.waiting", "Waiting, in order:")
 # TRANSLATORS: one line of the queue: its place and a name.
 WAITING_LINE = Msg(
-    "turns.waiting_line", "{place}. {who}", kind=Kind.WORD, place=Slot.COUNT, who=Slot.PERSON
+    "turns.waiting_line",
+    "{place}. {who}",
+    kind=Kind.WORD,
+    place=Slot.COUNT,
+    who=Slot.PERSON,
+    same_in=FORMAT_ONLY,
 )
 EMPTY_QUEUE = Msg("turns.empty_queue", "Nobody is speaking and no hands are up. /hand to share.")
