@@ -27,7 +27,8 @@ from commands.compose import PLACEHOLDER, utf16_len
 from facilitation.durations import DurationError, parse_duration
 
 BOT_NUMBER = "+15550000001"
-CODE = re.compile(r"invite code: (\S+)")
+CODE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b")
+"""An invite code, found whatever language the words around it are in (``--language``)."""
 WAIT = re.compile(r"^\s*wait\s+(?P<duration>\S+)\s*$", re.I)
 LINE = re.compile(
     r"^\s*(?P<dm>dm\s+)?(?P<who>[a-z]+)(?P<reply>\s+reply)?(?:\s+in\s+(?P<group>[a-z]+))?"

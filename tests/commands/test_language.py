@@ -2,9 +2,9 @@
 by direct message (``/language``), the circle's (``/circle setup … es``, ``/circle set
 language``), and a newcomer answered in the language of the circle they asked to join.
 
-Most of the bot's texts are still English on this branch (issue 14 moves them into the
-catalog, and their translations come after): where a test needs a text that is already
-translated, it stages one of the session texts (facilitation/texts/session.py)."""
+Where a test reads a reply, it compares it with the catalog's text rendered in the language
+the reader should get; where it needs one text staged for several readers, it stages a
+session text (facilitation/texts/session.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ import pytest
 from commands.effects import stage
 from commands.errors import Refusal
 from commands.types import Incoming, OutgoingMessage, Recipient
-from facilitation.i18n import LANGUAGES
+from facilitation.i18n import LANGUAGES, render
+from facilitation.texts import circle as circle_texts
+from facilitation.texts import language as said
 from facilitation.texts.session import FLOOR_OPEN
 from storage.records import Circle
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, texts
@@ -72,9 +74,10 @@ async def test_a_member_chooses_their_own_language_for_what_they_read_alone(
     bob, carol = people["bob"], people["carol"]
     await circle.say(people["alice"], "/circle set language es")
     reply = only_text(await circle.dm(bob, "/language de"))
-    assert "Deutsch" in reply and "in all your circles" in reply
+    assert reply == render(said.CHOSEN.with_(language="Deutsch"), "de").text
     assert await own_language(circle, bob) == "de"
-    assert "in Deutsch: your own choice" in only_text(await circle.dm(bob, "/language"))
+    yours = render(said.YOURS.with_(language="Deutsch"), "de").text
+    assert yours in only_text(await circle.dm(bob, "/language"))
     # The group stays Spanish; Bob alone reads German; Carol, who chose nothing, her circle's.
     found = await the_circle(circle)
     readers = (Recipient.group(GROUP), Recipient.person(bob), Recipient.person(carol))
@@ -116,7 +119,7 @@ async def test_anything_else_gets_the_list_and_stores_nothing(
     bob = people["bob"]
     await circle.dm(bob, "/language fr")
     refused = only_text(await circle.dm(bob, f"/language {typed}"))
-    assert refused.startswith("I don't know that language.")
+    assert refused.startswith(render(said.UNKNOWN, "fr").text)  # in her own language
     assert lists_every_language(refused)
     assert typed not in refused  # what they typed is never repeated back
     assert await own_language(circle, bob) == "fr"
@@ -127,7 +130,7 @@ async def test_default_goes_back_to_the_circle(circle: Chat, people: dict[str, s
     await circle.say(people["alice"], "/circle set language es")
     await circle.dm(bob, "/language de")
     reply = only_text(await circle.dm(bob, "/language Default"))
-    assert "follows your circle's language again (Español)" in reply
+    assert render(said.FOLLOWING_AGAIN.with_(language="Español"), "es").text in reply
     assert await own_language(circle, bob) is None
     assert await floor_for(circle, Recipient.person(bob)) == [SPANISH_FLOOR]
 
@@ -169,7 +172,7 @@ async def test_setup_takes_the_language_and_says_so(chat: Chat, people: dict[str
     alice = people["alice"]
     chat.groups.set(GROUP, members=[alice, people["bob"]], admins=[alice])
     reply = only_text(await chat.say(alice, "/circle setup support es"))
-    assert "I'll post here in Español" in reply and "/circle set language" in reply
+    assert render(said.CIRCLE_SET_UP.with_(language="Español"), "es").text in reply
     assert "/language" in reply
     found = await the_circle(chat)
     assert found.settings.language == "es" and found.purpose.value == "support"
@@ -215,8 +218,12 @@ async def test_a_facilitator_sets_the_circles_language_and_circle_shows_it(
     alice, bob = people["alice"], people["bob"]
     assert "Group posts in English" in only_text(await circle.say(bob, "/circle"))
     done = only_text(await circle.say(alice, "/circle set language Español"))
-    assert done == "Done: language is now Español (es)."
-    assert "Group posts in Español" in only_text(await circle.say(bob, "/circle"))
+    # The reply already speaks the circle's new language.
+    assert (
+        done == render(circle_texts.DONE.with_(setting="language", value="Español (es)"), "es").text
+    )
+    shown = render(said.CIRCLE_LINE.with_(language="Español"), "es").text
+    assert shown in only_text(await circle.say(bob, "/circle"))
     found = await the_circle(circle)
     assert found.settings.language == "es"
     assert await floor_for(circle, Recipient.group(GROUP), circle=found) == [SPANISH_FLOOR]
