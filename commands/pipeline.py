@@ -188,8 +188,9 @@ class CommandPipeline:
         its own. ``resolve_again``: also record the membership the command's first pass
         added (someone new in the group, and what their arrival says to the facilitators);
         an apology after an unexpected error does not risk that work again. ``about``: the
-        circle the first pass found (a newcomer's ``/join``), whose language a direct
-        answer takes when the reader has none of their own (commands/speech.py)."""
+        circle the first pass found, whose language the answer takes: a refusal posted in
+        that circle's group, or a newcomer's ``/join`` answered by direct message to
+        someone with no language of their own (commands/speech.py)."""
         now = self.deps.clock.now_ms()
         async with self.deps.storage.unit_of_work() as uow:
             if not await uow.events.claim(incoming.sender, incoming.timestamp, now):
@@ -198,7 +199,7 @@ class CommandPipeline:
             if resolve_again:
                 await resolve(ctx, None)  # a group message: its circle's lock is still held
             ctx.refuse(answer)
-            circle = ctx.circle if ctx.circle is not None or not incoming.is_direct else about
+            circle = ctx.circle if ctx.circle is not None else about
             staged = await stage(uow, ctx.outgoing, now, circle)
             await uow.commit()
         return staged
