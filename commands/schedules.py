@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from commands.arguments import core, whole_number
+from commands.arguments import whole_number
 from commands.context import CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
 from commands.router import CommandRouter
@@ -27,6 +27,7 @@ from facilitation.i18n import (
 from facilitation.schedule import (
     ScheduleError,
     WeeklyRule,
+    Wrong,
     next_occurrence,
     next_reminder,
     parse_weekly,
@@ -57,8 +58,23 @@ schedule = schedule_router.group(
 )
 
 
+HINTS = {
+    Wrong.WRITTEN: texts.HINT_WRITTEN,
+    Wrong.DAY: texts.HINT_DAY,
+    Wrong.TIME: texts.HINT_TIME,
+    Wrong.TIME_AFTER_DAY: texts.HINT_TIME_AFTER_DAY,
+    Wrong.DURATION: texts.HINT_DURATION,
+    Wrong.LENGTH: texts.HINT_LENGTH,
+    Wrong.ZONE: texts.HINT_ZONE,
+}
+"""What the usage line adds for each way a schedule can be wrong, in the reader's words."""
+
+
 def parse_rule(text: str) -> WeeklyRule:
-    return parse_weekly(text, DEFAULT_LENGTH_MS)
+    try:
+        return parse_weekly(text, DEFAULT_LENGTH_MS)
+    except ScheduleError as exc:
+        raise UsageError(HINTS[exc.wrong]) from exc
 
 
 @schedule.sub(
@@ -66,7 +82,7 @@ def parse_rule(text: str) -> WeeklyRule:
     usage="<day> <HH:MM> [DURATION]",
     summary=texts.WEEKLY_SUMMARY,
     access=Access.FACILITATOR,
-    parse=core(parse_rule, ScheduleError),
+    parse=parse_rule,
 )
 async def weekly(ctx: CommandContext, rule: WeeklyRule) -> None:
     circle = ctx.require_circle()

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitation.i18n import Piece, lines
+from facilitation.i18n.messages import Msg
 from facilitation.i18n.render import english
 from facilitation.text import MAX_COMMAND_CHARS, clean_free_text
 from facilitation.texts import care
+from facilitation.texts import checkins as checkin_texts
 from facilitation.texts import session as texts
 
 MOOD_SCALE = english(care.MOOD_SCALE)
@@ -29,8 +31,13 @@ _LEADING_NUMBER = re.compile(r"(\d+)(?:/5)?[.,:;!]?(?:\s+(.*))?", re.DOTALL)
 class CheckinError(ValueError):
     """What is wrong with a check-in or check-out; the message is safe to show the member.
 
-    It is shown in parentheses after the usage line, which already holds the mood scale: so
-    it holds no parentheses of its own, nor the scale again."""
+    It is shown after the usage line, which already holds the mood scale: so it holds no
+    parentheses of its own, nor the scale again. ``said``: the same, from the catalog, in
+    the reader's language (commands.arguments.core shows it)."""
+
+    def __init__(self, said: Msg) -> None:
+        super().__init__(english(said))
+        self.said = said
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +67,10 @@ def parse_checkin(args: str) -> CheckIn:
     text = args[:MAX_COMMAND_CHARS].strip()
     match = _LEADING_NUMBER.fullmatch(text)
     if not text or match is None:
-        raise CheckinError("start with your mood, a number from 1 to 5")
+        raise CheckinError(checkin_texts.HINT_START)
     mood = int(match.group(1))
     if not 1 <= mood <= 5:
-        raise CheckinError("the mood is a number from 1 to 5")
+        raise CheckinError(checkin_texts.HINT_MOOD)
     return CheckIn(mood=mood, words=_words(match.group(2)))
 
 
@@ -86,7 +93,7 @@ def parse_checkout(args: str) -> CheckOut:
         words = None if rest.casefold() in PASS_WORDS else _words(rest)
         return CheckOut(mood=int(match.group(1)), words=words)
     if match is not None and match.group(2) is None:  # "/checkout 9": a mood out of range
-        raise CheckinError("the mood is a number from 1 to 5, or leave it out")
+        raise CheckinError(checkin_texts.HINT_MOOD_OPTIONAL)
     return CheckOut(mood=None, words=_words(text))
 
 

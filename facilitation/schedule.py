@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -69,8 +69,37 @@ _DAY_NAMES: dict[str, Weekday] = {
 }
 
 
+class Wrong(StrEnum):
+    """What is wrong with a schedule, for the command layer to say in the reader's words
+    (facilitation/texts/schedule.py's hints)."""
+
+    WRITTEN = "written"
+    DAY = "day"
+    TIME = "time"
+    TIME_AFTER_DAY = "time_after_day"
+    DURATION = "duration"
+    LENGTH = "length"
+    ZONE = "zone"
+
+
+_ENGLISH = {
+    Wrong.WRITTEN: USAGE,
+    Wrong.DAY: _DAY_HELP,
+    Wrong.TIME: _TIME_HELP,
+    Wrong.TIME_AFTER_DAY: f"add a time after the day: {_TIME_HELP}",
+    Wrong.DURATION: _DURATION_HELP,
+    Wrong.LENGTH: _LENGTH_HELP,
+    Wrong.ZONE: _ZONE_HELP,
+}
+
+
 class ScheduleError(ValueError):
-    """A schedule we can't accept; the message is safe to show the member."""
+    """A schedule we can't accept: ``wrong`` says what, and the message says it in English
+    (for the operator's tools); neither echoes the input."""
+
+    def __init__(self, wrong: Wrong) -> None:
+        super().__init__(_ENGLISH[wrong])
+        self.wrong = wrong
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +114,17 @@ class WeeklyRule:
     def __post_init__(self) -> None:
         # Rules are also rebuilt from storage, so check here rather than only in the parser.
         if isinstance(self.weekday, bool) or not isinstance(self.weekday, int):
-            raise ScheduleError(_DAY_HELP)
+            raise ScheduleError(Wrong.DAY)
         try:
             object.__setattr__(self, "weekday", Weekday(self.weekday))
         except ValueError as exc:
-            raise ScheduleError(_DAY_HELP) from exc
+            raise ScheduleError(Wrong.DAY) from exc
         if not (_is_int(self.hour) and _is_int(self.minute)):
-            raise ScheduleError(_TIME_HELP)
+            raise ScheduleError(Wrong.TIME)
         if not (0 <= self.hour <= 23 and 0 <= self.minute <= 59):
-            raise ScheduleError(_TIME_HELP)
+            raise ScheduleError(Wrong.TIME)
         if not _is_int(self.length_ms) or not 0 < self.length_ms <= MAX_SESSION_MS:
-            raise ScheduleError(_LENGTH_HELP)
+            raise ScheduleError(Wrong.LENGTH)
 
 
 def _is_int(value: object) -> bool:
@@ -106,18 +135,18 @@ def parse_weekly(args: str, default_length_ms: int) -> WeeklyRule:
     """Parse what follows ``/schedule weekly``: ``tue 19:00``, ``Tuesday 7:05 90m``."""
     parts = args.split()
     if not parts or len(parts) > 3:
-        raise ScheduleError(USAGE)
+        raise ScheduleError(Wrong.WRITTEN)
     weekday = _DAY_NAMES.get(parts[0].lower())
     if weekday is None:
-        raise ScheduleError(_DAY_HELP)
+        raise ScheduleError(Wrong.DAY)
     if len(parts) == 1:
-        raise ScheduleError(f"add a time after the day: {_TIME_HELP}")
+        raise ScheduleError(Wrong.TIME_AFTER_DAY)
     match = _TIME.fullmatch(parts[1])
     if match is None:
-        raise ScheduleError(_TIME_HELP)
+        raise ScheduleError(Wrong.TIME)
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
-        raise ScheduleError(_TIME_HELP)
+        raise ScheduleError(Wrong.TIME)
     length_ms = _parse_length(parts[2]) if len(parts) == 3 else default_length_ms
     return WeeklyRule(weekday, hour, minute, length_ms)
 
@@ -127,9 +156,9 @@ def _parse_length(text: str) -> int:
     try:
         length = parse_duration(text, maximum=timedelta.max)
     except DurationError as exc:
-        raise ScheduleError(_DURATION_HELP) from exc
+        raise ScheduleError(Wrong.DURATION) from exc
     if length > MAX_SESSION:
-        raise ScheduleError(_LENGTH_HELP)
+        raise ScheduleError(Wrong.LENGTH)
     return length // _MS
 
 
@@ -174,7 +203,7 @@ def _zone(tz: str) -> ZoneInfo:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise ScheduleError(_ZONE_HELP) from exc
+        raise ScheduleError(Wrong.ZONE) from exc
 
 
 def _from_ms(ms: int) -> datetime:

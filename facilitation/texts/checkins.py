@@ -63,3 +63,11 @@ GOAL_LINE = Msg(
     words=Slot.WORDS,
     same_in=FORMAT_ONLY,
 )
+
+
+# --- what a malformed check-in or check-out is told, after its usage line ------------------
+HINT_START = Msg("checkin.hint_start", "start with your mood, a number from 1 to 5", kind=Kind.WORD)
+HINT_MOOD = Msg("checkin.hint_mood", "the mood is a number from 1 to 5", kind=Kind.WORD)
+HINT_MOOD_OPTIONAL = Msg(
+    "checkout.hint_mood", "the mood is a number from 1 to 5, or leave it out", kind=Kind.WORD
+)

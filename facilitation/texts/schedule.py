@@ -90,3 +90,27 @@ AT_THE_TIME = Msg(
     kind=Kind.GROUP,
     length=Slot.TEXT,
 )
+
+
+# --- what a malformed /schedule weekly is told, after its usage line ----------------------
+HINT_WRITTEN = Msg(
+    "schedule.hint_written",
+    "for example /schedule weekly tue 19:00 90m",
+    kind=Kind.WORD,
+)
+HINT_DAY = Msg(
+    "schedule.hint_day",
+    "the day is mon to sun or its full name, like tue or tuesday",
+    kind=Kind.WORD,
+)
+HINT_TIME = Msg(
+    "schedule.hint_time", "the time is HH:MM on a 24-hour clock, like 19:00 or 7:05", kind=Kind.WORD
+)
+HINT_TIME_AFTER_DAY = Msg(
+    "schedule.hint_time_after_day",
+    "add a time after the day: HH:MM on a 24-hour clock, like 19:00",
+    kind=Kind.WORD,
+)
+HINT_DURATION = Msg("schedule.hint_duration", "the length is like 45m, 2h or 1h30m", kind=Kind.WORD)
+HINT_LENGTH = Msg("schedule.hint_length", "a session can last at most 8 hours", kind=Kind.WORD)
+HINT_ZONE = Msg("schedule.hint_zone", "a time zone is a name like Europe/Berlin", kind=Kind.WORD)

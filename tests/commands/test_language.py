@@ -15,9 +15,10 @@ import pytest
 from commands.effects import stage
 from commands.errors import Refusal
 from commands.types import Incoming, OutgoingMessage, Recipient
-from facilitation.i18n import LANGUAGES, render
+from facilitation.i18n import LANGUAGES, joined, render
 from facilitation.texts import circle as circle_texts
 from facilitation.texts import language as said
+from facilitation.texts.commands import USAGE_LINE
 from facilitation.texts.session import FLOOR_OPEN
 from storage.records import Circle
 from tests.commands.chat import GROUP, OTHER_GROUP, Chat, aci, only_text, texts
@@ -239,10 +240,9 @@ async def test_a_language_the_circle_cannot_take_gets_usage_and_changes_nothing(
     alice = people["alice"]
     await circle.say(alice, "/circle set language de")
     refused = only_text(await circle.say(alice, f"/circle set language {typed}"))
-    assert refused == (
-        "Usage: /circle set language en|es|de|fr|pt "
-        "(the language of the group's posts, by its code or name)"
-    )
+    # In the circle's language (German here), like every refusal posted in its group.
+    usage = joined("/circle set language en|es|de|fr|pt (", said.EXPLAINS, ")")
+    assert refused == render(USAGE_LINE.with_(usage=usage), "de").text
     assert (await the_circle(circle)).settings.language == "de"
 
 
@@ -294,3 +294,21 @@ async def test_a_refused_join_is_answered_in_the_circle_it_named(
     assert texts([item for _, item in staged]) == [ENGLISH_FLOOR]  # no circle named: English
     async with circle.storage.unit_of_work() as uow:
         assert await uow.people.by_aci(newcomer) is None
+
+
+async def test_a_core_parsers_hint_speaks_the_circles_language(
+    circle: Chat, people: dict[str, str]
+) -> None:
+    """A malformed /schedule or /checkin is told what is wrong in the reader's words: the
+    core says which way it is wrong, the catalog says it (not the core's English)."""
+    from facilitation.texts import checkins as checkin_texts
+    from facilitation.texts import schedule as schedule_texts
+
+    alice = people["alice"]
+    await circle.say(alice, "/circle set language es")
+    await circle.say(alice, "/agree")
+    refused = only_text(await circle.say(alice, "/schedule weekly xyz 19:00"))
+    assert render(schedule_texts.HINT_DAY, "es").text in refused
+    await circle.say(alice, "/session start 30m")
+    refused = only_text(await circle.dm(alice, "/checkin 9"))
+    assert render(checkin_texts.HINT_MOOD, "es").text in refused
