@@ -1,14 +1,22 @@
-"""/agreement, /agreement set, /agree: the community agreement."""
+"""/agreement, /agreement set, /agree: the community agreement.
+
+By default a facilitator's ``/agreement set`` changes it at once. With ``/circle set
+agreement consent`` it opens a proposal instead (``facilitation.consent``), still sent by a
+facilitator: the new version takes effect, and everyone is asked to ``/agree`` again, only
+if the circle consents (``commands.proposals.close_proposal``)."""
 
 from __future__ import annotations
 
 from commands.arguments import nothing
 from commands.context import CommandContext
 from commands.errors import Refusal, UsageError
+from commands.proposals import check_may_propose, open_in_circle
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from commands.speech import Text
 from facilitation.agreement import DEFAULT_AGREEMENT, MAX_AGREEMENT_CHARS
+from facilitation.consent import agreement_needs_consent, propose_agreement
+from facilitation.proposals import Kind
 from facilitation.text import clean_free_text
 from facilitation.texts import agreement as said
 
@@ -61,6 +69,15 @@ def parse_agreement(text: str) -> str:
 )
 async def change(ctx: CommandContext, text: str) -> None:
     circle, member = ctx.require_circle(), ctx.require_member()
+    if agreement_needs_consent(circle.settings):
+        # The circle chose to decide it together: a proposal, applied only if it passes.
+        await check_may_propose(ctx, circle, member, Kind.AGREEMENT)
+        number = await ctx.uow.proposals.next_number(circle.id)
+        proposal = propose_agreement(
+            number, text, str(member.id), circle.agreement_version, ctx.now
+        )
+        await open_in_circle(ctx, circle, proposal)
+        return
     version = circle.agreement_version + 1
     await ctx.uow.agreements.add(circle.id, version, text, ctx.now)
     await ctx.uow.circles.set_agreement_version(circle.id, version)

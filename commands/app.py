@@ -16,11 +16,13 @@ from commands.join_requests import requests_router
 from commands.language import language_router
 from commands.membership import membership_router
 from commands.personal import personal_router
+from commands.proposals import proposals_router
 from commands.resources import resources_router
 from commands.router import CommandRouter
 from commands.schedules import schedule_router
 from commands.sessions import session_router
 from commands.support import support_router
+from commands.tell import tell_router
 from commands.turns import turns_router
 from commands.use import use_router
 from commands.vouches import vouches_router
@@ -42,6 +44,8 @@ ROUTERS: tuple[CommandRouter, ...] = (
     membership_router,
     resources_router,
     support_router,
+    tell_router,
+    proposals_router,
     use_router,
     personal_router,
     language_router,

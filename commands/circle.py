@@ -11,6 +11,7 @@ from commands.door import lock, setup_note
 from commands.errors import Refusal, UsageError
 from commands.parsing import split_word
 from commands.ports import GroupRoster
+from commands.proposals import check_may_propose, open_in_circle
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from commands.schedules import next_session_text
@@ -23,6 +24,7 @@ from facilitation.circle import (
     SettingError,
     Unvouched,
 )
+from facilitation.consent import propose_end_of_consent, setting_needs_consent
 from facilitation.i18n import (
     CODES,
     ENGLISH,
@@ -35,6 +37,7 @@ from facilitation.i18n import (
     lines,
     parse_language,
 )
+from facilitation.proposals import Kind
 from facilitation.texts import circle as said
 from facilitation.texts import language as said_language
 from facilitation.texts.circle import NEXT_SESSION
@@ -193,6 +196,13 @@ async def show(ctx: CommandContext, _: None) -> None:
 async def change(ctx: CommandContext, change: SettingChange) -> None:
     found = ctx.require_circle()
     setting = change.setting
+    if setting_needs_consent(found.settings, setting.name, change.value):
+        # Leaving consent mode needs the circle's consent too (facilitation/consent.py).
+        member = ctx.require_member()
+        await check_may_propose(ctx, found, member, Kind.END_CONSENT)
+        number = await ctx.uow.proposals.next_number(found.id)
+        await open_in_circle(ctx, found, propose_end_of_consent(number, str(member.id), ctx.now))
+        return
     try:
         settings = found.settings.with_setting(setting.name, change.value)
     except SettingError as exc:

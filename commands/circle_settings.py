@@ -21,6 +21,7 @@ from commands.language import language_shown
 from commands.parsing import split_word
 from commands.ports import GroupChangeRefused
 from commands.speech import Text
+from commands.tell import retime
 from facilitation.circle import DISAPPEARING_MAX, CircleSettings, Door
 from facilitation.durations import DurationError, parse_duration
 from facilitation.i18n import CODES, Duration, Msg, joined
@@ -122,6 +123,12 @@ async def _door(ctx: CommandContext, settings: CircleSettings) -> Text:
     return setup_note(outcome)
 
 
+async def _retime_tickets(ctx: CommandContext, settings: CircleSettings) -> None:
+    """Open ``/tell`` conversations end after the new length of quiet, from now on."""
+    await retime(ctx, ctx.require_circle(), settings.tell_expiry_days)
+    return None  # noqa: RET501 - an effect may add a note; this one has none
+
+
 def _number(name: str, explains: Msg, shown: Callable[[CircleSettings], int]) -> Setting:
     return Setting(name, "N", explains, whole_number, lambda s: str(shown(s)))
 
@@ -174,6 +181,21 @@ SETTINGS = Settings(
         _disappearing,
         lambda s: disappearing_shown(s.disappearing),
         effect=_set_group_timer,
+    ),
+    Setting(
+        "tell-expiry",
+        "DAYS",
+        said.EXPLAINS_TELL_EXPIRY,
+        whole_number,
+        lambda s: said.DAYS.with_(n=s.tell_expiry_days),
+        effect=_retime_tickets,
+    ),
+    Setting(
+        "agreement",
+        "consent|facilitators",
+        said.EXPLAINS_AGREEMENT,
+        _word,
+        lambda s: "consent" if s.agreement_by_consent else "facilitators",
     ),
     Setting(
         "language",

@@ -154,6 +154,16 @@ EXPLAINS_UNVOUCHED = Msg(
     "people added without a vouch: wait, or members at once",
     kind=Kind.WORD,
 )
+EXPLAINS_TELL_EXPIRY = Msg(
+    "circle.explains_tell_expiry",
+    "how many days of quiet close a /tell conversation, 1-30",
+    kind=Kind.WORD,
+)
+EXPLAINS_AGREEMENT = Msg(
+    "circle.explains_agreement",
+    "whether a new agreement needs the circle's consent, or facilitators set it",
+    kind=Kind.WORD,
+)
 EXPLAINS_DISAPPEARING = Msg(
     "circle.explains_disappearing",
     "the group's disappearing messages, 30s-4w, like 1w",

@@ -1,0 +1,163 @@
+"""/tell and /reply: a member raises something with the facilitators without their name."""
+
+from __future__ import annotations
+
+from commands.types import OutgoingMessage
+from tests.commands.care_helpers import DAY, make_facilitator, table_rows, to
+from tests.commands.chat import OTHER_GROUP, Chat, only_text, texts
+
+WORDS = "Someone in the circle keeps messaging me after sessions and it scares me"
+
+
+async def _number(chat: Chat, people: dict[str, str], sender: str, words: str = WORDS) -> int:
+    out = await chat.dm(people[sender], f"/tell {words}")
+    told = to(out, people[sender])
+    assert len(told) == 1 and "conversation #" in told[0]
+    return int(told[0].split("conversation #")[1].split(".")[0].split(" ")[0].rstrip(","))
+
+
+async def test_a_tell_reaches_the_facilitators_without_a_name(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    await make_facilitator(agreed, people, "carol")
+    out = await agreed.dm(people["bob"], f"/tell {WORDS}")
+    [alice] = to(out, people["alice"])
+    [carol] = to(out, people["carol"])
+    assert alice == carol
+    assert alice.startswith("A member says (#") and WORDS in alice
+    [told] = to(out, people["bob"])
+    assert "without your name" in told and WORDS not in told
+    for text in texts(out):  # nothing names the sender anywhere
+        assert people["bob"] not in text and "bob" not in text.casefold()
+    for item in out:
+        assert isinstance(item, OutgoingMessage) and not item.mentions and item.quote is None
+    assert all(item.to.group_id is None for item in out if isinstance(item, OutgoingMessage))
+
+
+async def test_reply_round_trip_and_close(agreed: Chat, people: dict[str, str]) -> None:
+    await make_facilitator(agreed, people, "carol")
+    n = await _number(agreed, people, "bob")
+    out = await agreed.dm(people["alice"], f"/reply {n} Thank you for telling us. — Alice")
+    [answer] = to(out, people["bob"])
+    assert answer.startswith(f"A facilitator answers (#{n}):") and "— Alice" in answer
+    [copy] = to(out, people["carol"])
+    assert f"Another facilitator answered #{n}" in copy
+    out = await agreed.dm(people["bob"], f"/reply {n} thanks, that helps")
+    assert len(to(out, people["alice"])) == 1 and len(to(out, people["carol"])) == 1
+    out = await agreed.dm(people["bob"], f"/tell close {n}")
+    assert f"Conversation #{n} is closed." in to(out, people["bob"])
+    assert f"The member closed conversation #{n}" in to(out, people["alice"])[0]
+    assert await table_rows(agreed, "tickets") == 0
+    assert "I don't have an open conversation" in only_text(
+        await agreed.dm(people["alice"], f"/reply {n} anything")
+    )
+
+
+async def test_a_facilitators_tell_reaches_the_other_facilitators(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    await make_facilitator(agreed, people, "carol")
+    out = await agreed.dm(people["alice"], "/tell I'm struggling to hold this circle")
+    assert to(out, people["carol"])[0].startswith("A member says")
+    assert len(to(out, people["alice"])) == 1  # only her confirmation
+
+
+async def test_the_only_facilitator_has_nobody_else(agreed: Chat, people: dict[str, str]) -> None:
+    reply = only_text(await agreed.dm(people["alice"], "/tell something"))
+    assert "only facilitator" in reply
+    assert await table_rows(agreed, "tickets") == 0
+
+
+async def test_away_facilitators_are_skipped_unless_all_are_away(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    await make_facilitator(agreed, people, "carol")
+    await agreed.dm(people["carol"], "/away 2h")
+    out = await agreed.dm(people["bob"], "/tell one")
+    assert to(out, people["alice"]) and not to(out, people["carol"])
+    await agreed.dm(people["alice"], "/away 2h")
+    out = await agreed.dm(people["bob"], "/tell two")
+    assert to(out, people["alice"]) and to(out, people["carol"])
+
+
+async def test_someone_elses_ticket_is_unknown(agreed: Chat, people: dict[str, str]) -> None:
+    await make_facilitator(agreed, people, "carol")
+    n = await _number(agreed, people, "bob")
+    for sender in ("dana", "erin"):
+        out = await agreed.dm(people[sender], f"/reply {n} let me in")
+        assert not to(out, people["bob"]) and not to(out, people["alice"])
+    assert "I don't have an open conversation" in only_text(
+        await agreed.dm(people["dana"], f"/reply {n} hello")
+    )
+    assert "I don't have an open conversation" in only_text(
+        await agreed.dm(people["dana"], f"/tell close {n}")
+    )
+    assert "I don't have an open conversation" in only_text(
+        await agreed.dm(people["bob"], f"/reply {n + 100} hello")
+    )
+    assert await table_rows(agreed, "tickets") == 1
+
+
+async def test_bad_input_changes_nothing(agreed: Chat, people: dict[str, str]) -> None:
+    await make_facilitator(agreed, people, "carol")
+    for bad in ("/tell", "/tell    ", "/reply", "/reply x words", "/reply 3", "/tell close"):
+        reply = only_text(await agreed.dm(people["bob"], bad))
+        assert reply.startswith("Usage: /"), bad
+    long = only_text(await agreed.dm(people["bob"], "/tell " + "a" * 1600))
+    assert "at most 1,500 characters" in long
+    assert await table_rows(agreed, "tickets") == 0
+    assert await table_rows(agreed, "timers") == 0
+
+
+async def test_tell_in_the_group_is_refused_and_not_relayed(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    await make_facilitator(agreed, people, "carol")
+    out = await agreed.say(people["bob"], f"/tell {WORDS}")
+    assert not to(out, people["alice"]) and not to(out, people["carol"])
+    assert await table_rows(agreed, "tickets") == 0
+
+
+async def test_a_conversation_expires_after_the_circles_days_of_quiet(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    await make_facilitator(agreed, people, "carol")
+    n = await _number(agreed, people, "bob")
+    assert await agreed.advance(6 * DAY) == []
+    await agreed.dm(people["alice"], f"/reply {n} still here")
+    assert await agreed.advance(6 * DAY + 1000) == []  # activity moved the expiry
+    out = await agreed.advance(DAY)
+    assert f"Conversation #{n} closed after 7 days of quiet" in to(out, people["bob"])[0]
+    assert to(out, people["alice"]) and to(out, people["carol"])
+    assert await table_rows(agreed, "tickets") == 0
+    assert "I don't have an open conversation" in only_text(
+        await agreed.dm(people["bob"], f"/reply {n} hello?")
+    )
+
+
+async def test_tell_expiry_is_a_circle_setting(agreed: Chat, people: dict[str, str]) -> None:
+    await make_facilitator(agreed, people, "carol")
+    n = await _number(agreed, people, "bob")
+    reply = only_text(await agreed.say(people["alice"], "/circle set tell-expiry 2"))
+    assert "tell-expiry" in reply and "2 days" in reply
+    out = await agreed.advance(2 * DAY)
+    assert f"Conversation #{n} closed after 2 days of quiet" in to(out, people["bob"])[0]
+    assert "Usage:" in only_text(await agreed.say(people["alice"], "/circle set tell-expiry 31"))
+
+
+async def test_a_member_of_two_circles_is_asked_which(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    agreed.groups.set(OTHER_GROUP, members=[people["erin"], people["bob"]], admins=[people["erin"]])
+    await agreed.say(people["erin"], "/circle setup support", group=OTHER_GROUP)
+    await make_facilitator(agreed, people, "carol")
+    reply = only_text(await agreed.dm(people["bob"], "/tell hello"))
+    assert "/use" in reply
+    assert await table_rows(agreed, "tickets") == 0
+    for choice in ("1", "2"):  # each circle's facilitators, never the other's
+        await agreed.dm(people["bob"], f"/use {choice}")
+        out = await agreed.dm(people["bob"], "/tell hello")
+        ours = bool(to(out, people["alice"])) and bool(to(out, people["carol"]))
+        theirs = bool(to(out, people["erin"]))
+        assert ours != theirs, choice
+    assert await table_rows(agreed, "tickets") == 2
