@@ -26,6 +26,8 @@ from commands.rules import IF_KNOWN, Access, Where
 from commands.session_flow import carry_on, open_session
 from commands.speech import Languages
 from facilitation.circle import Role
+from facilitation.tell import Notice
+from facilitation.tell_texts import render
 from facilitation.texts.personal import (
     CODE_EXPIRED,
     CODE_TOO_MANY,
@@ -144,7 +146,20 @@ async def _forget(ctx: CommandContext, aci: str) -> None:
         there = CircleContext(uow=ctx.uow, deps=ctx.deps, now=ctx.now, circle=circle)
         await tell_facilitators(there, REQUEST_WITHDRAWN.with_(number=request.number))
         _merge(ctx, there)
+    await _orphaned(ctx, report)
     ctx.reply(farewell(still_in, report.person_kept))
+
+
+async def _orphaned(ctx: CommandContext, report: ErasureReport) -> None:
+    """A /tell conversation that had only them on the facilitators' side ended with them:
+    its opener is told, as when its facilitators step down, to /tell again."""
+    for ended in report.tickets_orphaned:
+        opener = await ctx.uow.members.get(uuid.UUID(ended.opener))
+        circle = await ctx.uow.circles.get(ended.circle_id)
+        if opener is None or circle is None:
+            continue
+        days = circle.settings.tell_expiry_days
+        ctx.direct(opener.aci, render(Notice.ORPHANED, ended.number, expiry_days=days))
 
 
 async def _leave(

@@ -20,9 +20,7 @@ async def make_facilitator(chat: Chat, people: dict[str, str], name: str) -> Non
 def to(outgoing: list[Outgoing], aci: str) -> list[str]:
     """The texts sent by direct message to ``aci``."""
     return [
-        item.text
-        for item in outgoing
-        if isinstance(item, OutgoingMessage) and item.to.aci == aci
+        item.text for item in outgoing if isinstance(item, OutgoingMessage) and item.to.aci == aci
     ]
 
 

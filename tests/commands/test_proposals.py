@@ -72,9 +72,7 @@ async def test_an_early_close_cannot_pass_before_everyone_answered(
     assert await agreed.advance(3 * DAY) == []  # its timer went with it
 
 
-async def test_answers_only_from_members_who_agreed(
-    circle: Chat, people: dict[str, str]
-) -> None:
+async def test_answers_only_from_members_who_agreed(circle: Chat, people: dict[str, str]) -> None:
     await circle.say(people["alice"], "/agree")
     [post] = in_group(await circle.say(people["alice"], "/propose Tea after sessions"))
     assert "#1" in post

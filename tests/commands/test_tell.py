@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from commands.types import OutgoingMessage
 from tests.commands.care_helpers import DAY, make_facilitator, table_rows, to
 from tests.commands.chat import OTHER_GROUP, Chat, only_text, texts
@@ -145,9 +147,7 @@ async def test_tell_expiry_is_a_circle_setting(agreed: Chat, people: dict[str, s
     assert "Usage:" in only_text(await agreed.say(people["alice"], "/circle set tell-expiry 31"))
 
 
-async def test_a_member_of_two_circles_is_asked_which(
-    agreed: Chat, people: dict[str, str]
-) -> None:
+async def test_a_member_of_two_circles_is_asked_which(agreed: Chat, people: dict[str, str]) -> None:
     agreed.groups.set(OTHER_GROUP, members=[people["erin"], people["bob"]], admins=[people["erin"]])
     await agreed.say(people["erin"], "/circle setup support", group=OTHER_GROUP)
     await make_facilitator(agreed, people, "carol")
@@ -161,3 +161,34 @@ async def test_a_member_of_two_circles_is_asked_which(
         theirs = bool(to(out, people["erin"]))
         assert ours != theirs, choice
     assert await table_rows(agreed, "tickets") == 2
+
+
+async def test_forgetting_the_last_facilitator_tells_the_opener_to_tell_again(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    await make_facilitator(agreed, people, "carol")
+    n = await _number(agreed, people, "bob")
+    asked = only_text(await agreed.dm(people["alice"], "/forgetme"))
+    code = re.search(r"/forgetme ([A-Z]{6})\b", asked)
+    assert code is not None
+    out = await agreed.dm(people["alice"], f"/forgetme {code[1]}")
+    assert not to(out, people["bob"])  # carol is still on its other side
+    assert await table_rows(agreed, "tickets") == 1
+    code = re.search(
+        r"/forgetme ([A-Z]{6})\b", only_text(await agreed.dm(people["carol"], "/forgetme"))
+    )
+    assert code is not None
+    out = await agreed.dm(people["carol"], f"/forgetme {code[1]}")
+    [orphaned] = to(out, people["bob"])
+    assert f"conversation #{n}" in orphaned and "stepped down" in orphaned
+    assert await table_rows(agreed, "tickets") == 0
+
+
+async def test_a_flood_of_tell_is_slowed_like_any_command(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    await make_facilitator(agreed, people, "carol")
+    relayed = 0
+    for i in range(40):
+        relayed += len(to(await agreed.dm(people["bob"], f"/tell number {i}"), people["alice"]))
+    assert 0 < relayed < 40
