@@ -18,6 +18,10 @@ SECRET_WORDS = (
     "Wombatfeeling",
     "Capybaragoal",
     "Okapitopic",
+    "Pangolinworry",  # a /tell, relayed
+    "Axolotlanswer",  # a facilitator's /reply
+    "Quokkareason",  # a reason given with a vote
+    "Narwhalproposal",  # a proposal, closed
 )
 
 
@@ -63,6 +67,22 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
         (f"/checkout {SECRET_WORDS[4]}", "💛"),
     ):
         await world.expect_reaction(world.bob, text, emoji)
+    # the anonymous line and a proposal: relayed, answered, closed; no words are kept
+    await world.dm(world.bob, f"/tell {SECRET_WORDS[6]} after Sunday")
+    told = await world.expect_dm_to(world.bob, "without your name")
+    number = told.text.split("conversation #")[1].split(".")[0]
+    await world.expect_dm_to(world.alice, SECRET_WORDS[6])
+    await world.dm(world.alice, f"/reply {number} {SECRET_WORDS[7]}")
+    await world.expect_dm_to(world.bob, SECRET_WORDS[7])
+    await world.say(world.alice, f"/propose {SECRET_WORDS[9]} for 1h")
+    await world.expect_post("Proposal #1")
+    await world.dm(world.bob, f"/consent 1 concern {SECRET_WORDS[8]}")
+    await world.expect_dm_to(world.bob, "Your answer to #1 is counted")
+    world.advance_clock(3_600_000)
+    await world.expect_post("Proposal #1 did not pass.")
+    await world.expect_dm_to(world.alice, SECRET_WORDS[8])
+    await world.dm(world.bob, f"/tell close {number}")
+    await world.expect_dm_to(world.bob, f"Conversation #{number} is closed.")
     # the roster follows the group: Erin added in the app (unvouched), Dana removed (banned)
     await world.add_to_group(world.alice, world.erin)
     await world.expect_dm_to(world.alice, "without a vouch")
