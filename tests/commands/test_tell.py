@@ -192,3 +192,15 @@ async def test_a_flood_of_tell_is_slowed_like_any_command(
     for i in range(40):
         relayed += len(to(await agreed.dm(people["bob"], f"/tell number {i}"), people["alice"]))
     assert 0 < relayed < 40
+
+
+async def test_help_knows_the_new_commands(agreed: Chat, people: dict[str, str]) -> None:
+    listing = only_text(await agreed.dm(people["bob"], "/help"))
+    for command in ("/tell", "/reply", "/propose", "/consent"):
+        assert f"{command} · " in listing, command
+    tell_help = only_text(await agreed.dm(people["bob"], "/help tell"))
+    assert "/tell close N" in tell_help and "without your name" in tell_help
+    consent_help = only_text(await agreed.dm(people["bob"], "/help consent"))
+    assert "agree|aside|concern|block" in consent_help
+    in_group = only_text(await agreed.say(people["bob"], "/help"))
+    assert "/propose · " in in_group and "/tell · " not in in_group
