@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from commands import personal_care
 from commands.requests_flow import STATUS_WORDS
 from facilitation.circle import Purpose, Role, Standing
 from facilitation.i18n import (
@@ -26,6 +27,8 @@ from facilitation.i18n import (
     render,
 )
 from facilitation.texts import personal as t
+from facilitation.texts import proposals as said_proposals
+from facilitation.texts import tell as said_tell
 from storage.personal import CircleInfo, PersonalData
 
 Line = object
@@ -257,6 +260,8 @@ _SECTIONS: tuple[Callable[[PersonalData, CircleInfo, str, int], list[Line]], ...
     _resources,
     _invites,
     _sessions,
+    personal_care.tickets,
+    personal_care.proposals,
 )
 
 
@@ -271,6 +276,8 @@ def inventory(data: PersonalData) -> list[Line]:
         (len(data.resources_added), t.ITEM_RESOURCES),
         (len(data.invites), t.ITEM_INVITES),
         (len(data.sessions), t.ITEM_SESSIONS),
+        (len(data.tickets), said_tell.ITEM_TICKETS),
+        (len(data.votes), said_proposals.ITEM_VOTES),
         (data.pending_messages, t.ITEM_PENDING),
     ]
     items: list[Line] = [t.ITEM_ACCOUNT, *(item.with_(n=n) for n, item in counted if n)]

@@ -276,3 +276,43 @@ JOINED_AFTER = Msg(
     kind=Kind.REFUSAL,
     n=Slot.NAME,
 )
+# --- /mydata and /forgetme ---------------------------------------------------------------
+MYDATA_HEADER = Msg("mydata.proposals_header", "Open proposals:", kind=Kind.WORD)
+# TRANSLATORS: {when} is the proposal's deadline; {text} what they proposed.
+MYDATA_YOURS = Msg(
+    "mydata.proposal_yours",
+    "• #{n}, which you proposed, closes {when}: {text}",
+    kind=Kind.WORD,
+    n=Slot.NAME,
+    when=Slot.TIME,
+    text=Slot.WORDS,
+)
+MYDATA_MAY_ANSWER = Msg(
+    "mydata.proposal_may_answer",
+    "• #{n}: you may answer it until {when}",
+    kind=Kind.WORD,
+    n=Slot.NAME,
+    when=Slot.TIME,
+)
+# TRANSLATORS: {stance} is one of proposal.stance_*.
+MYDATA_ANSWER = Msg(
+    "mydata.proposal_answer",
+    "• your answer to #{n}: {stance}",
+    kind=Kind.WORD,
+    n=Slot.NAME,
+    stance=Slot.TEXT,
+)
+MYDATA_ANSWER_REASON = Msg(
+    "mydata.proposal_answer_reason",
+    "• your answer to #{n}: {stance}, with the reason: {words}",
+    kind=Kind.WORD,
+    n=Slot.NAME,
+    stance=Slot.TEXT,
+    words=Slot.WORDS,
+)
+ITEM_VOTES = Plural(
+    "forgetme.item_votes",
+    "{n} answer to an open proposal",
+    "{n} answers to open proposals",
+    kind=Kind.WORD,
+)

@@ -170,3 +170,20 @@ NOBODY_ELSE = Msg(
     "weighs on you, /guide has ways to find support of your own.",
     kind=Kind.REFUSAL,
 )
+# --- /mydata and /forgetme ---------------------------------------------------------------
+MYDATA_HEADER = Msg(
+    "mydata.tell_header", "Anonymous conversations (/tell), by number only:", kind=Kind.WORD
+)
+MYDATA_OPENED = Msg("mydata.tell_opened", "• #{n}: you started it", kind=Kind.WORD, n=Slot.NAME)
+MYDATA_ANSWERING = Msg(
+    "mydata.tell_answering",
+    "• #{n}: you're among the facilitators it reaches",
+    kind=Kind.WORD,
+    n=Slot.NAME,
+)
+ITEM_TICKETS = Plural(
+    "forgetme.item_tickets",
+    "your part in {n} anonymous conversation; one you started ends",
+    "your part in {n} anonymous conversations; those you started end",
+    kind=Kind.WORD,
+)

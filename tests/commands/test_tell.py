@@ -204,3 +204,21 @@ async def test_help_knows_the_new_commands(agreed: Chat, people: dict[str, str])
     assert "agree|aside|concern|block" in consent_help
     in_group = only_text(await agreed.say(people["bob"], "/help"))
     assert "/propose · " in in_group and "/tell · " not in in_group
+
+
+async def test_mydata_shows_their_own_part_only(agreed: Chat, people: dict[str, str]) -> None:
+    await make_facilitator(agreed, people, "carol")
+    n = await _number(agreed, people, "bob")
+    await agreed.say(people["alice"], "/propose Tea after sessions")
+    await agreed.dm(people["bob"], "/consent 1 concern not every week")
+    shown = "\n".join(texts(await agreed.dm(people["bob"], "/mydata")))
+    assert f"#{n}: you started it" in shown
+    assert "your answer to #1: concern, with the reason: not every week" in shown
+    assert "#1: you may answer it until" in shown
+    assert "which you proposed" not in shown and people["alice"] not in shown
+    alice = "\n".join(texts(await agreed.dm(people["alice"], "/mydata")))
+    assert f"#{n}: you're among the facilitators it reaches" in alice
+    assert "#1, which you proposed, closes" in alice and "Tea after sessions" in alice
+    assert "not every week" not in alice and "concern" not in alice
+    asked = "\n".join(texts(await agreed.dm(people["bob"], "/forgetme")))
+    assert "1 anonymous conversation" in asked and "1 answer to an open proposal" in asked
