@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import re
 
-from commands.types import OutgoingMessage
+import pytest
+
+from commands.types import Outgoing, OutgoingMessage
 from tests.commands.care_helpers import DAY, make_facilitator, table_rows, to
 from tests.commands.chat import OTHER_GROUP, Chat, only_text, texts
 
 WORDS = "Someone in the circle keeps messaging me after sessions and it scares me"
+
+
+@pytest.fixture
+async def line(agreed: Chat, people: dict[str, str]) -> Chat:
+    """The agreed circle with two facilitators, alice and carol."""
+    await make_facilitator(agreed, people, "carol")
+    return agreed
+
+
+async def _forget(chat: Chat, who: str) -> list[Outgoing]:
+    """``who`` asks to be forgotten and confirms with the code."""
+    code = re.search(r"/forgetme ([A-Z]{6})\b", only_text(await chat.dm(who, "/forgetme")))
+    assert code is not None
+    return await chat.dm(who, f"/forgetme {code[1]}")
 
 
 async def _number(chat: Chat, people: dict[str, str], sender: str, words: str = WORDS) -> int:
@@ -19,9 +35,9 @@ async def _number(chat: Chat, people: dict[str, str], sender: str, words: str = 
 
 
 async def test_a_tell_reaches_the_facilitators_without_a_name(
-    agreed: Chat, people: dict[str, str]
+    line: Chat, people: dict[str, str]
 ) -> None:
-    await make_facilitator(agreed, people, "carol")
+    agreed = line
     out = await agreed.dm(people["bob"], f"/tell {WORDS}")
     [alice] = to(out, people["alice"])
     [carol] = to(out, people["carol"])
@@ -36,8 +52,8 @@ async def test_a_tell_reaches_the_facilitators_without_a_name(
     assert all(item.to.group_id is None for item in out if isinstance(item, OutgoingMessage))
 
 
-async def test_reply_round_trip_and_close(agreed: Chat, people: dict[str, str]) -> None:
-    await make_facilitator(agreed, people, "carol")
+async def test_reply_round_trip_and_close(line: Chat, people: dict[str, str]) -> None:
+    agreed = line
     n = await _number(agreed, people, "bob")
     out = await agreed.dm(people["alice"], f"/reply {n} Thank you for telling us. — Alice")
     [answer] = to(out, people["bob"])
@@ -56,9 +72,9 @@ async def test_reply_round_trip_and_close(agreed: Chat, people: dict[str, str]) 
 
 
 async def test_a_facilitators_tell_reaches_the_other_facilitators(
-    agreed: Chat, people: dict[str, str]
+    line: Chat, people: dict[str, str]
 ) -> None:
-    await make_facilitator(agreed, people, "carol")
+    agreed = line
     out = await agreed.dm(people["alice"], "/tell I'm struggling to hold this circle")
     assert to(out, people["carol"])[0].startswith("A member says")
     assert len(to(out, people["alice"])) == 1  # only her confirmation
@@ -71,9 +87,9 @@ async def test_the_only_facilitator_has_nobody_else(agreed: Chat, people: dict[s
 
 
 async def test_away_facilitators_are_skipped_unless_all_are_away(
-    agreed: Chat, people: dict[str, str]
+    line: Chat, people: dict[str, str]
 ) -> None:
-    await make_facilitator(agreed, people, "carol")
+    agreed = line
     await agreed.dm(people["carol"], "/away 2h")
     out = await agreed.dm(people["bob"], "/tell one")
     assert to(out, people["alice"]) and not to(out, people["carol"])
@@ -82,8 +98,8 @@ async def test_away_facilitators_are_skipped_unless_all_are_away(
     assert to(out, people["alice"]) and to(out, people["carol"])
 
 
-async def test_someone_elses_ticket_is_unknown(agreed: Chat, people: dict[str, str]) -> None:
-    await make_facilitator(agreed, people, "carol")
+async def test_someone_elses_ticket_is_unknown(line: Chat, people: dict[str, str]) -> None:
+    agreed = line
     n = await _number(agreed, people, "bob")
     for sender in ("dana", "erin"):
         out = await agreed.dm(people[sender], f"/reply {n} let me in")
@@ -100,8 +116,8 @@ async def test_someone_elses_ticket_is_unknown(agreed: Chat, people: dict[str, s
     assert await table_rows(agreed, "tickets") == 1
 
 
-async def test_bad_input_changes_nothing(agreed: Chat, people: dict[str, str]) -> None:
-    await make_facilitator(agreed, people, "carol")
+async def test_bad_input_changes_nothing(line: Chat, people: dict[str, str]) -> None:
+    agreed = line
     for bad in ("/tell", "/tell    ", "/reply", "/reply x words", "/reply 3", "/tell close"):
         reply = only_text(await agreed.dm(people["bob"], bad))
         assert reply.startswith("Usage: /"), bad
@@ -112,18 +128,18 @@ async def test_bad_input_changes_nothing(agreed: Chat, people: dict[str, str]) -
 
 
 async def test_tell_in_the_group_is_refused_and_not_relayed(
-    agreed: Chat, people: dict[str, str]
+    line: Chat, people: dict[str, str]
 ) -> None:
-    await make_facilitator(agreed, people, "carol")
+    agreed = line
     out = await agreed.say(people["bob"], f"/tell {WORDS}")
     assert not to(out, people["alice"]) and not to(out, people["carol"])
     assert await table_rows(agreed, "tickets") == 0
 
 
 async def test_a_conversation_expires_after_the_circles_days_of_quiet(
-    agreed: Chat, people: dict[str, str]
+    line: Chat, people: dict[str, str]
 ) -> None:
-    await make_facilitator(agreed, people, "carol")
+    agreed = line
     n = await _number(agreed, people, "bob")
     assert await agreed.advance(6 * DAY) == []
     await agreed.dm(people["alice"], f"/reply {n} still here")
@@ -137,8 +153,8 @@ async def test_a_conversation_expires_after_the_circles_days_of_quiet(
     )
 
 
-async def test_tell_expiry_is_a_circle_setting(agreed: Chat, people: dict[str, str]) -> None:
-    await make_facilitator(agreed, people, "carol")
+async def test_tell_expiry_is_a_circle_setting(line: Chat, people: dict[str, str]) -> None:
+    agreed = line
     n = await _number(agreed, people, "bob")
     reply = only_text(await agreed.say(people["alice"], "/circle set tell-expiry 2"))
     assert "tell-expiry" in reply and "2 days" in reply
@@ -164,30 +180,23 @@ async def test_a_member_of_two_circles_is_asked_which(agreed: Chat, people: dict
 
 
 async def test_forgetting_the_last_facilitator_tells_the_opener_to_tell_again(
-    agreed: Chat, people: dict[str, str]
+    line: Chat, people: dict[str, str]
 ) -> None:
-    await make_facilitator(agreed, people, "carol")
+    agreed = line
     n = await _number(agreed, people, "bob")
-    asked = only_text(await agreed.dm(people["alice"], "/forgetme"))
-    code = re.search(r"/forgetme ([A-Z]{6})\b", asked)
-    assert code is not None
-    out = await agreed.dm(people["alice"], f"/forgetme {code[1]}")
+    out = await _forget(agreed, people["alice"])
     assert not to(out, people["bob"])  # carol is still on its other side
     assert await table_rows(agreed, "tickets") == 1
-    code = re.search(
-        r"/forgetme ([A-Z]{6})\b", only_text(await agreed.dm(people["carol"], "/forgetme"))
-    )
-    assert code is not None
-    out = await agreed.dm(people["carol"], f"/forgetme {code[1]}")
+    out = await _forget(agreed, people["carol"])
     [orphaned] = to(out, people["bob"])
     assert f"conversation #{n}" in orphaned and "stepped down" in orphaned
     assert await table_rows(agreed, "tickets") == 0
 
 
 async def test_a_flood_of_tell_is_slowed_like_any_command(
-    agreed: Chat, people: dict[str, str]
+    line: Chat, people: dict[str, str]
 ) -> None:
-    await make_facilitator(agreed, people, "carol")
+    agreed = line
     relayed = 0
     for i in range(40):
         relayed += len(to(await agreed.dm(people["bob"], f"/tell number {i}"), people["alice"]))
@@ -206,8 +215,8 @@ async def test_help_knows_the_new_commands(agreed: Chat, people: dict[str, str])
     assert "/propose · " in in_group and "/tell · " not in in_group
 
 
-async def test_mydata_shows_their_own_part_only(agreed: Chat, people: dict[str, str]) -> None:
-    await make_facilitator(agreed, people, "carol")
+async def test_mydata_shows_their_own_part_only(line: Chat, people: dict[str, str]) -> None:
+    agreed = line
     n = await _number(agreed, people, "bob")
     await agreed.say(people["alice"], "/propose Tea after sessions")
     await agreed.dm(people["bob"], "/consent 1 concern not every week")
