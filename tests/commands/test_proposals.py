@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.commands.care_helpers import DAY, in_group, make_facilitator, table_rows, to
-from tests.commands.chat import Chat, aci, only_text, reactions
+from tests.commands.care_helpers import DAY, HOUR, in_group, make_facilitator, table_rows, to
+from tests.commands.chat import GROUP, Chat, aci, only_text, reactions
 
 REASON = "Sundays are the only day my kids are with me"
 
@@ -123,3 +123,22 @@ async def test_a_proposal_by_direct_message_names_nobody(
     [post] = in_group(out)
     assert "A quiet minute at the start" in post and people["bob"] not in post
     assert reactions(out) == ["🗳️"]
+
+
+async def test_a_newcomer_waits_for_tenure_to_propose_but_may_answer_later_ones(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    n = await _open(agreed, people)
+    agreed.clock.advance(HOUR)
+    await agreed.say(people["alice"], "/circle set unvouched allow")
+    members = [people[x] for x in ("alice", "bob", "carol", "dana", "erin")]
+    agreed.groups.set(GROUP, members=members, admins=[people["alice"]])
+    await agreed.group_changed(people["alice"])
+    await agreed.dm(people["erin"], "/agree")
+    refused = only_text(await agreed.dm(people["erin"], "/propose Snacks"))
+    assert "after 14 days in the circle" in refused
+    joined_after = only_text(await agreed.dm(people["erin"], f"/consent {n} agree"))
+    assert f"#{n} opened before you joined" in joined_after
+    later = await _open(agreed, people, "Snacks at every session")
+    assert "counted" in only_text(await agreed.dm(people["erin"], f"/consent {later} agree"))
+    assert await table_rows(agreed, "proposals") == 2
