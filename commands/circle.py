@@ -41,6 +41,7 @@ from facilitation.proposals import Kind
 from facilitation.texts import circle as said
 from facilitation.texts import language as said_language
 from facilitation.texts.circle import NEXT_SESSION
+from facilitation.texts.tell import QUIET
 
 circle_router = CommandRouter("circle")
 circle = circle_router.group(
@@ -180,6 +181,9 @@ async def show(ctx: CommandContext, _: None) -> None:
                 said.UNVOUCHED_HELD if s.unvouched is Unvouched.HOLD else said.UNVOUCHED_ALLOWED,
             ),
             said.DISAPPEARING.with_(value=disappearing_shown(s.disappearing)),
+            (said.CARE_CONSENT if s.agreement_by_consent else said.CARE_FACILITATORS).with_(
+                quiet=QUIET.with_(n=s.tell_expiry_days)
+            ),
             said_language.CIRCLE_LINE.with_(language=language_of(s.language).name),
         )
     )

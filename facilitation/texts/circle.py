@@ -95,6 +95,19 @@ UNVOUCHED_ALLOWED = Msg(
 )
 # TRANSLATORS: {value} is a length of time, "off", or circle.disappearing_group_own.
 DISAPPEARING = Msg("circle.disappearing", "Disappearing messages: {value}.", value=Slot.TEXT)
+# TRANSLATORS: {quiet} is tell.quiet ("7 days").
+CARE_CONSENT = Msg(
+    "circle.care_consent",
+    "/tell conversations close after {quiet} of quiet · a new agreement needs the circle's "
+    "consent.",
+    quiet=Slot.TEXT,
+)
+# TRANSLATORS: {quiet} is tell.quiet ("7 days").
+CARE_FACILITATORS = Msg(
+    "circle.care_facilitators",
+    "/tell conversations close after {quiet} of quiet · facilitators set the agreement.",
+    quiet=Slot.TEXT,
+)
 DISAPPEARING_GROUP_OWN = Msg(
     "circle.disappearing_group_own",
     "the group's own setting (/circle set disappearing 1w sets one)",

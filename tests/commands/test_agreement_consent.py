@@ -55,3 +55,14 @@ async def test_leaving_consent_mode_needs_consent(agreed: Chat, people: dict[str
 async def test_default_is_unchanged(agreed: Chat, people: dict[str, str]) -> None:
     assert "version 2" in only_text(await agreed.say(people["alice"], f"/agreement set {NEW}"))
     assert await table_rows(agreed, "proposals") == 0
+
+
+async def test_circle_shows_the_mode_and_the_tell_expiry(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    shown = only_text(await agreed.say(people["bob"], "/circle"))
+    assert "close after 7 days of quiet · facilitators set the agreement." in shown
+    await agreed.say(people["alice"], "/circle set tell-expiry 3")
+    await _consent_mode(agreed, people)
+    shown = only_text(await agreed.say(people["bob"], "/circle"))
+    assert "close after 3 days of quiet · a new agreement needs the circle's consent." in shown
