@@ -1,0 +1,174 @@
+"""Argument words in the member's language, through the command layer, on SQLite and
+PostgreSQL: a Spanish circle set up, planned and run in its own words, a German member's
+directory words and settings, and a bad word that still gets the usage line and changes
+nothing. Replies are compared with the catalog's rendering for their reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from commands.support import taken
+from facilitation.circle import Purpose, Unvouched
+from facilitation.directory.record import Category, Status
+from facilitation.i18n import render
+from facilitation.texts import checkins as checkin_texts
+from facilitation.texts import schedule as schedule_texts
+from tests.commands.chat import GROUP, Chat, only_text, reactions, texts
+from tests.commands.test_language import the_circle
+
+RESOURCE = "/resource add Therapeutin Dr. Mira Hartmann ; mira@example.org ; online, Gleitskala"
+
+
+def spanish(text: object) -> str:
+    return render(text, "es").text  # type: ignore[arg-type]
+
+
+@pytest.fixture
+async def spanish_circle(chat: Chat, people: dict[str, str]) -> Chat:
+    """Alice sets the group up in Spanish, in Spanish words; everyone agrees."""
+    chat.groups.set(
+        GROUP,
+        members=[people[n] for n in ("alice", "bob", "carol", "dana")],
+        admins=[people["alice"]],
+    )
+    await chat.say(people["alice"], "/circle setup apoyo español")
+    for name in ("alice", "bob", "carol", "dana"):
+        await chat.say(people[name], "/agree")
+    return chat
+
+
+async def test_a_spanish_circle_is_set_up_and_plans_its_week_in_spanish(
+    spanish_circle: Chat, people: dict[str, str]
+) -> None:
+    chat, alice = spanish_circle, people["alice"]
+    circle = await the_circle(chat)
+    assert (circle.purpose, circle.settings.language) == (Purpose.SUPPORT, "es")
+
+    added = only_text(await chat.say(alice, "/schedule semanal miércoles 19:00 90m"))
+    assert spanish(schedule_texts.HINT_DAY) not in added
+    shown = only_text(await chat.say(alice, "/schedule"))
+    assert shown.startswith(spanish(schedule_texts.TITLE))
+    async with chat.storage.unit_of_work() as uow:
+        [rule] = await uow.schedules.of_circle(circle.id)
+    assert (rule.weekday, rule.hour, rule.minute) == (2, 19, 0)
+
+    # A day nobody writes gets the usage line with the hint, in Spanish; nothing is added.
+    refused = only_text(await chat.say(alice, "/schedule semanal miercolez 19:00"))
+    assert spanish(schedule_texts.HINT_DAY) in refused
+    async with chat.storage.unit_of_work() as uow:
+        assert len(await uow.schedules.of_circle(circle.id)) == 1
+
+    # /schedule cancelar 1, as "cancel".
+    await chat.say(alice, "/schedule cancelar 1")
+    async with chat.storage.unit_of_work() as uow:
+        assert await uow.schedules.of_circle(circle.id) == []
+
+
+async def test_a_spanish_session_starts_wins_only_and_a_check_out_passes_in_spanish(
+    spanish_circle: Chat, people: dict[str, str]
+) -> None:
+    chat, p = spanish_circle, people
+    await chat.say(p["alice"], "/session empezar 2m logros")
+    circle = await the_circle(chat)
+    async with chat.storage.unit_of_work() as uow:
+        session = await uow.sessions.open_in(circle.id)
+    assert session is not None and session.wins_only
+
+    await chat.advance(96_000)  # the check-out call
+    passed = await chat.say(p["bob"], "/checkout paso")
+    assert reactions(passed) == ["💛"]
+    assert texts(passed) == [spanish(checkin_texts.PASSED)]
+    assert texts(await chat.dm(p["carol"], "/checkout Yo paso")) == [spanish(checkin_texts.PASSED)]
+
+    await chat.say(p["alice"], "/session terminar")
+    async with chat.storage.unit_of_work() as uow:
+        assert await uow.sessions.open_in(circle.id) is None
+
+
+async def test_an_unknown_word_after_session_gets_the_usage_line_and_opens_nothing(
+    spanish_circle: Chat, people: dict[str, str]
+) -> None:
+    chat = spanish_circle
+    refused = only_text(await chat.say(people["alice"], "/session empesar 30m"))
+    assert "/session start [DURATION] [wins] [turn=DURATION]" in refused
+    refused = only_text(await chat.say(people["alice"], "/session start 30m logross"))
+    assert "/session start" in refused
+    circle = await the_circle(chat)
+    async with chat.storage.unit_of_work() as uow:
+        assert await uow.sessions.open_in(circle.id) is None
+
+
+async def test_a_german_member_adds_and_finds_a_therapist_in_german(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await chat.dm(p["bob"], "/language de")
+    await chat.dm(p["bob"], RESOURCE)
+    circle = await the_circle(chat)
+    async with chat.storage.unit_of_work() as uow:
+        [entry] = await uow.resources.of_circle(circle.id, statuses=(Status.PENDING,))
+    assert entry.category is Category.THERAPIST
+    await chat.dm(p["alice"], f"/resource vet {entry.number}")
+    found = only_text(await chat.dm(p["bob"], "/resources Therapeut"))
+    assert "Dr. Mira Hartmann" in found
+    assert "Dr. Mira Hartmann" in only_text(await chat.dm(p["carol"], "/resources terapeuta"))
+    nothing = only_text(await chat.dm(p["bob"], "/resources Steuerberater"))
+    assert "Dr. Mira Hartmann" not in nothing
+
+
+async def test_a_german_facilitator_changes_settings_in_german_and_a_bad_word_changes_nothing(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, alice = agreed, people["alice"]
+    await chat.dm(alice, "/language de")
+    await chat.say(alice, "/circle set unvouched zulassen")
+    assert (await the_circle(chat)).settings.unvouched is Unvouched.ALLOW
+    await chat.say(alice, "/circle set resources Gruppe")
+    assert (await the_circle(chat)).settings.resources_in_group
+
+    refused = only_text(await chat.say(alice, "/circle set unvouched vielleicht"))
+    assert "/circle set unvouched hold|allow" in refused
+    settings = (await the_circle(chat)).settings
+    assert settings.unvouched is Unvouched.ALLOW and settings.resources_in_group
+
+
+async def test_a_guide_asked_in_french_words_is_the_guide(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, carol = agreed, people["carol"]
+    await chat.dm(carol, "/language fr")
+    by_word = only_text(await chat.dm(carol, "/guide fuite"))
+    assert by_word == only_text(await chat.dm(carol, "/guide leak"))
+
+
+async def test_language_default_in_any_language_follows_the_circle_again(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, bob = agreed, people["bob"]
+    await chat.dm(bob, "/language de")
+    await chat.dm(bob, "/language Standard")
+    async with chat.storage.unit_of_work() as uow:
+        person = await uow.people.by_aci(bob)
+        assert person is not None
+        assert await uow.people.language(person.id) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "signed"),
+    [
+        ("taken", False),
+        ("taken sign", True),
+        ("atendido", False),
+        ("me encargo", False),
+        ("Ich übernehme mit Namen", True),
+        ("pris signé", True),
+        ("eu assumo", False),
+        ("", None),
+        ("help me", None),
+        ("atendido por favor", None),
+        ("taken taken", None),
+        ("sign", None),
+    ],
+)
+def test_sos_taken_in_any_language_and_nothing_else(said: str, signed: bool | None) -> None:
+    assert taken(said) is signed
