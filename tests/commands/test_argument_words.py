@@ -5,16 +5,23 @@ nothing. Replies are compared with the catalog's rendering for their reader."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from commands.sessions import parse_start
 from commands.support import taken
 from facilitation.circle import Purpose, Unvouched
 from facilitation.directory.record import Category, Status
-from facilitation.i18n import render
+from facilitation.i18n import TRANSLATED, Language, render
+from facilitation.i18n.argument_words import CHECKOUT_PASS
+from facilitation.i18n.typed import read
+from facilitation.schedule import parse_weekly
 from facilitation.texts import checkins as checkin_texts
 from facilitation.texts import schedule as schedule_texts
 from tests.commands.chat import GROUP, Chat, only_text, reactions, texts
 from tests.commands.test_language import the_circle
+from tests.facilitation.i18n.catalog_tools import po
 
 RESOURCE = "/resource add Therapeutin Dr. Mira Hartmann ; mira@example.org ; online, Gleitskala"
 
@@ -172,3 +179,40 @@ async def test_language_default_in_any_language_follows_the_circle_again(
 )
 def test_sos_taken_in_any_language_and_nothing_else(said: str, signed: bool | None) -> None:
     assert taken(said) is signed
+
+
+# --- the words a translation shows are words its readers may type ---------------------------
+
+EXAMPLES = [
+    # (what the English shows, what follows it in a translation, what it must mean)
+    ("/checkout pass", re.compile(r"/checkout ([^\d\s][^.,;:!?)\n]*)"), "pass"),
+    ("/session start 45m wins", re.compile(r"/session start 45m ([^\s.,;:)]+)"), "wins"),
+    ("/schedule weekly tue 19:00 90m", re.compile(r"/schedule weekly (\S+) 19:00"), "tue"),
+]
+
+
+def _strings(message: object) -> list[str]:
+    found = getattr(message, "string", "")
+    return [found] if isinstance(found, str) else [s for s in found if s]
+
+
+@pytest.mark.parametrize("language", TRANSLATED, ids=lambda lang: lang.code)
+def test_every_argument_word_a_translation_shows_reads_as_the_englishs(language: Language) -> None:
+    """A Spanish text that shows /checkout paso must take /checkout paso as a pass."""
+    checked = 0
+    readers = {
+        "pass": lambda word: read(CHECKOUT_PASS, word),
+        "wins": lambda word: "wins" if parse_start(word).wins else None,
+        "tue": lambda word: parse_weekly(f"{word} 19:00", 1).weekday.name.lower(),
+    }
+    for message in po(language):
+        english = message.id if isinstance(message.id, str) else message.id[0]
+        for shown, pattern, meaning in EXAMPLES:
+            if not english or shown not in english:
+                continue
+            for translated in _strings(message):
+                words = pattern.findall(translated)
+                assert words, (message.context, translated)
+                assert any(readers[meaning](word.strip()) == meaning for word in words)
+                checked += 1
+    assert checked >= 10
