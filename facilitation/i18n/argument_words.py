@@ -7,11 +7,13 @@ language's peer-support spaces actually write; a word with two meanings in one t
 at import, and the tests check every table against the others read in the same slot.
 
 English is the source: the meaning itself always works, and ``en`` lists only its other
-words. Who uses which table is in each entry's comment.
+words. Who uses which table is in each entry's comment. The directory's categories and
+the guides' topics are in ``facilitation.i18n.topic_words``, re-exported here.
 """
 
 from __future__ import annotations
 
+from facilitation.i18n.topic_words import CATEGORIES, GUIDE_TOPICS
 from facilitation.i18n.typed import Words
 
 WEEKDAYS = Words(
@@ -141,67 +143,6 @@ CHECKOUT_PASS = Words(
     },
 )
 
-CATEGORIES = Words(
-    "category",  # /resources [category], /resource add <category>: directory/record.py
-    {
-        "therapist": {
-            "en": "therapists|therapy|counsellor|counsellors|counselor|counselors"
-            "|counselling|counseling",
-            "es": "terapeuta|terapeutas|terapia|psicólogo|psicóloga|psicólogos",
-            "de": "therapeut|therapeutin|therapeuten|therapie|psychotherapeut|psychotherapeutin",
-            "fr": "thérapeute|thérapeutes|thérapie|psychologue|psychologues",
-            "pt": "terapeuta|terapeutas|terapia|psicólogo|psicóloga|psicólogos",
-        },
-        "psychiatrist": {
-            "en": "psychiatrists|psychiatry",
-            "es": "psiquiatra|psiquiatras|psiquiatría",
-            "de": "psychiater|psychiaterin|psychiatrie",
-            "fr": "psychiatre|psychiatres|psychiatrie",
-            "pt": "psiquiatra|psiquiatras|psiquiatria",
-        },
-        "bank": {
-            "en": "banks|banking",
-            "es": "banco|bancos",
-            "de": "banken",
-            "fr": "banque|banques",
-            "pt": "banco|bancos",
-        },
-        "accountant": {
-            "en": "accountants|tax|taxes|bookkeeper",
-            "es": "contador|contadora|contable|gestoría|gestor|impuestos",
-            "de": "steuerberater|steuerberaterin|steuern|buchhaltung|buchhalter",
-            "fr": "comptable|comptables|impôts|expert-comptable",
-            "pt": "contador|contadora|contabilidade|impostos",
-        },
-        "lawyer": {
-            "en": "lawyers|legal|attorney|attorneys|solicitor",
-            "es": "abogado|abogada|abogados",
-            "de": "anwalt|anwältin|anwälte|rechtsanwalt|rechtsanwältin",
-            "fr": "avocat|avocate|avocats|juriste",
-            "pt": "advogado|advogada|advogados|jurídico",
-        },
-        "harassment": {
-            "es": "acoso",
-            "de": "belästigung|hass|hetze",
-            "fr": "harcèlement",
-            "pt": "assédio",
-        },
-        "crisis": {
-            "en": "crisis-line|crisisline|hotline|hotlines|helpline",
-            "es": "emergencia",
-            "de": "krise|krisentelefon|notfall|seelsorge|telefonseelsorge",
-            "fr": "crise|urgence",
-            "pt": "crise|emergência",
-        },
-        "other": {
-            "es": "otro|otros|otra",
-            "de": "sonstiges|andere|anderes",
-            "fr": "autre|autres",
-            "pt": "outro|outros|outra",
-        },
-    },
-)
-
 PURPOSES = Words(
     "purpose",  # /circle setup [purpose] [language]: commands/circle.py
     {
@@ -313,66 +254,6 @@ SOS_SIGN = Words(
     },
 )
 
-GUIDE_TOPICS = Words(
-    "guide",  # /guide <topic>, besides each guide's English names: facilitation/guides.py
-    {
-        "therapist": {
-            "es": "terapeuta|terapia|psicólogo",
-            "de": "therapeut|therapeutin|therapie",
-            "fr": "thérapeute|thérapie",
-            "pt": "terapeuta|terapia|psicólogo",
-        },
-        "harassment": {
-            "es": "acoso|ataques",
-            "de": "belästigung|hass|shitstorm|hetze",
-            "fr": "harcèlement|raid",
-            "pt": "assédio|ataques|haters",
-        },
-        "leak": {
-            "es": "filtración|filtrado|fuga",
-            "de": "geleakt|datenleck",
-            "fr": "fuite|fuité",
-            "pt": "vazamento|vazado|vazou",
-        },
-        "doxing": {
-            "es": "doxeo|dirección",
-            "de": "adresse|doxxen",
-            "fr": "adresse",
-            "pt": "endereço",
-        },
-        "boundaries": {
-            "es": "límites|agotamiento|desgaste",
-            "de": "grenzen|erschöpfung|ausgebrannt",
-            "fr": "limites|épuisement",
-            "pt": "limites|esgotamento|exaustão",
-        },
-        "starting": {
-            "es": "empezar|crear círculo",
-            "de": "anfangen|gründen",
-            "fr": "commencer|créer un cercle",
-            "pt": "começar|criar círculo",
-        },
-        "safety": {
-            "es": "seguridad|nuevo|nueva",
-            "de": "sicherheit|neu",
-            "fr": "sécurité|nouveau|nouvelle",
-            "pt": "segurança|novo|nova",
-        },
-        "hybrid": {
-            "es": "híbrido|profesional",
-            "de": "fachleute|profis",
-            "fr": "hybride|professionnel",
-            "pt": "híbrido|profissional",
-        },
-        "crisis": {
-            "es": "ayuda|emergencia|urgencia|suicidio|pánico",
-            "de": "krise|hilfe|notfall|suizid|panik",
-            "fr": "crise|aide|urgence|panique",
-            "pt": "crise|ajuda|emergência|suicídio|pânico",
-        },
-    },
-)
-
 ALL: tuple[Words, ...] = (
     WEEKDAYS,
     *SUBCOMMANDS.values(),
@@ -390,3 +271,21 @@ ALL: tuple[Words, ...] = (
     GUIDE_TOPICS,
 )
 """Every table, for the tests and for translators."""
+
+__all__ = [
+    "ALL",
+    "CATEGORIES",
+    "CHECKOUT_PASS",
+    "DOOR",
+    "FOLLOW_CIRCLE",
+    "GUIDE_TOPICS",
+    "OFF",
+    "PURPOSES",
+    "RESOURCES_WHERE",
+    "SESSION_KINDS",
+    "SOS_SIGN",
+    "SOS_TAKEN",
+    "SUBCOMMANDS",
+    "UNVOUCHED",
+    "WEEKDAYS",
+]
