@@ -19,8 +19,9 @@ from facilitation.i18n.typed import read
 from facilitation.schedule import parse_weekly
 from facilitation.texts import checkins as checkin_texts
 from facilitation.texts import schedule as schedule_texts
-from tests.commands.chat import GROUP, Chat, only_text, reactions, texts
-from tests.commands.test_language import the_circle
+from tests.commands.chat import Chat, only_text, reactions, texts
+from tests.commands.conftest import set_up
+from tests.commands.test_language import own_language, the_circle
 from tests.facilitation.i18n.catalog_tools import po
 
 RESOURCE = "/resource add Therapeutin Dr. Mira Hartmann ; mira@example.org ; online, Gleitskala"
@@ -33,12 +34,7 @@ def spanish(text: object) -> str:
 @pytest.fixture
 async def spanish_circle(chat: Chat, people: dict[str, str]) -> Chat:
     """Alice sets the group up in Spanish, in Spanish words; everyone agrees."""
-    chat.groups.set(
-        GROUP,
-        members=[people[n] for n in ("alice", "bob", "carol", "dana")],
-        admins=[people["alice"]],
-    )
-    await chat.say(people["alice"], "/circle setup apoyo español")
+    await set_up(chat, people, "/circle setup apoyo español")
     for name in ("alice", "bob", "carol", "dana"):
         await chat.say(people[name], "/agree")
     return chat
@@ -154,10 +150,7 @@ async def test_language_default_in_any_language_follows_the_circle_again(
     chat, bob = agreed, people["bob"]
     await chat.dm(bob, "/language de")
     await chat.dm(bob, "/language Standard")
-    async with chat.storage.unit_of_work() as uow:
-        person = await uow.people.by_aci(bob)
-        assert person is not None
-        assert await uow.people.language(person.id) is None
+    assert await own_language(chat, bob) is None
 
 
 @pytest.mark.parametrize(
