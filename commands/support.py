@@ -38,6 +38,9 @@ from storage.records import Circle, Member
 support_router = CommandRouter("support")
 
 MAX_CRISIS_RESOURCES = 4
+MAX_TAKEN_WORDS = 6
+"""``/sos taken sign`` is at most this many words in any language (``ich übernehme mit
+Namen``)."""
 Place = tuple[Circle, Member]
 """A circle the person is in, and their membership there."""
 
@@ -97,6 +100,8 @@ def taken(said: str) -> bool | None:
     """``taken`` (False) or ``taken sign`` (True), in any language (``atendido``, ``ich
     übernehme mit Namen``); None for anything else, which is a call for help."""
     typed = said.split()
+    if len(typed) > MAX_TAKEN_WORDS:
+        return None  # a longer message is someone asking for help: no reading it through
     for cut in range(1, len(typed) + 1):
         if read(SOS_TAKEN, " ".join(typed[:cut])) != "taken":
             continue

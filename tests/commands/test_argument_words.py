@@ -10,11 +10,11 @@ import re
 import pytest
 
 from commands.sessions import parse_start
-from commands.support import taken
+from commands.support import MAX_TAKEN_WORDS, taken
 from facilitation.circle import Purpose, Unvouched
 from facilitation.directory.record import Category, Status
 from facilitation.i18n import TRANSLATED, Language, render
-from facilitation.i18n.argument_words import CHECKOUT_PASS
+from facilitation.i18n.argument_words import CHECKOUT_PASS, SOS_SIGN, SOS_TAKEN
 from facilitation.i18n.typed import read
 from facilitation.schedule import parse_weekly
 from facilitation.texts import checkins as checkin_texts
@@ -168,6 +168,7 @@ async def test_language_default_in_any_language_follows_the_circle_again(
         ("atendido por favor", None),
         ("taken taken", None),
         ("sign", None),
+        ("taken " * 500, None),
     ],
 )
 def test_sos_taken_in_any_language_and_nothing_else(said: str, signed: bool | None) -> None:
@@ -209,3 +210,10 @@ def test_every_argument_word_a_translation_shows_reads_as_the_englishs(language:
                 assert any(readers[meaning](word.strip()) == meaning for word in words)
                 checked += 1
     assert checked >= 10
+
+
+def test_every_way_to_say_sos_taken_sign_fits_what_sos_reads() -> None:
+    longest = max(len(word.split()) for word in SOS_TAKEN.folded()) + max(
+        len(word.split()) for word in SOS_SIGN.folded()
+    )
+    assert longest <= MAX_TAKEN_WORDS
