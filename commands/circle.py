@@ -32,11 +32,13 @@ from facilitation.i18n import (
     Language,
     ListOf,
     Msg,
+    argument_words,
     joined,
     language_of,
     lines,
     parse_language,
 )
+from facilitation.i18n.typed import read
 from facilitation.proposals import Kind
 from facilitation.texts import circle as said
 from facilitation.texts import language as said_language
@@ -61,17 +63,20 @@ English the operator's console still uses)."""
 
 
 def parse_purpose(text: str) -> Purpose:
-    try:
-        return Purpose(text.casefold() or Purpose.SUPPORT.value)
-    except ValueError as exc:
-        raise UsageError(said.PURPOSE_HINT) from exc
+    """A purpose in any language (``support``, ``apoyo``, ``Unterstützung``); none: support."""
+    if not text:
+        return Purpose.SUPPORT
+    meaning = read(argument_words.PURPOSES, text)
+    if meaning is None:
+        raise UsageError(said.PURPOSE_HINT)
+    return Purpose(meaning)
 
 
 def parse_setup(text: str) -> tuple[Purpose, Language]:
     """``[purpose] [language]``: ``support es``, ``venting``, ``Deutsch`` (a language alone:
     a support circle); the language is English unless named."""
     first, rest = split_word(text)
-    if first and not rest and first.casefold() not in {p.value for p in Purpose}:
+    if first and not rest and read(argument_words.PURPOSES, first) is None:
         chosen = parse_language(first)
         if chosen is not None:
             return Purpose.SUPPORT, chosen

@@ -25,6 +25,8 @@ from commands.tell import retime
 from facilitation.circle import DISAPPEARING_MAX, CircleSettings, Door
 from facilitation.durations import DurationError, parse_duration
 from facilitation.i18n import CODES, Duration, Msg, joined
+from facilitation.i18n.argument_words import DOOR, OFF, RESOURCES_WHERE, UNVOUCHED
+from facilitation.i18n.typed import Words, read
 from facilitation.texts import circle as said
 from facilitation.texts import language as said_language
 
@@ -83,8 +85,14 @@ class Settings:
             raise UsageError(exc.hint, usage=setting.usage) from exc
 
 
-def _word(text: str) -> str:
-    return text.casefold()
+def _word(words: Words) -> Callable[[str], str]:
+    """One of ``words``' meanings, typed in any language (``cerrada``, ``zu``: locked); the
+    core refuses anything else, so the setting's usage line answers it."""
+
+    def parse(text: str) -> str:
+        return read(words, text) or text.casefold()
+
+    return parse
 
 
 def _as_is(text: str) -> str:
@@ -92,7 +100,9 @@ def _as_is(text: str) -> str:
 
 
 def _disappearing(text: str) -> object:
-    return "off" if text.casefold() == "off" else parse_duration(text, maximum=DISAPPEARING_MAX)
+    if read(OFF, text) == "off":  # off, aus, desactivado, non...
+        return "off"
+    return parse_duration(text, maximum=DISAPPEARING_MAX)
 
 
 def disappearing_shown(value: timedelta | None) -> Text:
@@ -156,14 +166,14 @@ SETTINGS = Settings(
         "resources",
         "dm|group",
         said.EXPLAINS_RESOURCES,
-        _word,
+        _word(RESOURCES_WHERE),
         lambda s: "group" if s.resources_in_group else "dm",
     ),
     Setting(
         "door",
         "locked|open",
         said.EXPLAINS_DOOR,
-        _word,
+        _word(DOOR),
         lambda s: s.door.value,
         effect=_door,
     ),
@@ -171,7 +181,7 @@ SETTINGS = Settings(
         "unvouched",
         "hold|allow",
         said.EXPLAINS_UNVOUCHED,
-        _word,
+        _word(UNVOUCHED),
         lambda s: s.unvouched.value,
     ),
     Setting(

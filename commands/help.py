@@ -13,6 +13,7 @@ from commands.help_catalog import CommandHelp
 from commands.parsing import is_plain_name, parse_command, split_word
 from commands.router import CommandRouter
 from commands.rules import SERVED, Access, Where
+from commands.spec import subcommand_word
 from commands.speech import Text
 from facilitation.i18n import Verbatim, joined, lines
 from facilitation.texts import help as said
@@ -45,7 +46,7 @@ def _one(ctx: CommandContext, asked: str) -> Text:
     if command is None:
         shown = Verbatim(f"/{name}") if is_plain_name(name) else said.THAT_COMMAND
         return said.NO_SUCH_COMMAND.with_(command=shown)
-    word, _ = split_word(rest)
+    word = subcommand_word(name, split_word(rest)[0])  # /help schedule semanal
     action = command.action(word) if word else None
     if action is None:
         return lines(command.usage, command.summary)

@@ -24,6 +24,8 @@ from facilitation.i18n import (
     lines,
     parse_language,
 )
+from facilitation.i18n.argument_words import FOLLOW_CIRCLE
+from facilitation.i18n.typed import read
 from facilitation.texts import language as said
 from storage.records import Person
 
@@ -54,7 +56,7 @@ def language_shown(code: str) -> str:
 
 def parse_choice(text: str) -> Language | None:
     """A language, or None for ``default``; anything else is answered with the list."""
-    if text.strip().casefold() == DEFAULT:
+    if read(FOLLOW_CIRCLE, text.strip()) == DEFAULT:  # default, predeterminado, Standard...
         return None
     chosen = parse_language(text.strip())
     if chosen is None:

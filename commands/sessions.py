@@ -23,6 +23,8 @@ from commands.types import Priority
 from facilitation import session as core
 from facilitation.agreement import reminder_line
 from facilitation.i18n import Duration, Piece, joined, lines
+from facilitation.i18n.argument_words import SESSION_KINDS
+from facilitation.i18n.typed import read
 from facilitation.texts import turns
 from facilitation.texts.agreement import REMINDER
 
@@ -59,7 +61,7 @@ def parse_start(text: str) -> Start:
     length, turn, wins = DEFAULT_LENGTH, None, False
     for token in text.split():
         lowered = token.casefold()
-        if lowered in ("wins", "wins-only", "no-trauma"):
+        if read(SESSION_KINDS, token) == "wins":  # wins, logros, Erfolge, victoires...
             wins = True
         elif lowered.startswith("turn="):
             turn = TURN(lowered.removeprefix("turn="))

@@ -22,6 +22,8 @@ from commands.rules import Rules, Strangers
 from commands.speech import Text
 from commands.types import Priority
 from facilitation.i18n import joined
+from facilitation.i18n.argument_words import SUBCOMMANDS
+from facilitation.i18n.typed import read
 from facilitation.texts.refusals import USAGE_EXAMPLE
 
 T = TypeVar("T")
@@ -105,6 +107,7 @@ class CommandSpec:
     def resolve(self, args: str) -> Invocation:
         """Which action ``args`` asks for, and what its parser reads."""
         word, rest = split_word(args)
+        word = subcommand_word(self.name, word)
         if not word:
             action = self._by_match(Match.ALONE) or self._by_match(Match.REST)
             return Invocation(self, action, "")
@@ -156,6 +159,15 @@ class Invocation:
     @property
     def priority(self) -> Priority:
         return self.action.priority if self.action is not None else self.command.priority
+
+
+def subcommand_word(command: str, word: str) -> str:
+    """The subcommand a word names, in any language where the command takes that
+    (``/schedule semanal`` → ``weekly``: facilitation/i18n/argument_words.py's
+    ``SUBCOMMANDS``); any other word as it is."""
+    words = SUBCOMMANDS.get(command)
+    meaning = read(words, word) if words is not None and word else None
+    return meaning or word
 
 
 def _form(head: str, form: Text) -> Text:

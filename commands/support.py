@@ -29,13 +29,18 @@ from facilitation.directory.display import details
 from facilitation.directory.record import Category, Status
 from facilitation.guides import crisis_guide, find_guide, guide_index, is_crisis
 from facilitation.i18n import Someone, lines, render
+from facilitation.i18n.argument_words import SOS_SIGN, SOS_TAKEN
 from facilitation.i18n.messages import Msg
+from facilitation.i18n.typed import read
 from facilitation.texts import support as t
 from storage.records import Circle, Member
 
 support_router = CommandRouter("support")
 
 MAX_CRISIS_RESOURCES = 4
+MAX_TAKEN_WORDS = 6
+"""``/sos taken sign`` is at most this many words in any language (``ich übernehme mit
+Namen``)."""
 Place = tuple[Circle, Member]
 """A circle the person is in, and their membership there."""
 
@@ -85,10 +90,25 @@ def _to_asker(ctx: CommandContext, text: Text, *, priority: Priority | None = No
 async def sos(ctx: CommandContext, said: str) -> None:
     """No content is read or scanned, except ``/sos taken [sign]`` from a facilitator an
     alert reached: only who asked, and where, is passed on."""
-    asked = said.casefold().split()
-    if asked[:1] == ["taken"] and asked[1:] in ([], ["sign"]) and await _take(ctx, asked):
+    taking = taken(said)
+    if taking is not None and await _take(ctx, signed=taking):
         return
     await _crisis(ctx)
+
+
+def taken(said: str) -> bool | None:
+    """``taken`` (False) or ``taken sign`` (True), in any language (``atendido``, ``ich
+    übernehme mit Namen``); None for anything else, which is a call for help."""
+    typed = said.split()
+    if len(typed) > MAX_TAKEN_WORDS:
+        return None  # a longer message is someone asking for help: no reading it through
+    for cut in range(1, len(typed) + 1):
+        if read(SOS_TAKEN, " ".join(typed[:cut])) != "taken":
+            continue
+        rest = " ".join(typed[cut:])
+        if not rest or read(SOS_SIGN, rest) == "sign":
+            return bool(rest)
+    return None
 
 
 async def _crisis(ctx: CommandContext) -> None:
@@ -188,7 +208,7 @@ def _what_was_sent(member: Member, *, listed: bool) -> Msg:
     return t.SOS_SENT_RESOURCES if listed else t.SOS_SENT_GUIDE_ONLY
 
 
-async def _take(ctx: CommandContext, asked: list[str]) -> bool:
+async def _take(ctx: CommandContext, *, signed: bool) -> bool:
     """``/sos taken``: "I've got this". False: the sender is no facilitator an alert could
     have reached, so it was a call for help (``/sos taken`` ... from someone in crisis)."""
     me = ctx.incoming.sender
@@ -201,7 +221,7 @@ async def _take(ctx: CommandContext, asked: list[str]) -> bool:
     if not ctx.incoming.is_direct:
         ctx.direct(me, t.SOS_TAKE_PRIVATELY, priority=Priority.NORMAL)
         return True
-    _taken(ctx, alert, signed=asked[1:] == ["sign"])
+    _taken(ctx, alert, signed=signed)
     return True
 
 

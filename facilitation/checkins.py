@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitation.i18n import Piece, lines
+from facilitation.i18n.argument_words import CHECKOUT_PASS
 from facilitation.i18n.messages import Msg
 from facilitation.i18n.render import english
+from facilitation.i18n.typed import read
 from facilitation.text import MAX_COMMAND_CHARS, clean_free_text
 from facilitation.texts import care
 from facilitation.texts import checkins as checkin_texts
@@ -74,8 +76,10 @@ def parse_checkin(args: str) -> CheckIn:
     return CheckIn(mood=mood, words=_words(match.group(2)))
 
 
-PASS_WORDS = frozenset({"pass", "skip"})
-"""A check-out of these words alone (or of nothing) passes: being there counts."""
+def _passes(text: str) -> bool:
+    """A check-out of a pass word alone (``pass``, ``paso``, ``ich passe``: any language's,
+    facilitation/i18n/argument_words.py) or of nothing passes: being there counts."""
+    return read(CHECKOUT_PASS, text) == "pass"
 
 
 def parse_checkout(args: str) -> CheckOut:
@@ -85,12 +89,12 @@ def parse_checkout(args: str) -> CheckOut:
     Passing is fine: ``pass``, nothing at all, or a mood alone is a check-out without words.
     """
     text = args[:MAX_COMMAND_CHARS].strip()
-    if text.casefold() in PASS_WORDS:
+    if _passes(text):
         return CheckOut(mood=None, words=None)
     match = _LEADING_NUMBER.fullmatch(text)
     if match is not None and 1 <= int(match.group(1)) <= 5:
         rest = (match.group(2) or "").strip()
-        words = None if rest.casefold() in PASS_WORDS else _words(rest)
+        words = None if _passes(rest) else _words(rest)
         return CheckOut(mood=int(match.group(1)), words=words)
     if match is not None and match.group(2) is None:  # "/checkout 9": a mood out of range
         raise CheckinError(checkin_texts.HINT_MOOD_OPTIONAL)

@@ -23,10 +23,12 @@ names a crisis (``suicide``, ``self-harm``, ``panic``, ``help``...) finds the cr
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from facilitation.i18n.argument_words import GUIDE_TOPICS
+from facilitation.i18n.folding import fold
+from facilitation.i18n.languages import CODES
 from facilitation.i18n.messages import Msg
 from facilitation.i18n.pieces import Joined, lines
 from facilitation.texts import guides as t
@@ -129,8 +131,9 @@ GUIDES: tuple[Guide, ...] = (
 
 
 def _normalize(text: str) -> str:
-    """``" /Compassion  Fatigue "`` → ``"compassion-fatigue"``: lower case, one hyphen between."""
-    folded = unicodedata.normalize("NFKC", text[:_MAX_QUERY_CHARS]).casefold()
+    """``" /Compassion  Fatigue "`` → ``"compassion-fatigue"``: lower case, accents set aside
+    (``filtración`` → ``filtracion``), one hyphen between."""
+    folded = fold(text[:_MAX_QUERY_CHARS])
     normal = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     return normal.removeprefix("guide-")  # "/guide leak" passed whole
 
@@ -155,7 +158,10 @@ def _stem(normal: str) -> str:
 
 
 def _names(guide: Guide) -> tuple[str, ...]:
-    return (guide.key, *guide.aliases)
+    """Its key, its English aliases, and its words in every language (``GUIDE_TOPICS``:
+    ``fuga``, ``Grenzen``, ``fuite``, ``vazamento``)."""
+    spelled = (word for code in CODES for word in GUIDE_TOPICS.spelled(guide.key, code))
+    return (guide.key, *guide.aliases, *spelled)
 
 
 _BY_NAME: dict[str, Guide] = {_normalize(n): g for g in GUIDES for n in _names(g)}

@@ -21,6 +21,8 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitation.durations import DurationError, format_duration, parse_duration
+from facilitation.i18n.argument_words import WEEKDAYS
+from facilitation.i18n.typed import read
 
 HOUR_MS = 3_600_000
 MAX_SESSION = timedelta(hours=8)
@@ -61,11 +63,6 @@ _FULL_NAMES: dict[Weekday, str] = {
     Weekday.FRI: "Friday",
     Weekday.SAT: "Saturday",
     Weekday.SUN: "Sunday",
-}
-
-_DAY_NAMES: dict[str, Weekday] = {
-    **{day.name.lower(): day for day in Weekday},
-    **{name.lower(): day for day, name in _FULL_NAMES.items()},
 }
 
 
@@ -136,9 +133,10 @@ def parse_weekly(args: str, default_length_ms: int) -> WeeklyRule:
     parts = args.split()
     if not parts or len(parts) > 3:
         raise ScheduleError(Wrong.WRITTEN)
-    weekday = _DAY_NAMES.get(parts[0].lower())
-    if weekday is None:
+    day = read(WEEKDAYS, parts[0])  # tue, Tuesday, martes, Di, mardi, terça...
+    if day is None:
         raise ScheduleError(Wrong.DAY)
+    weekday = Weekday[day.upper()]
     if len(parts) == 1:
         raise ScheduleError(Wrong.TIME_AFTER_DAY)
     match = _TIME.fullmatch(parts[1])

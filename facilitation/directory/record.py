@@ -6,6 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from facilitation.i18n.argument_words import CATEGORIES
+from facilitation.i18n.languages import CODES
+from facilitation.i18n.typed import read
+
 MAX_NAME_CHARS = 80
 MAX_CONTACT_CHARS = 200
 """The contact section of ``/resource add``; a phone, an e-mail and a web address fit."""
@@ -32,35 +36,24 @@ class Category(StrEnum):
 CATEGORY_LIST = ", ".join(category.value for category in Category)
 
 CATEGORY_SYNONYMS: dict[Category, tuple[str, ...]] = {
-    Category.THERAPIST: (
-        "therapists",
-        "therapy",
-        "counsellor",
-        "counsellors",
-        "counselor",
-        "counselors",
-        "counselling",
-        "counseling",
-    ),
-    Category.PSYCHIATRIST: ("psychiatrists", "psychiatry"),
-    Category.BANK: ("banks", "banking"),
-    Category.ACCOUNTANT: ("accountants", "tax", "taxes", "bookkeeper"),
-    Category.LAWYER: ("lawyers", "legal", "attorney", "attorneys", "solicitor"),
-    Category.HARASSMENT: (),
-    Category.CRISIS: ("crisis-line", "crisisline", "hotline", "hotlines", "helpline"),
-    Category.OTHER: (),
+    category: tuple(
+        word
+        for code in CODES
+        for word in CATEGORIES.spelled(category.value, code)
+        if word != category.value
+    )
+    for category in Category
 }
-_CATEGORY_WORDS: dict[str, Category] = {
-    word: category
-    for category, synonyms in CATEGORY_SYNONYMS.items()
-    for word in (category.value, *synonyms)
-}
+"""Every other word for a category, in every language (``counsellor``, ``terapeuta``,
+``Steuerberater``): what a search matches the category with. The table is
+facilitation/i18n/argument_words.py's ``CATEGORIES``."""
 
 
 def parse_category(text: str) -> Category | None:
-    """A category from its name or a common plural/synonym (``counsellor`` → therapist)."""
-    word = text.strip().casefold().rstrip(".,:;!?")
-    return _CATEGORY_WORDS.get(word)
+    """A category from its name or a common plural or synonym, in any language
+    (``counsellor``, ``Therapeutin``, ``psicóloga`` → therapist)."""
+    meaning = read(CATEGORIES, text.strip().rstrip(".,:;!?"))
+    return None if meaning is None else Category(meaning)
 
 
 class Status(StrEnum):

@@ -15,9 +15,10 @@ exactly one of ``CODES``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from facilitation.i18n.folding import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,20 +129,11 @@ def direct_language(own: str | None, circles: Sequence[str]) -> Language:
     return ENGLISH
 
 
-def _fold(text: str) -> str:
-    """Lowercase, accents set aside (``Español`` → ``espanol``), one space between words."""
-    composed = unicodedata.normalize("NFKC", text).casefold().strip()
-    bare = "".join(
-        ch for ch in unicodedata.normalize("NFKD", composed) if unicodedata.category(ch) != "Mn"
-    )
-    return re.sub(" {2,}", " ", bare)
-
-
 def parse_language(text: str) -> Language | None:
     """The language a member named, or None for anything else (nothing is guessed)."""
     if len(text) > _MAX_TYPED:
         return None
-    folded = _fold(text)
+    folded = fold(text)
     region = _REGION.fullmatch(folded)  # es-MX, pt_BR, pt-PT, de-CH, es-419, zh-Hant-TW
     if region is not None:
         return _BY_CODE.get(region.group(1))

@@ -17,16 +17,23 @@ def people() -> dict[str, str]:
     return {name: aci() for name in ("alice", "bob", "carol", "dana", "erin")}
 
 
-@pytest.fixture
-async def circle(chat: Chat, people: dict[str, str]) -> Chat:
-    """A circle set up by alice (the group's admin) with bob, carol and dana."""
+async def set_up(
+    chat: Chat, people: dict[str, str], command: str = "/circle setup support"
+) -> Chat:
+    """The group of alice (its admin), bob, carol and dana, made a circle by alice."""
     chat.groups.set(
         GROUP,
         members=[people[n] for n in ("alice", "bob", "carol", "dana")],
         admins=[people["alice"]],
     )
-    await chat.say(people["alice"], "/circle setup support")
+    await chat.say(people["alice"], command)
     return chat
+
+
+@pytest.fixture
+async def circle(chat: Chat, people: dict[str, str]) -> Chat:
+    """A circle set up by alice (the group's admin) with bob, carol and dana."""
+    return await set_up(chat, people)
 
 
 @pytest.fixture

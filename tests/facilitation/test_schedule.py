@@ -97,7 +97,7 @@ def test_parses_the_spellings_members_use(args: str, expected: WeeklyRule) -> No
         ("   ", "usage"),
         ("tue 19:00 90m weekly", "usage"),
         ("xyz 19:00", "day is mon..sun"),
-        ("tues 19:00", "day is mon..sun"),
+        ("tuesdays 19:00", "day is mon..sun"),
         ("19:00 tue", "day is mon..sun"),
         ("tue", "add a time"),
         ("tue 90m", "time is HH:MM, 24-hour"),
