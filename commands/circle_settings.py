@@ -25,7 +25,13 @@ from commands.tell import retime
 from facilitation.circle import DISAPPEARING_MAX, CircleSettings, Door
 from facilitation.durations import DurationError, parse_duration
 from facilitation.i18n import CODES, Duration, Msg, joined
-from facilitation.i18n.argument_words import DOOR, OFF, RESOURCES_WHERE, UNVOUCHED
+from facilitation.i18n.argument_words import (
+    AGREEMENT_BY,
+    DOOR,
+    OFF,
+    RESOURCES_WHERE,
+    UNVOUCHED,
+)
 from facilitation.i18n.typed import Words, read
 from facilitation.texts import circle as said
 from facilitation.texts import language as said_language
@@ -204,7 +210,7 @@ SETTINGS = Settings(
         "agreement",
         "consent|facilitators",
         said.EXPLAINS_AGREEMENT,
-        _word,
+        _word(AGREEMENT_BY),
         lambda s: "consent" if s.agreement_by_consent else "facilitators",
     ),
     Setting(

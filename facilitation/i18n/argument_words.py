@@ -206,6 +206,24 @@ UNVOUCHED = Words(
     },
 )
 
+AGREEMENT_BY = Words(
+    "agreement by",  # /circle set agreement consent|facilitators
+    {
+        "consent": {
+            "es": "consenso|consentimiento",
+            "de": "konsens|konsent",
+            "fr": "consentement|consensus",
+            "pt": "consenso|consentimento",
+        },
+        "facilitators": {
+            "es": "facilitadores|facilitadoras",
+            "de": "moderation|moderierende",
+            "fr": "facilitateurs|facilitatrices|animation",
+            "pt": "facilitadores|facilitadoras",
+        },
+    },
+)
+
 OFF = Words(
     "off",  # /circle set disappearing DURATION|off
     {
@@ -265,6 +283,7 @@ ALL: tuple[Words, ...] = (
     DOOR,
     UNVOUCHED,
     OFF,
+    AGREEMENT_BY,
     FOLLOW_CIRCLE,
     SOS_TAKEN,
     SOS_SIGN,
@@ -273,6 +292,7 @@ ALL: tuple[Words, ...] = (
 """Every table, for the tests and for translators."""
 
 __all__ = [
+    "AGREEMENT_BY",
     "ALL",
     "CATEGORIES",
     "CHECKOUT_PASS",

@@ -17,6 +17,7 @@ from facilitation.durations import DurationError, parse_duration
 from facilitation.guides import GUIDES, find_guide
 from facilitation.i18n import CODES, LANGUAGES, TRANSLATED
 from facilitation.i18n.argument_words import (
+    AGREEMENT_BY,
     ALL,
     CATEGORIES,
     CHECKOUT_PASS,
@@ -121,6 +122,7 @@ def test_the_tables_speak_of_what_the_code_compares() -> None:
     assert set(PURPOSES.meanings) == {purpose.value for purpose in Purpose}
     assert set(DOOR.meanings) == {door.value for door in Door}
     assert set(UNVOUCHED.meanings) == {choice.value for choice in Unvouched}
+    assert set(AGREEMENT_BY.meanings) == {"consent", "facilitators"}
     assert set(GUIDE_TOPICS.meanings) <= {guide.key for guide in GUIDES}
     assert set(SUBCOMMANDS["schedule"].meanings) == {"weekly", "cancel"}
     assert set(SUBCOMMANDS["session"].meanings) == {"start", "extend", "end"}
