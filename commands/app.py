@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from commands import circle_health  # noqa: F401 - declares /circle health on circle_router
 from commands.agreement import agreement_router
 from commands.alias import alias_router
 from commands.boundaries import boundaries_router
 from commands.checkins import checkins_router
 from commands.circle import circle_router
+from commands.cohosts import cohost_router
 from commands.context import Deps
+from commands.debriefs import debrief_router
 from commands.dispatcher import Dispatcher
 from commands.facilitator import facilitator_router
 from commands.help import help_router
@@ -32,7 +35,9 @@ ROUTERS: tuple[CommandRouter, ...] = (
     alias_router,
     facilitator_router,
     session_router,
+    cohost_router,
     checkins_router,
+    debrief_router,
     turns_router,
     boundaries_router,
     schedule_router,

@@ -25,6 +25,7 @@ from facilitation.circle import DISAPPEARING_MAX, CircleSettings, Door
 from facilitation.durations import DurationError, parse_duration
 from facilitation.i18n import CODES, Duration, Msg, joined
 from facilitation.texts import circle as said
+from facilitation.texts import holding
 from facilitation.texts import language as said_language
 
 Effect = Callable[[CommandContext, CircleSettings], Awaitable[Text | None]]
@@ -175,6 +176,7 @@ SETTINGS = Settings(
         lambda s: disappearing_shown(s.disappearing),
         effect=_set_group_timer,
     ),
+    _number("load", holding.EXPLAINS_LOAD, lambda s: s.load_limit),
     Setting(
         "language",
         "|".join(CODES),

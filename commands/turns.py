@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from commands.arguments import ignored, nothing, words
 from commands.context import CommandContext
+from commands.holders import steering
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from commands.session_flow import apply, refusal, require_session
@@ -14,6 +15,7 @@ from commands.types import Priority
 from facilitation import session as core
 from facilitation.i18n import Duration, Piece, Someone, lines
 from facilitation.texts import turns as texts
+from storage.repositories.sessions import Counted
 
 turns_router = CommandRouter("turns")
 
@@ -130,10 +132,13 @@ async def next_(ctx: CommandContext, _: None) -> None:
     member = ctx.require_agreed()
     state = (await require_session(ctx))[1]
     speaker = state.speaker.member if state.speaker is not None else None
-    if speaker == str(member.id) and not member.is_facilitator:
+    steers = core.may_steer(
+        state, str(member.id), core.HostAction.NEXT, facilitator=member.is_facilitator
+    )
+    if speaker == str(member.id) and not steers:
         await _change(ctx, lambda s: core.done(s, str(member.id), ctx.now))
         return
-    ctx.require_facilitator()
+    await steering(ctx, core.HostAction.NEXT)
     await _change(ctx, lambda s: core.next_speaker(s, ctx.now))
 
 
@@ -148,6 +153,7 @@ async def next_(ctx: CommandContext, _: None) -> None:
 )
 async def pause(ctx: CommandContext, _: None) -> None:
     await _change(ctx, lambda s: core.pause(s, ctx.now))
+    await ctx.uow.sessions.count_in(ctx.require_circle().id, Counted.PAUSE)  # for /circle health
 
 
 @turns_router.command(
@@ -155,8 +161,9 @@ async def pause(ctx: CommandContext, _: None) -> None:
     usage="",
     summary=texts.RESUME_SUMMARY,
     where=Where.GROUP,
-    access=Access.FACILITATOR,
+    access=Access.MEMBER,  # facilitators, and the session's co-hosts (commands/holders.py)
     parse=ignored,
 )
 async def resume(ctx: CommandContext, _: None) -> None:
+    await steering(ctx, core.HostAction.RESUME)
     await _change(ctx, lambda s: core.resume(s, ctx.now))
