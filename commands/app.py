@@ -20,6 +20,7 @@ from commands.language import language_router
 from commands.membership import membership_router
 from commands.personal import personal_router
 from commands.resources import resources_router
+from commands.rotas import rota_router
 from commands.router import CommandRouter
 from commands.schedules import schedule_router
 from commands.sessions import session_router
@@ -41,6 +42,7 @@ ROUTERS: tuple[CommandRouter, ...] = (
     turns_router,
     boundaries_router,
     schedule_router,
+    rota_router,
     invites_router,
     vouches_router,
     requests_router,

@@ -4,9 +4,9 @@ share with the co-hosts (``session_state.may_steer``), and the members a command
 Steering is checked in the handler, after the guards: whether someone co-hosts is part of
 the open session's state, which the guards (sync, rule-only) do not read. The commands that
 co-hosts may use are declared for members (``Access.MEMBER``, or ``AGREED`` for /next, which
-a speaker uses to pass the floor); a co-host agreed to the circle's agreement when named. A co-host of a session
-that has closed is refused as anyone would be: no session is open, or they do not co-host
-the one that is.
+a speaker uses to pass the floor); a co-host agreed to the circle's agreement when named.
+A co-host of a session that has closed is refused as anyone would be: no session is open,
+or they do not co-host the one that is.
 """
 
 from __future__ import annotations
