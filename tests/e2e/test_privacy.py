@@ -18,6 +18,7 @@ SECRET_WORDS = (
     "Wombatfeeling",
     "Capybaragoal",
     "Okapitopic",
+    "Kestreldebrief",
 )
 
 
@@ -63,6 +64,11 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
         (f"/checkout {SECRET_WORDS[4]}", "💛"),
     ):
         await world.expect_reaction(world.bob, text, emoji)
+    # the host's debrief: its words are stored, encrypted, and never shown
+    await world.say(world.alice, "/session end")
+    await world.expect_dm_to(world.alice, "How are you after holding it?")
+    low = await world.ask_dm(world.alice, f"/debrief 2 {SECRET_WORDS[6]}")
+    assert "another facilitator" in low.text
     # the roster follows the group: Erin added in the app (unvouched), Dana removed (banned)
     await world.add_to_group(world.alice, world.erin)
     await world.expect_dm_to(world.alice, "without a vouch")
