@@ -9,15 +9,13 @@ with the session (``facilitation/cohosting.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from commands.arguments import exactly_one_mention, words
 from commands.context import CommandContext
 from commands.errors import Refusal
 from commands.holders import named_members
 from commands.router import CommandRouter
 from commands.rules import Access, Where
-from commands.session_flow import apply, render, require_session
+from commands.session_flow import change, render, require_session
 from facilitation import cohosting
 from facilitation import session as core
 from facilitation.care_texts import COHOST_REFUSALS
@@ -46,17 +44,6 @@ async def _target(ctx: CommandContext) -> Member:
     return member
 
 
-async def _change(
-    ctx: CommandContext, change: Callable[[core.SessionState], core.Transition]
-) -> None:
-    stored, state = await require_session(ctx)
-    try:
-        transition = change(state)
-    except core.SessionError as error:
-        raise refusal(error) from error
-    await apply(ctx, stored, transition)
-
-
 @cohost.alone(summary=said.COHOST_SHOW_SUMMARY)
 async def show(ctx: CommandContext, _: None) -> None:
     state = (await require_session(ctx))[1]
@@ -74,7 +61,9 @@ async def show(ctx: CommandContext, _: None) -> None:
 async def remove(ctx: CommandContext, _: str) -> None:
     mention = exactly_one_mention(ctx.incoming)
     [member] = await named_members(ctx, [mention], hint=None)
-    await _change(ctx, lambda s: cohosting.remove_cohost(s, str(member.id), ctx.now))
+    await change(
+        ctx, refuse=refusal, step=lambda s: cohosting.remove_cohost(s, str(member.id), ctx.now)
+    )
 
 
 @cohost.otherwise(
@@ -85,4 +74,6 @@ async def remove(ctx: CommandContext, _: str) -> None:
 )
 async def add(ctx: CommandContext, _: str) -> None:
     member = await _target(ctx)
-    await _change(ctx, lambda s: cohosting.add_cohost(s, str(member.id), ctx.now))
+    await change(
+        ctx, refuse=refusal, step=lambda s: cohosting.add_cohost(s, str(member.id), ctx.now)
+    )

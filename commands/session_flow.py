@@ -5,7 +5,7 @@ post the anonymous summary and look out for the trauma loop."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,22 @@ async def require_session(ctx: CircleContext) -> tuple[StoredSession, SessionSta
     if found is None:
         raise Refusal(turns.NO_SESSION)
     return found
+
+
+async def change(
+    ctx: CircleContext,
+    step: Callable[[SessionState], Transition],
+    refuse: Callable[[SessionError], Refusal] = refusal,
+) -> Transition:
+    """One change to the open session by a command: refused (``refuse`` says how) if the
+    core refuses it, else applied."""
+    stored, state = await require_session(ctx)
+    try:
+        transition = step(state)
+    except SessionError as error:
+        raise refuse(error) from error
+    await apply(ctx, stored, transition)
+    return transition
 
 
 async def apply(ctx: CircleContext, stored: StoredSession, transition: Transition) -> None:

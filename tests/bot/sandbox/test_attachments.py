@@ -5,7 +5,6 @@ nothing is recorded."""
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
@@ -16,18 +15,6 @@ from tests.bot.sandbox.test_rest import ACCOUNT, call
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 24
 ENCODED = base64.b64encode(PNG).decode()
-
-
-@pytest.fixture
-async def gw() -> AsyncIterator[SandboxGateway]:
-    async with SandboxGateway(ACCOUNT, bot_uuid="0c6f4a2e-5b7d-4e1a-9c3b-1a2b3c4d5e01") as gateway:
-        yield gateway
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 def test_a_data_uri_keeps_its_type_and_name_and_plain_base64_is_sniffed() -> None:
