@@ -47,7 +47,7 @@ async def _target(ctx: CommandContext) -> Member:
 @cohost.alone(summary=said.COHOST_SHOW_SUMMARY)
 async def show(ctx: CommandContext, _: None) -> None:
     state = (await require_session(ctx))[1]
-    text, about = await render(ctx, cohosting.holders_post(state))
+    text, about = await render(ctx, cohosting.holders_post(state), ping=False)
     ctx.reply(text, about=about)
 
 

@@ -20,12 +20,14 @@ from storage.repositories.rotas import StoredRota
 
 
 async def rota_members(ctx: CircleContext, rota: StoredRota) -> dict[str, Member]:
-    """The rota's people who are still in the circle, by member id (as the core writes it)."""
+    """The rota's people who are still facilitators of the circle, by member id (as the core
+    writes it). Someone who is no longer a facilitator can't open the session: they keep
+    their place, passed over, and come back into turn if they facilitate again."""
     circle = ctx.require_circle()
     return {
         str(m.id): m
         for m in await ctx.uow.members.of_circle(circle.id)
-        if str(m.id) in rota.members
+        if str(m.id) in rota.members and m.is_facilitator
     }
 
 

@@ -133,11 +133,15 @@ class WithPeople:
         return f"WithPeople(people={len(self.people)})"
 
 
-async def render(ctx: CircleContext, post: Post) -> tuple[WithPeople, list[uuid.UUID]]:
+async def render(
+    ctx: CircleContext, post: Post, *, ping: bool = True
+) -> tuple[WithPeople, list[uuid.UUID]]:
     """The post ready to send, and the ids of everyone it names: their member and person
-    ids, so a /forgetme finds it while it is unsent (even once they left the circle)."""
+    ids, so a /forgetme finds it while it is unsent (even once they left the circle).
+    ``ping=False``: everyone is named without a mention (an answer to a question, like
+    ``/cohost``, needn't notify the people it names)."""
     circle = ctx.require_circle()
-    mentioned = set(post.mentions)
+    mentioned = set(post.mentions) if ping else set()
     people: dict[str, Someone] = {}
     about: list[uuid.UUID] = []
     for ref in post.members:

@@ -16,8 +16,9 @@ async def test_a_cohost_steers_during_the_session_and_not_after(
     chat, p = agreed, people
     opened = await mentioning(chat, p["alice"], "/session start 10m turn=2m with", p["carol"])
     assert any("Co-hosting" in t or "co-host" in t for t in texts(opened))
-    shown = only_text(await chat.say(p["bob"], "/cohost"))
-    assert "Holding this session" in shown
+    [shown] = [o for o in await chat.say(p["bob"], "/cohost") if isinstance(o, OutgoingMessage)]
+    assert "Holding this session" in shown.text
+    assert shown.mentions == ()  # named, nobody pinged
     await chat.say(p["bob"], "/hand")
     assert COHOST_ONLY in only_text(await chat.say(p["dana"], "/next"))  # not a co-host
     called = await chat.say(p["carol"], "/next")  # the co-host calls the next speaker

@@ -6,6 +6,7 @@ from __future__ import annotations
 from commands.types import OutgoingMessage
 from tests.commands.care_helpers import DAY, WEEK, make_facilitator, mentioning, to_person
 from tests.commands.chat import Chat, only_text, reactions, texts
+from tests.commands.roster_helpers import take_from_group
 
 REMINDER = "you're on the rota to host"
 
@@ -111,3 +112,30 @@ async def test_bad_rota_input_gets_a_short_reply_and_stores_nothing(
     assert "rota of 1 person" in only_text(cancelled)
     await chat.say(p["alice"], "/schedule cancel 1")  # the rota goes with its schedule
     assert reminded(await chat.advance(2 * WEEK), p) == []
+
+
+async def test_someone_who_leaves_is_off_the_rota_and_a_rota_left_empty_goes(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await rota_circle(chat, p)
+    await mentioning(chat, p["alice"], "/schedule rota 1", p["carol"], p["bob"])
+    take_from_group(chat, p["carol"])
+    await chat.group_changed(actor=p["alice"])
+    assert reminded(await chat.advance(0), p) == ["bob"]  # carol left: bob hosts
+    take_from_group(chat, p["bob"])
+    await chat.group_changed(actor=p["alice"])
+    async with chat.storage.unit_of_work() as uow:
+        assert [t for t in await uow.timers.all() if t.kind == "rota-reminder"] == []
+    assert reminded(await chat.advance(2 * WEEK), p) == []
+    assert "Next host" not in only_text(await chat.say(p["dana"], "/schedule"))
+
+
+async def test_someone_no_longer_facilitating_is_passed_over(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await rota_circle(chat, p)
+    await mentioning(chat, p["alice"], "/schedule rota 1", p["carol"], p["bob"])
+    await mentioning(chat, p["alice"], "/facilitator remove", p["carol"])
+    assert reminded(await chat.advance(0), p) == ["bob"]
