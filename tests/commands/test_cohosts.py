@@ -82,3 +82,23 @@ async def test_a_member_who_has_not_agreed_cannot_cohost(
     assert "can't co-host right now" in said
     assert [o for o in await chat.say(p["bob"], "/cohost") if isinstance(o, OutgoingMessage)]
     assert to_person(await chat.say(p["bob"], "/resume"), p["bob"])  # refused to him alone
+
+
+async def test_help_knows_the_commands_that_share_the_holding(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    in_group = only_text(await chat.say(p["bob"], "/help"))  # each list: what works there
+    by_dm = only_text(await chat.dm(p["bob"], "/help"))
+    assert "/cohost" in in_group and "/rota" in in_group and "/rota" in by_dm
+    assert "/debrief" in by_dm
+    cohost = only_text(await chat.dm(p["bob"], "/help cohost"))
+    assert "/cohost @member" in cohost and "/cohost remove @member" in cohost
+    assert "/debrief <1-5>" in only_text(await chat.dm(p["bob"], "/help debrief"))
+    assert "/rota swap" in only_text(await chat.dm(p["bob"], "/help rota"))
+    rota = only_text(await chat.dm(p["bob"], "/help schedule rota"))
+    assert rota.startswith("/schedule rota N @member @member …")
+    health = only_text(await chat.dm(p["bob"], "/help circle health"))
+    assert "chart" in health
+    load = only_text(await chat.dm(p["bob"], "/help circle set"))
+    assert "/circle set load N" in load

@@ -265,3 +265,25 @@ async def test_the_queue_names_members_without_an_alias_by_their_place_in_the_ci
         f"1. member {place['dana']}",
         "2. Sky",
     ]
+
+
+async def test_a_small_circle_gets_the_note_without_numbers(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    """Two people check in each time: no session alone has moods enough to show, but the
+    three pooled do (facilitation/loop.py's trend); the note says it without numbers."""
+    chat, p = agreed, people
+    notes: list[str] = []
+    for _ in range(3):
+        await chat.say(p["alice"], "/session start 2m")
+        for name in ("bob", "carol"):
+            await chat.say(p[name], "/checkin 2 heavy")
+        out = await chat.advance(120_000)
+        notes += [
+            o.text
+            for o in out
+            if isinstance(o, OutgoingMessage) and o.to.aci == p["alice"] and "trauma loop" in o.text
+        ]
+    [note] = notes
+    assert note.startswith("A gentle note for facilitators") and "lately" in note
+    assert "/circle health" in note and not any(ch.isdigit() for ch in note.split("/circle")[0])
