@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from commands.personal_care import holding_items, holding_lines
 from commands.requests_flow import STATUS_WORDS
 from facilitation.circle import Purpose, Role, Standing
 from facilitation.i18n import (
@@ -257,6 +258,7 @@ _SECTIONS: tuple[Callable[[PersonalData, CircleInfo, str, int], list[Line]], ...
     _resources,
     _invites,
     _sessions,
+    holding_lines,
 )
 
 
@@ -271,6 +273,7 @@ def inventory(data: PersonalData) -> list[Line]:
         (len(data.resources_added), t.ITEM_RESOURCES),
         (len(data.invites), t.ITEM_INVITES),
         (len(data.sessions), t.ITEM_SESSIONS),
+        *holding_items(data),
         (data.pending_messages, t.ITEM_PENDING),
     ]
     items: list[Line] = [t.ITEM_ACCOUNT, *(item.with_(n=n) for n, item in counted if n)]

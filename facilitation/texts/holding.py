@@ -82,3 +82,57 @@ COHOST_MENTION_HINT = Msg(
     "after 'with', mention each co-host with @",
     kind=Kind.WORD,
 )
+
+# --- /mydata and /forgetme: the person's own part of the holding --------------------------
+# TRANSLATORS: {n} sessions they held lately (kept 14 days, or while circle health shows them).
+MYDATA_HELD = Plural(
+    "mydata.held",
+    "• you held {n} session lately (co-hosting included), the last closing {day}",
+    "• you held {n} sessions lately (co-hosting included), the last closing {day}",
+    kind=Kind.WORD,
+    day=Slot.DATE,
+)
+MYDATA_LOAD_NOTICE = Msg(
+    "mydata.load_notice",
+    "• I last thanked you for how much you hold on {day}",
+    kind=Kind.WORD,
+    day=Slot.DATE,
+)
+# TRANSLATORS: {n} is the circle's check-in retention in days.
+MYDATA_DEBRIEFS_HEADER = Plural(
+    "mydata.debriefs_header",
+    "Your debriefs (only you see them; the words are deleted after {n} day):",
+    "Your debriefs (only you see them; the words are deleted after {n} days):",
+    kind=Kind.WORD,
+)
+MYDATA_DEBRIEF = Msg("mydata.debrief", "debrief", kind=Kind.WORD)
+# TRANSLATORS: {position} of {size} people on a rota; {notes} says more, or is empty.
+MYDATA_ROTA = Msg(
+    "mydata.rota",
+    "• on a rota: place {position} of {size}{notes}",
+    kind=Kind.WORD,
+    position=Slot.COUNT,
+    size=Slot.COUNT,
+    notes=Slot.TEXT,
+)
+MYDATA_ROTA_HOSTING = Msg("mydata.rota_hosting", "; you host its next session", kind=Kind.WORD)
+MYDATA_SWAP_ASKED = Msg("mydata.swap_asked", "; you asked for a swap", kind=Kind.WORD)
+MYDATA_SWAP_ASKED_TO_TAKE = Msg(
+    "mydata.swap_asked_to_take", "; you were asked to take a turn", kind=Kind.WORD
+)
+MYDATA_SWAP_TOOK = Msg("mydata.swap_took", "; you took a turn someone asked", kind=Kind.WORD)
+ITEM_HELD = Plural(
+    "forgetme.item_held",
+    "when {n} session you held closed",
+    "when {n} sessions you held closed",
+    kind=Kind.WORD,
+)
+ITEM_DEBRIEFS = Plural(
+    "forgetme.item_debriefs", "{n} debrief you gave", "{n} debriefs you gave", kind=Kind.WORD
+)
+ITEM_ROTAS = Plural(
+    "forgetme.item_rotas",
+    "your place on {n} rota (a swap you asked or took ends)",
+    "your place on {n} rotas (a swap you asked or took ends)",
+    kind=Kind.WORD,
+)

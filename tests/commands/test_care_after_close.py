@@ -128,3 +128,22 @@ async def test_circle_health_is_a_chart_and_lines_by_direct_message(
     assert only_text(await chat.dm(p["alice"], "/circle health now")).startswith(
         "Usage: /circle health"
     )
+
+
+async def test_mydata_shows_their_own_holding_and_forgetme_counts_it(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    chat, p = agreed, people
+    await mentioning(chat, p["alice"], "/facilitator add", p["bob"])
+    await chat.say(p["alice"], "/schedule weekly thu 19:00 60m")
+    await mentioning(chat, p["alice"], "/schedule rota 1", p["bob"], p["alice"])
+    await hold(chat, p["alice"], p["carol"])
+    await chat.dm(p["carol"], f"/debrief 3 {WORDS} tonight")
+    mine = "\n".join(texts(await chat.dm(p["carol"], "/mydata")))
+    assert "you held 1 session lately" in mine
+    assert f'debrief · mood 3/5 · "{WORDS} tonight"' in mine
+    assert "on a rota" not in mine  # carol is on none
+    alices = "\n".join(texts(await chat.dm(p["alice"], "/mydata")))
+    assert "on a rota: place 2 of 2" in alices and WORDS not in alices  # not carol's words
+    asked = only_text(await chat.dm(p["carol"], "/forgetme"))
+    assert "when 1 session you held closed" in asked and "1 debrief you gave" in asked
