@@ -105,7 +105,8 @@ MYDATA_DEBRIEFS_HEADER = Plural(
     "Your debriefs (only you see them; the words are deleted after {n} days):",
     kind=Kind.WORD,
 )
-MYDATA_DEBRIEF = Msg("mydata.debrief", "debrief", kind=Kind.WORD)
+# TRANSLATORS: the name of /debrief's answer; Spanish and Portuguese keep the command's word.
+MYDATA_DEBRIEF = Msg("mydata.debrief", "debrief", kind=Kind.WORD, same_in=("es", "pt"))
 # TRANSLATORS: {position} of {size} people on a rota; {notes} says more, or is empty.
 MYDATA_ROTA = Msg(
     "mydata.rota",
