@@ -73,4 +73,5 @@ def _message(item: OutgoingMessage) -> SendMessage:
         quote_author=item.quote.author if item.quote else None,
         quote_timestamp=item.quote.timestamp if item.quote else None,
         quote_text=item.quote.text if item.quote else None,
+        base64_attachments=[a.data_uri() for a in item.attachments] or None,
     )

@@ -213,6 +213,10 @@ class Demo:
             lines.append(f"  ↳ replying to {self.name_of(message.quote_author)}")
         body = text.replace("\n", "\n    ")
         lines.append(f"{where}: {body}")
+        lines += [  # a terminal can't show the chart: say what a phone would show
+            f"    📎 {a.filename or 'attachment'} ({a.content_type}, {a.size} bytes)"
+            for a in message.attachments
+        ]
         return "\n".join(lines)
 
     def _group_of(self, message: SentMessage) -> Group | None:

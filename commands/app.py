@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from commands import circle_health  # noqa: F401 - declares /circle health on circle_router
 from commands.agreement import agreement_router
 from commands.alias import alias_router
 from commands.boundaries import boundaries_router
 from commands.checkins import checkins_router
 from commands.circle import circle_router
+from commands.cohosts import cohost_router
 from commands.context import Deps
+from commands.debriefs import debrief_router
 from commands.dispatcher import Dispatcher
 from commands.facilitator import facilitator_router
 from commands.help import help_router
@@ -18,6 +21,7 @@ from commands.membership import membership_router
 from commands.personal import personal_router
 from commands.proposals import proposals_router
 from commands.resources import resources_router
+from commands.rotas import rota_router
 from commands.router import CommandRouter
 from commands.schedules import schedule_router
 from commands.sessions import session_router
@@ -34,10 +38,13 @@ ROUTERS: tuple[CommandRouter, ...] = (
     alias_router,
     facilitator_router,
     session_router,
+    cohost_router,
     checkins_router,
+    debrief_router,
     turns_router,
     boundaries_router,
     schedule_router,
+    rota_router,
     invites_router,
     vouches_router,
     requests_router,

@@ -12,6 +12,7 @@ from commands.session_flow import apply, open_session, refusal
 from facilitation import session as core
 from facilitation.i18n import Duration, SessionTime
 from facilitation.texts import boundaries as texts
+from storage.repositories.sessions import Counted
 
 boundaries_router = CommandRouter("boundaries")
 
@@ -27,6 +28,8 @@ MAX_AWAY = timedelta(days=60)
 )
 async def nospace(ctx: CommandContext, _: None) -> None:
     ctx.require_member()
+    # Only the open session's count, for /circle health; never who.
+    await ctx.uow.sessions.count_in(ctx.require_circle().id, Counted.NOSPACE)
     ctx.post(texts.NOSPACE)
     if ctx.incoming.is_direct:
         ctx.reply(texts.NOSPACE_THANKS)

@@ -34,6 +34,7 @@ from facilitation.i18n.argument_words import (
 )
 from facilitation.i18n.typed import Words, read
 from facilitation.texts import circle as said
+from facilitation.texts import holding
 from facilitation.texts import language as said_language
 
 Effect = Callable[[CommandContext, CircleSettings], Awaitable[Text | None]]
@@ -198,6 +199,7 @@ SETTINGS = Settings(
         lambda s: disappearing_shown(s.disappearing),
         effect=_set_group_timer,
     ),
+    _number("load", holding.EXPLAINS_LOAD, lambda s: s.load_limit),
     Setting(
         "tell-expiry",
         "DAYS",

@@ -16,6 +16,7 @@ from commands.ports import Clock, GroupDirectory, GroupMembership, GroupRoster, 
 from commands.sos_alerts import SosAlerts
 from commands.speech import Text
 from commands.types import (
+    Attachment,
     Incoming,
     Mention,
     Outgoing,
@@ -108,7 +109,9 @@ class CircleContext:
         *,
         about: About = (),
         priority: Priority | None = None,
+        attachments: tuple[Attachment, ...] = (),
     ) -> None:
+        """A message to one person; ``attachments`` go with it (the circle health chart)."""
         body, mentions, concerns, lazy = _body(text, about)
         self.outgoing.append(
             OutgoingMessage(
@@ -118,6 +121,7 @@ class CircleContext:
                 about=concerns,
                 priority=self._priority(priority),
                 lazy=lazy,
+                attachments=attachments,
             )
         )
 

@@ -9,8 +9,9 @@ Signal app, leaving the group, a facilitator's "no" to someone added without a v
   request unless a facilitator keeps them (``/requests keep N``);
 - unless they left by themselves, the circle keeps them on its ban list (a keyed hash), so
   that a later ``/join`` waits for the facilitators instead of being vouched in;
-- they are taken out of an open session (the floor passes on if it was theirs), and their
-  membership row goes, with their check-ins.
+- they are taken out of an open session (the floor passes on if it was theirs), and off
+  every rota of the circle (a swap they asked or took ends; a rota left empty goes, with its
+  reminder), and their membership row goes, with their check-ins.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from facilitation.texts.membership import (
 )
 from facilitation.vouching import Origin, RequestStatus, after_voided
 from storage.records import Circle, Member
+from storage.repositories.timers import ROTA_REMINDER_TIMER
 from storage.repositories.vouching import JoinRequest
 
 
@@ -86,6 +88,9 @@ async def end_membership(ctx: CircleContext, member: Member, ending: Ending) -> 
     if ending.bans:
         await ctx.uow.marks.ban(circle.id, member.aci, ctx.now)
     await _leave_session(ctx, member)
+    for change in await ctx.uow.rotas.without_members([circle.id], frozenset({str(member.id)})):
+        if change.emptied:
+            await ctx.set_timer(ROTA_REMINDER_TIMER, change.rota_id, None)
     await ctx.uow.members.remove(member.id)
     return told
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from commands import personal_care
+from commands.personal_holding import holding_items, holding_lines
 from commands.requests_flow import STATUS_WORDS
 from facilitation.circle import Purpose, Role, Standing
 from facilitation.i18n import (
@@ -262,6 +263,7 @@ _SECTIONS: tuple[Callable[[PersonalData, CircleInfo, str, int], list[Line]], ...
     _sessions,
     personal_care.tickets,
     personal_care.proposals,
+    holding_lines,
 )
 
 
@@ -278,6 +280,7 @@ def inventory(data: PersonalData) -> list[Line]:
         (len(data.sessions), t.ITEM_SESSIONS),
         (len(data.tickets), said_tell.ITEM_TICKETS),
         (len(data.votes), said_proposals.ITEM_VOTES),
+        *holding_items(data),
         (data.pending_messages, t.ITEM_PENDING),
     ]
     items: list[Line] = [t.ITEM_ACCOUNT, *(item.with_(n=n) for n, item in counted if n)]

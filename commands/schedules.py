@@ -9,6 +9,7 @@ from datetime import timedelta
 from commands.arguments import whole_number
 from commands.context import CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
+from commands.rota_hosts import next_host_line
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from commands.types import Priority
@@ -35,7 +36,7 @@ from facilitation.schedule import (
 from facilitation.schedule import Weekday as Day
 from facilitation.texts import schedule as texts
 from facilitation.time_text import Style, format_local
-from storage.repositories.timers import Schedule
+from storage.repositories.timers import ROTA_REMINDER_TIMER, Schedule
 
 schedule_router = CommandRouter("schedule")
 
@@ -112,6 +113,9 @@ async def listing(ctx: CommandContext, _: None) -> None:
         rule = rule_of(item)
         start = SessionTime(next_occurrence(rule, tz, ctx.now), tz)
         shown.append(texts.LINE.with_(number=number, rule=said_rule(rule, tz, ctx.now), when=start))
+        host = await next_host_line(ctx, item.id)
+        if host is not None:
+            shown.append(host)
     ctx.reply(lines(*shown))
 
 
@@ -128,6 +132,9 @@ async def cancel(ctx: CommandContext, number: int) -> None:
     if not 1 <= number <= len(schedules):
         raise UsageError(texts.NUMBER_HINT)
     chosen = schedules[number - 1]
+    rota_id = await ctx.uow.rotas.remove(chosen.id)  # its rota goes with it
+    if rota_id is not None:
+        await ctx.set_timer(ROTA_REMINDER_TIMER, rota_id, None)
     await ctx.uow.schedules.remove(chosen.id)
     await ctx.set_timer(SCHEDULE_TIMER, chosen.id, None)
     ctx.reply(texts.CANCELLED.with_(rule=said_rule(rule_of(chosen), circle.settings.tz, ctx.now)))

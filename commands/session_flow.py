@@ -5,15 +5,15 @@ post the anonymous summary and look out for the trauma loop."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from commands.closing import care_after_close
 from commands.context import CircleContext
 from commands.errors import Refusal
-from commands.types import Priority
-from facilitation import guard
 from facilitation import session as core
+from facilitation.aggregates import tally
 from facilitation.checkins import mood_stats, summary
 from facilitation.i18n import Piece, Someone
 from facilitation.session import (
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
     from facilitation.i18n.render import Writer
 
 SESSION_TIMER = "session"
-MIN_MOODS_KEPT = 3
-GUARD_LOOKBACK = 20
-"""Closed sessions the trauma-loop guard looks back over (it only counts the last 30 days)."""
 
 REFUSALS = {
     "not-speaker": turns.NOT_SPEAKER,
@@ -68,18 +65,34 @@ async def require_session(ctx: CircleContext) -> tuple[StoredSession, SessionSta
     return found
 
 
+async def change(
+    ctx: CircleContext,
+    step: Callable[[SessionState], Transition],
+    refuse: Callable[[SessionError], Refusal] = refusal,
+) -> Transition:
+    """One change to the open session by a command: refused (``refuse`` says how) if the
+    core refuses it, else applied."""
+    stored, state = await require_session(ctx)
+    try:
+        transition = step(state)
+    except SessionError as error:
+        raise refuse(error) from error
+    await apply(ctx, stored, transition)
+    return transition
+
+
 async def apply(ctx: CircleContext, stored: StoredSession, transition: Transition) -> None:
     """Persist, announce, re-arm; the one path every session change takes."""
-    closed = False
+    closed: Closed | None = None
     for effect in transition.effects:
         if isinstance(effect, Post):
             text, about = await render(ctx, effect)
             ctx.post(text, about=about)
         elif isinstance(effect, Closed):
-            closed = True
-    if closed:
+            closed = effect
+    if closed is not None:
         # What outlives a session is anonymous: its state keeps no member ids.
-        await _close(ctx, stored, to_json(anonymous(transition.state)))
+        await _close(ctx, stored, to_json(anonymous(transition.state)), closed.holders)
         await ctx.set_timer(SESSION_TIMER, stored.id, None)
         return
     await ctx.uow.sessions.save(stored.id, to_json(transition.state))
@@ -120,11 +133,15 @@ class WithPeople:
         return f"WithPeople(people={len(self.people)})"
 
 
-async def render(ctx: CircleContext, post: Post) -> tuple[WithPeople, list[uuid.UUID]]:
+async def render(
+    ctx: CircleContext, post: Post, *, ping: bool = True
+) -> tuple[WithPeople, list[uuid.UUID]]:
     """The post ready to send, and the ids of everyone it names: their member and person
-    ids, so a /forgetme finds it while it is unsent (even once they left the circle)."""
+    ids, so a /forgetme finds it while it is unsent (even once they left the circle).
+    ``ping=False``: everyone is named without a mention (an answer to a question, like
+    ``/cohost``, needn't notify the people it names)."""
     circle = ctx.require_circle()
-    mentioned = set(post.mentions)
+    mentioned = set(post.mentions) if ping else set()
     people: dict[str, Someone] = {}
     about: list[uuid.UUID] = []
     for ref in post.members:
@@ -141,28 +158,23 @@ async def render(ctx: CircleContext, post: Post) -> tuple[WithPeople, list[uuid.
     return WithPeople(post.text, people), about
 
 
-async def _close(ctx: CircleContext, stored: StoredSession, state_json: str) -> None:
-    circle = ctx.require_circle()
+async def _close(
+    ctx: CircleContext, stored: StoredSession, state_json: str, holders: tuple[str, ...]
+) -> None:
     moods = await ctx.uow.checkins.moods(stored.id)
     stats = mood_stats(moods.checkins, moods.checkouts, len(moods.checkouts))
-    enough_in = len(moods.checkins) >= MIN_MOODS_KEPT
-    enough_out = sum(m is not None for m in moods.checkouts) >= MIN_MOODS_KEPT
-    aggregates = SessionAggregates(  # averages of one or two people would be their moods
+    # All that outlives the session of its moods: how many were given and how many were low
+    # (facilitation/aggregates.py); no average or median, which would give a mood away.
+    aggregates = SessionAggregates(
         checked_in=stats.checked_in,
         checked_out=stats.checked_out,
-        mood_in=stats.mood_in if enough_in else None,
-        mood_out=stats.mood_out if enough_out else None,
-        median_in=stats.median_in if enough_in else None,
+        moods_in=tally(moods.checkins),
+        moods_out=tally(moods.checkouts),
+        cohosts=max(len(holders) - 1, 0),
     )
     await ctx.uow.sessions.close(stored.id, state_json, aggregates, ctx.now)
     ctx.post(summary(stats.checked_in, stats.checked_out, stored.wins_only))
-    recent = await ctx.uow.sessions.recent_closed(circle.id, GUARD_LOOKBACK)
-    history = [guard.SessionMoods(s.closed_at, s.checked_in, s.median_in) for s in recent]
-    if guard.should_suggest(history, circle.guard_suggested_at, ctx.now):
-        for facilitator in await ctx.uow.members.facilitators(circle.id):
-            if not facilitator.is_away(ctx.now):
-                ctx.direct(facilitator.aci, guard.SUGGESTION, priority=Priority.NORMAL)
-        await ctx.uow.circles.set_guard_suggested(circle.id, ctx.now)
+    await care_after_close(ctx, stored.id, holders)
 
 
 def away_map(members: list[Member], now: int) -> dict[str, int]:

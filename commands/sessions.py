@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from commands.arguments import duration, nothing
+from commands.cohosts import refusal as cohost_refusal
+from commands.compose import PLACEHOLDER
 from commands.context import CircleContext, CommandContext
 from commands.errors import Refusal, UsageError
+from commands.holders import in_order, named_members, steering
 from commands.router import CommandRouter
 from commands.rules import Access, Where
 from commands.session_flow import (
@@ -20,13 +23,15 @@ from commands.session_flow import (
     require_session,
 )
 from commands.types import Priority
+from facilitation import cohosting
 from facilitation import session as core
 from facilitation.agreement import reminder_line
 from facilitation.i18n import Duration, Piece, joined, lines
 from facilitation.i18n.argument_words import SESSION_KINDS
 from facilitation.i18n.typed import read
-from facilitation.texts import turns
+from facilitation.texts import care, holding, turns
 from facilitation.texts.agreement import REMINDER
+from storage.records import Member
 
 session_router = CommandRouter("session")
 session = session_router.group(
@@ -55,11 +60,16 @@ class Start:
     length: timedelta
     turn: timedelta | None  # None: the circle's turn length, fitted to the session
     wins: bool
+    cohosts: bool = False
+    """``with @a @b`` followed: the handler reads the mentions."""
 
 
 def parse_start(text: str) -> Start:
     length, turn, wins = DEFAULT_LENGTH, None, False
-    for token in text.split():
+    before, with_word, after = _split_with(text)
+    if with_word and (not after.strip() or after.replace(PLACEHOLDER, "").strip()):
+        raise UsageError(holding.COHOST_MENTION_HINT)  # only mentions may follow "with"
+    for token in before.split():
         lowered = token.casefold()
         if read(SESSION_KINDS, token) == "wins":  # wins, logros, Erfolge, victoires...
             wins = True
@@ -71,7 +81,16 @@ def parse_start(text: str) -> Start:
         raise UsageError(turns.SHORTEST_SESSION_HINT)
     if turn is not None and (turn < MIN_TURN or turn > length):
         raise UsageError(turns.TURN_LENGTH_HINT)
-    return Start(length, turn, wins)
+    return Start(length, turn, wins, cohosts=with_word)
+
+
+def _split_with(text: str) -> tuple[str, bool, str]:
+    """``90m wins with @a @b`` → (``90m wins``, True, `` @a @b``)."""
+    tokens = text.split(" ")
+    for index, token in enumerate(tokens):
+        if token.casefold() == "with":
+            return " ".join(tokens[:index]), True, " ".join(tokens[index + 1 :])
+    return text, False, ""
 
 
 def fitted_turn(default_turn: timedelta, length: timedelta) -> timedelta:
@@ -82,7 +101,7 @@ def fitted_turn(default_turn: timedelta, length: timedelta) -> timedelta:
 
 @session.sub(
     "start",
-    usage="[DURATION] [wins] [turn=DURATION]",
+    usage="[DURATION] [wins] [turn=DURATION] [with @member …]",
     example="/session start 90m turn=4m",
     summary=turns.START_SUMMARY,
     access=Access.FACILITATOR,
@@ -97,6 +116,7 @@ async def start(ctx: CommandContext, asked: Start) -> None:
     agreement = await ctx.uow.agreements.version(circle.id, circle.agreement_version)
     reminder: Piece | str = reminder_line(agreement.text) if agreement else REMINDER
     members = await ctx.uow.members.of_circle(circle.id)
+    cohosts = await _cohosts(ctx) if asked.cohosts else []
     session_id = uuid.uuid4()
     transition = core.start(
         str(session_id),
@@ -106,13 +126,29 @@ async def start(ctx: CommandContext, asked: Start) -> None:
         wins,
         reminder,
         away=away_map(members, ctx.now),
+        host=str(ctx.require_facilitator().id),  # who opened it holds it
     )
+    try:
+        transition = cohosting.with_cohosts(transition, [str(m.id) for m in cohosts])
+    except core.SessionError as error:
+        raise cohost_refusal(error) from error
     await ctx.uow.sessions.create(
         session_id, circle.id, core.to_json(transition.state), wins_only=wins, now=ctx.now
     )
     stored = await ctx.uow.sessions.get(session_id)
     assert stored is not None
     await apply(ctx, stored, transition)
+
+
+async def _cohosts(ctx: CommandContext) -> list[Member]:
+    """The members ``with @a @b`` names, each able to co-host (else refused whole)."""
+    named = await named_members(
+        ctx, in_order(ctx.incoming.mentions), hint=holding.COHOST_MENTION_HINT
+    )
+    circle = ctx.require_circle()
+    if any(m.unvouched or m.agreed_version < circle.agreement_version for m in named):
+        raise Refusal(care.COHOST_CANT)
+    return named
 
 
 @session.alone(summary=turns.STATUS_SUMMARY)
@@ -138,11 +174,11 @@ async def status(ctx: CommandContext, _: None) -> None:
     usage="DURATION",
     example="/session extend 15m",
     summary=turns.EXTEND_SUMMARY,
-    access=Access.FACILITATOR,
+    access=Access.MEMBER,  # facilitators, and the session's co-hosts (commands/holders.py)
     parse=duration(timedelta(hours=2)),
 )
 async def extend(ctx: CommandContext, by: timedelta) -> None:
-    stored, state = await require_session(ctx)
+    stored, state = await steering(ctx, core.HostAction.EXTEND)
     try:
         await apply(ctx, stored, core.extend(state, int(by.total_seconds() * 1000), ctx.now))
     except core.SessionError as error:

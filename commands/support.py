@@ -34,6 +34,7 @@ from facilitation.i18n.messages import Msg
 from facilitation.i18n.typed import read
 from facilitation.texts import support as t
 from storage.records import Circle, Member
+from storage.repositories.sessions import Counted
 
 support_router = CommandRouter("support")
 
@@ -119,6 +120,10 @@ async def _crisis(ctx: CommandContext) -> None:
     if not places:
         ctx.direct(me, lines(t.SOS_STRANGER, crisis_guide(has_circle=False)))
         return
+    if ctx.circle is not None:
+        # Only the open session's count, for /circle health; never who. Only the circle
+        # whose lock this command holds: the crisis path never waits on another circle.
+        await ctx.uow.sessions.count_in(ctx.circle.id, Counted.SOS)
     listed, listing = await _crisis_lines(ctx, places)
     told, alerts = await _alerts(ctx, places, listed_in=listing)
     circles_told = len({to.circle_id for to in told.values()})

@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
 from commands.arguments import ignored, nothing, words
 from commands.context import CommandContext
+from commands.holders import steering
 from commands.router import CommandRouter
 from commands.rules import Access, Where
-from commands.session_flow import apply, refusal, require_session
+from commands.session_flow import change, require_session
 from commands.types import Priority
 from facilitation import session as core
 from facilitation.i18n import Duration, Piece, Someone, lines
 from facilitation.texts import turns as texts
+from storage.repositories.sessions import Counted
 
 turns_router = CommandRouter("turns")
-
-
-async def _change(
-    ctx: CommandContext, change: Callable[[core.SessionState], core.Transition]
-) -> core.Transition:
-    stored, state = await require_session(ctx)
-    try:
-        transition = change(state)
-    except core.SessionError as error:
-        raise refusal(error) from error
-    await apply(ctx, stored, transition)
-    return transition
 
 
 @turns_router.command(
@@ -43,8 +32,8 @@ async def hand(ctx: CommandContext, topic: str) -> None:
     me = str(member.id)
     if member.is_away(ctx.now):  # raising a hand means you're back
         await ctx.uow.members.set_away(member.id, None)
-        await _change(ctx, lambda s: core.set_back(s, me, ctx.now))
-    transition = await _change(ctx, lambda s: core.raise_hand(s, me, topic or None, ctx.now))
+        await change(ctx, lambda s: core.set_back(s, me, ctx.now))
+    transition = await change(ctx, lambda s: core.raise_hand(s, me, topic or None, ctx.now))
     speaker = transition.state.speaker
     if speaker is None or speaker.member != me:
         ctx.react("✋")
@@ -60,7 +49,7 @@ async def hand(ctx: CommandContext, topic: str) -> None:
 )
 async def lower(ctx: CommandContext, _: None) -> None:
     me = str(ctx.require_agreed().id)
-    await _change(ctx, lambda s: core.lower_hand(s, me, ctx.now))
+    await change(ctx, lambda s: core.lower_hand(s, me, ctx.now))
     ctx.react("👌")
 
 
@@ -114,7 +103,7 @@ async def queue(ctx: CommandContext, _: None) -> None:
 )
 async def done(ctx: CommandContext, _: None) -> None:
     me = str(ctx.require_agreed().id)
-    await _change(ctx, lambda s: core.done(s, me, ctx.now))
+    await change(ctx, lambda s: core.done(s, me, ctx.now))
 
 
 @turns_router.command(
@@ -130,11 +119,14 @@ async def next_(ctx: CommandContext, _: None) -> None:
     member = ctx.require_agreed()
     state = (await require_session(ctx))[1]
     speaker = state.speaker.member if state.speaker is not None else None
-    if speaker == str(member.id) and not member.is_facilitator:
-        await _change(ctx, lambda s: core.done(s, str(member.id), ctx.now))
+    steers = core.may_steer(
+        state, str(member.id), core.HostAction.NEXT, facilitator=member.is_facilitator
+    )
+    if speaker == str(member.id) and not steers:
+        await change(ctx, lambda s: core.done(s, str(member.id), ctx.now))
         return
-    ctx.require_facilitator()
-    await _change(ctx, lambda s: core.next_speaker(s, ctx.now))
+    await steering(ctx, core.HostAction.NEXT)
+    await change(ctx, lambda s: core.next_speaker(s, ctx.now))
 
 
 @turns_router.command(
@@ -147,7 +139,8 @@ async def next_(ctx: CommandContext, _: None) -> None:
     parse=ignored,
 )
 async def pause(ctx: CommandContext, _: None) -> None:
-    await _change(ctx, lambda s: core.pause(s, ctx.now))
+    await change(ctx, lambda s: core.pause(s, ctx.now))
+    await ctx.uow.sessions.count_in(ctx.require_circle().id, Counted.PAUSE)  # for /circle health
 
 
 @turns_router.command(
@@ -155,8 +148,9 @@ async def pause(ctx: CommandContext, _: None) -> None:
     usage="",
     summary=texts.RESUME_SUMMARY,
     where=Where.GROUP,
-    access=Access.FACILITATOR,
+    access=Access.MEMBER,  # facilitators, and the session's co-hosts (commands/holders.py)
     parse=ignored,
 )
 async def resume(ctx: CommandContext, _: None) -> None:
-    await _change(ctx, lambda s: core.resume(s, ctx.now))
+    await steering(ctx, core.HostAction.RESUME)
+    await change(ctx, lambda s: core.resume(s, ctx.now))

@@ -6,6 +6,7 @@ about signalbot. Reprs never show identifiers or text, so a stray log line canno
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -100,6 +101,26 @@ class Priority(IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a message (the circle health chart): its type, its name as the
+    recipient's phone shows it, and its bytes. Kept in the outbox with the message, inside
+    the same encrypted payload, so it is exactly as protected at rest as the text."""
+
+    content_type: str
+    filename: str
+    data: bytes
+
+    def data_uri(self) -> str:
+        """The form ``/v2/send`` takes in ``base64_attachments`` (RFC 2397, with the file
+        name signal-cli-rest-api reads): ``data:image/png;filename=a.png;base64,...``."""
+        encoded = base64.b64encode(self.data).decode("ascii")
+        return f"data:{self.content_type};filename={self.filename};base64,{encoded}"
+
+    def __repr__(self) -> str:
+        return f"Attachment({self.content_type}, bytes={len(self.data)})"
+
+
+@dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     to: Recipient
     text: str
@@ -116,6 +137,7 @@ class OutgoingMessage:
     lazy: object | None = None
     """A text of ``facilitation.i18n`` not yet rendered (``text`` is empty meanwhile): the
     staging renders it in its reader's language (commands/speech.py). Never stored."""
+    attachments: tuple[Attachment, ...] = ()
 
     def __repr__(self) -> str:
         return f"OutgoingMessage({self.to!r}, chars={len(self.text)})"
@@ -158,6 +180,11 @@ def encode_outgoing(item: Outgoing) -> bytes:
             body["tag"] = item.tag
         if item.about:
             body["a"] = list(item.about)
+        if item.attachments:
+            body["f"] = [
+                [f.content_type, f.filename, base64.b64encode(f.data).decode("ascii")]
+                for f in item.attachments
+            ]
     if item.priority is not _DEFAULT_PRIORITY[str(body["k"])]:
         body["p"] = int(item.priority)  # kept across a restart; absent = the kind's default
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
@@ -177,6 +204,10 @@ def decode_outgoing(payload: bytes) -> Outgoing:
     if "q" in body:
         timestamp, author, text = body["q"]
         quote = QuoteRef(int(timestamp), author, text)
+    attachments = tuple(
+        Attachment(str(kind), str(name), base64.b64decode(data, validate=True))
+        for kind, name, data in body.get("f", ())
+    )
     return OutgoingMessage(
         to,
         body["t"],
@@ -185,4 +216,5 @@ def decode_outgoing(payload: bytes) -> Outgoing:
         body.get("tag"),
         about=tuple(body.get("a", ())),
         priority=priority,
+        attachments=attachments,
     )

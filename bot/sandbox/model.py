@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeAlias
 
+from bot.sandbox.attachments import SentAttachment
+
 OBJECT_REPLACEMENT = "\ufffc"
 """The placeholder character Signal puts in the text at each mention."""
 
@@ -102,6 +104,8 @@ class SentMessage:
     raw: dict[str, Any]
     people: tuple[Person, ...] = ()
     edit_timestamp: int | None = None
+    attachments: tuple[SentAttachment, ...] = ()
+    """``base64_attachments``, decoded (``bot/sandbox/attachments.py``)."""
 
     def rendered(self, gw: Resolver) -> str:
         """The text with each mention placeholder replaced by ``@Name``."""

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 from aiohttp import web
 
+from bot.sandbox.attachments import BadAttachment, parse_attachments
 from bot.sandbox.groups import GroupRoutes
 from bot.sandbox.model import Group, Person, SentMessage, SentReaction, internal_group_id
 from bot.sandbox.state import SandboxState
@@ -34,6 +35,8 @@ MANY_GROUPS = (
     "A signal message cannot be sent to more than one group at once! "
     "Please use multiple REST API calls for that."
 )
+VIEW_ONCE_WITHOUT_ATTACHMENT = "Couldn't process request - view once needs an attachment"
+"""Reference §3 lists the rule, not its words: this wording is the sandbox's."""
 RATE_LIMITED = (
     "Failed to send message due to rate limiting. Use the attached challenge tokens to lift the "
     "rate limit restrictions via the '/v1/accounts/{number}/rate-limit-challenge' endpoint."
@@ -136,6 +139,12 @@ class RestApi:
             return error(400, MANY_GROUPS)
         if body["number"] != self.state.account:
             return error(400, NO_ACCOUNT)
+        try:
+            attachments = parse_attachments(body.get("base64_attachments"))
+        except BadAttachment:
+            return error(400, INVALID_REQUEST)
+        if body.get("view_once") is True and not attachments:
+            return error(400, VIEW_ONCE_WITHOUT_ATTACHMENT)
         resolved: list[Recipient] = []
         for raw in recipients:
             target = self._resolve(raw)
@@ -163,6 +172,7 @@ class RestApi:
                 raw=body,
                 people=people,
                 edit_timestamp=body.get("edit_timestamp"),
+                attachments=attachments,
             )
         )
         return web.json_response([{"timestamp": str(timestamp)}], status=201)

@@ -43,28 +43,14 @@ class StoredSession:
 
 
 @dataclass(frozen=True, slots=True)
-class ClosedSession:
-    closed_at: int
-    checked_in: int
-    median_in: float | None
-
-
-@dataclass(frozen=True, slots=True)
 class SessionAggregates:
     """What the close stores: anonymous counts and tallies."""
 
     checked_in: int
     checked_out: int
-    mood_in: float | None = None
-    """Not stored since migration 0009: a mood is kept as one bit (``moods_in``), and an
-    average of three gives the third away to whoever knows two. Accepted only so that the
-    close of today, which still passes it, runs unchanged until issue 16 is wired."""
-    mood_out: float | None = None
-    """Not stored, like ``mood_in``."""
-    median_in: float | None = None
-    """For today's trauma-loop guard (facilitation/guard.py), until the wiring moves it to
-    facilitation/loop.py, which reads the tallies; the column goes then."""
     moods_in: MoodTally | None = None
+    """A mood is kept as one bit (low or not): an average or a median of three moods gives
+    the third away to whoever knows two (facilitation/aggregates.py)."""
     moods_out: MoodTally | None = None
     cohosts: int = 0
 
@@ -175,7 +161,7 @@ class SessionRepository:
                 closed_at=now,
                 checked_in=aggregates.checked_in,
                 checked_out=aggregates.checked_out,
-                median_in=aggregates.median_in,
+                median_in=None,  # no longer written: the trauma-loop rule reads the tallies
                 moods_in_given=None if moods_in is None else moods_in.given,
                 moods_in_low=None if moods_in is None else moods_in.low,
                 moods_out_given=None if moods_out is None else moods_out.given,
@@ -220,15 +206,6 @@ class SessionRepository:
             )
             for row in rows
         ]
-
-    async def recent_closed(self, circle_id: uuid.UUID, limit: int) -> list[ClosedSession]:
-        rows = await self._ctx.session.execute(
-            select(SessionRow.closed_at, SessionRow.checked_in, SessionRow.median_in)
-            .where(SessionRow.circle_id == circle_id, SessionRow.status == "closed")
-            .order_by(SessionRow.closed_at.desc())
-            .limit(limit)
-        )
-        return [ClosedSession(int(c or 0), int(n), m) for c, n, m in rows.all()]
 
     # --- personal data (storage/personal.py) -------------------------------------------
     async def _naming(self, subject: DataSubject) -> list[tuple[SessionRow, SessionState]]:

@@ -98,3 +98,15 @@ def test_the_fresh_copy_gets_every_argument_again(tmp_path: Path) -> None:
     [first, again, running] = [line.split() for line in done.stdout.splitlines()]
     assert first[0] == again[0] == "start"  # Alembic ran, then the process started afresh
     assert running[:2] == ["running", first[1]] and running[2:] == [*options, "False"]
+
+
+def test_the_chart_is_drawn_by_code_loaded_only_when_a_chart_is_drawn() -> None:
+    """/circle health imports the chart's drawing (its PNG writer and pixel font) when it
+    draws one: the running bot does not carry it until a facilitator asks."""
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_PATH], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(json.loads(done.stdout))
+    assert "commands.circle_health" in loaded
+    drawing = {"facilitation.health_chart", "facilitation.png", "facilitation.pixel_font"}
+    assert drawing.isdisjoint(loaded)

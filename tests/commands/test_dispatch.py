@@ -159,7 +159,9 @@ async def test_help_for_one_subcommand_comes_from_its_declaration(
         "give the open session more time (facilitators)"
     )
     whole = only_text(await circle.say(people["bob"], "/help /session"))
-    assert whole.startswith("/session start [DURATION] [wins] [turn=DURATION] · /session · ")
+    assert whole.startswith(
+        "/session start [DURATION] [wins] [turn=DURATION] [with @member …] · /session · "
+    )
     assert only_text(await circle.say(people["bob"], "/help session nonsense")) == whole
     malformed = only_text(await circle.say(people["alice"], "/session extend forever"))
     assert malformed == (

@@ -85,7 +85,7 @@ async def test_passing_a_check_out_counts(agreed: Chat, people: dict[str, str]) 
     ]
     assert texts(await chat.say(p["dana"], "/checkout 4 call my sister")) == []
     closing = texts(await chat.advance(30_000))
-    assert "0 people checked in and 3 people checked out." in closing[-1]
+    assert any("0 people checked in and 3 people checked out." in t for t in closing)
     assert "No goals yet" in only_text(await chat.dm(p["bob"], "/goals"))  # a pass keeps no words
 
 
@@ -94,7 +94,11 @@ async def test_a_session_ended_early_still_closes_with_aftercare(
 ) -> None:
     chat, p = agreed, people
     await chat.say(p["alice"], "/session start 60m")
-    ended = texts(await chat.say(p["alice"], "/session end"))
+    ended = [
+        i.text
+        for i in await chat.say(p["alice"], "/session end")
+        if isinstance(i, OutgoingMessage) and i.to.group_id is not None
+    ]
     assert ended[-1] == (
         "The session is closed.\n"
         "Nobody checked in or out this time, and that's okay.\n"
@@ -150,4 +154,4 @@ async def test_a_mistyped_mood_gets_its_usage_once_and_changes_nothing(
     )
     assert reactions(refused) == []
     ended = texts(await chat.say(p["alice"], "/session end"))
-    assert "Nobody checked in or out this time" in ended[-1]
+    assert any("Nobody checked in or out this time" in t for t in ended)

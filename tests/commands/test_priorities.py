@@ -47,7 +47,11 @@ async def test_session_urgency_pause_floor_and_timers(circle: Chat, people: dict
     assert timed and priorities(timed) == {URGENT}
     closing = await circle.advance(10 * 60_000)
     assert any("closed" in i.text for i in closing if isinstance(i, OutgoingMessage))
-    assert priorities(closing) == {URGENT}
+    in_group = [i for i in closing if i.to.group_id is not None]
+    aftercare = [i for i in closing if i.to.group_id is None]
+    assert priorities(in_group) == {URGENT}
+    assert [i.to.aci for i in aftercare] == [p["alice"]]  # the host's debrief prompt can wait
+    assert priorities(aftercare) == {LOW}
 
 
 async def test_directory_results_and_ordinary_replies(circle: Chat, people: dict[str, str]) -> None:

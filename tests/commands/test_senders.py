@@ -88,3 +88,24 @@ async def test_a_failed_read_before_the_lock_gets_the_apology(
 
     monkeypatch.setattr(PersonRepository, "by_aci", flaky)
     assert only_text(await circle.dm(people["bob"], "/agree")) == english(APOLOGY)
+
+
+def test_an_attachment_survives_the_outbox_inside_the_encrypted_payload() -> None:
+    """The outbox stores ``encode_outgoing``'s bytes encrypted: an attachment is in them, so
+    it is sent again after a restart and protected at rest exactly like the text."""
+    from commands.types import (
+        Attachment,
+        OutgoingMessage,
+        Recipient,
+        decode_outgoing,
+        encode_outgoing,
+    )
+
+    chart = Attachment("image/png", "circle-health.png", b"\x89PNG\r\n\x1a\n\x00\xff")
+    item = OutgoingMessage(Recipient.person("someone"), "text", attachments=(chart,))
+    again = decode_outgoing(encode_outgoing(item))
+    assert isinstance(again, OutgoingMessage) and again.attachments == (chart,)
+    assert chart.data_uri().startswith("data:image/png;filename=circle-health.png;base64,")
+    assert "bytes=10" in repr(chart) and "PNG" not in repr(chart)
+    plain = OutgoingMessage(Recipient.person("someone"), "text")
+    assert b'"f"' not in encode_outgoing(plain)  # no attachments: the payload is as before

@@ -22,6 +22,7 @@ SECRET_WORDS = (
     "Axolotlanswer",  # a facilitator's /reply
     "Quokkareason",  # a reason given with a vote
     "Narwhalproposal",  # a proposal, closed
+    "Kestreldebrief",  # a host's debrief words
 )
 
 
@@ -67,6 +68,11 @@ async def test_database_and_logs_hold_no_identifier_or_words(world: World) -> No
         (f"/checkout {SECRET_WORDS[4]}", "💛"),
     ):
         await world.expect_reaction(world.bob, text, emoji)
+    # the host's debrief: its words are stored, encrypted, and never shown
+    await world.say(world.alice, "/session end")
+    await world.expect_dm_to(world.alice, "How are you after holding it?")
+    low = await world.ask_dm(world.alice, f"/debrief 2 {SECRET_WORDS[10]}")
+    assert "another facilitator" in low.text
     # the anonymous line and a proposal: relayed, answered, closed; no words are kept
     await world.dm(world.bob, f"/tell {SECRET_WORDS[6]} after Sunday")
     told = await world.expect_dm_to(world.bob, "without your name")

@@ -117,9 +117,7 @@ async def populate(storage: Storage, *, aliases: tuple[str, ...] = ("Sky", "Wren
             words="call my sister",
             now=NOW + 1,
         )
-        await uow.sessions.close(
-            closed, '{"floor": null}', SessionAggregates(1, 1, 2.0, 4.0, 2.0), NOW + 2
-        )
+        await uow.sessions.close(closed, '{"floor": null}', SessionAggregates(1, 1), NOW + 2)
         open_ = uuid.uuid4()
         await uow.sessions.create(open_, circle.id, '{"floor": "b"}', wins_only=True, now=NOW + 3)
         await uow.checkins.record(
