@@ -17,7 +17,7 @@ from facilitation.i18n import TRANSLATED, Language, render
 from facilitation.i18n.argument_words import CHECKOUT_PASS, SOS_SIGN, SOS_TAKEN
 from facilitation.i18n.typed import read
 from facilitation.proposal_args import parse_consent, parse_propose
-from facilitation.proposals import DAY_MS
+from facilitation.proposals import DAY_MS, Stance
 from facilitation.schedule import parse_weekly
 from facilitation.tell_args import CloseTicket, parse_tell
 from facilitation.texts import checkins as checkin_texts
@@ -248,3 +248,16 @@ def test_every_way_to_say_sos_taken_sign_fits_what_sos_reads() -> None:
         len(word.split()) for word in SOS_SIGN.folded()
     )
     assert longest <= MAX_TAKEN_WORDS
+
+
+@pytest.mark.parametrize("language", TRANSLATED, ids=lambda lang: lang.code)
+def test_the_name_a_translation_gives_each_answer_is_an_answer_too(language: Language) -> None:
+    """The counts call an answer "beiseitestehen": a member who types that is understood."""
+    names = {
+        f"proposal.stance_{stance.value}": stance
+        for stance in (Stance.AGREE, Stance.ASIDE, Stance.CONCERN, Stance.BLOCK)
+    }
+    found = {m.context: m.string for m in po(language) if m.context in names}
+    assert set(found) == set(names)
+    for context, name in found.items():
+        assert parse_consent(f"1 {name}").stance is names[context], (language.code, name)
