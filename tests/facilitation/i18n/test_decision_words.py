@@ -15,6 +15,7 @@ from facilitation.arguments import ArgumentError, Problem
 from facilitation.durations import DurationError, parse_duration
 from facilitation.i18n import CODES
 from facilitation.i18n.argument_words import ALL, CLOSE, PROPOSAL_FOR, STANCES
+from facilitation.i18n.typed import clashes
 from facilitation.proposal_args import (
     CloseProposal,
     NewProposal,
@@ -42,6 +43,7 @@ def test_the_tables_speak_of_what_the_code_compares() -> None:
 def test_close_and_for_are_single_words_that_are_no_number_and_no_length_of_time() -> None:
     """``close N`` and ``… for 3d`` are read a word at a time; a word that were a number
     or a duration would make ``close 3`` or ``for 3d`` mean something else."""
+    assert clashes(CLOSE, PROPOSAL_FOR) == []  # both read in /propose's words
     for word in (*CLOSE.folded(), *PROPOSAL_FOR.folded()):
         assert len(word.split()) == 1 and not word.lstrip("#").isdigit()
         with pytest.raises(DurationError):
