@@ -3,7 +3,8 @@
 Type as a member: ``alice: /help``, ``dm carol: /help``, ``bob reply: /help`` (quote-replies
 to the bot's last group message), ``@name`` in a line becomes a Signal mention, and
 ``wait 2m`` moves the bot's clock forward so timers (turns, warnings, the close) come due,
-``{code}`` stands for the last invite code the bot sent anyone, and ``app alice adds frank``,
+``{code}`` stands for the last invite code the bot sent anyone, ``{ticket}`` for the last
+``/tell`` conversation number (drawn with gaps, so not guessable), and ``app alice adds frank``,
 ``app dana leaves``, ``app alice removes bob`` act in the Signal app, behind the bot's back.
 A second group, "Thursday circle" (Alice its admin, Carol in it), takes ``alice in thursday:
 /circle setup venting``: someone in two circles, as many are.
@@ -29,6 +30,8 @@ from facilitation.durations import DurationError, parse_duration
 BOT_NUMBER = "+15550000001"
 CODE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b")
 """An invite code, found whatever language the words around it are in (``--language``)."""
+TICKET = re.compile(r"/reply (\d+)\b")
+"""A ``/tell`` conversation's number, from the ``/reply N`` every language's text shows."""
 WAIT = re.compile(r"^\s*wait\s+(?P<duration>\S+)\s*$", re.I)
 LINE = re.compile(
     r"^\s*(?P<dm>dm\s+)?(?P<who>[a-z]+)(?P<reply>\s+reply)?(?:\s+in\s+(?P<group>[a-z]+))?"
@@ -106,8 +109,9 @@ class Demo:
         acting = APP.match(line)
         if acting is not None:
             return await self._in_the_app(acting)
-        if "{code}" in line:
-            line = line.replace("{code}", self.last_code() or "NO-CODE-YET")
+        for placeholder, pattern in (("{code}", CODE), ("{ticket}", TICKET)):
+            if placeholder in line:
+                line = line.replace(placeholder, self.last_sent(pattern) or "NONE-YET")
         match = LINE.match(line)
         if match is None:
             print(
@@ -172,9 +176,10 @@ class Demo:
             return False
         return True
 
-    def last_code(self) -> str | None:
+    def last_sent(self, pattern: re.Pattern[str]) -> str | None:
+        """What ``pattern`` finds in the last message the bot sent anyone that has it."""
         for message in reversed(self.gw.sent):
-            found = CODE.search(message.text)
+            found = pattern.search(message.text)
             if found:
                 return found.group(1)
         return None

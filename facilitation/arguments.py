@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from facilitation.i18n.decision_words import CLOSE
+from facilitation.i18n.typed import read
 from facilitation.text import MAX_COMMAND_CHARS, clean_free_text
 
 _NUMBER = re.compile(r"#?(\d{1,6})")
@@ -79,3 +81,20 @@ def bounded_text(raw: str, *, limit: int, missing: str, too_long: str = "please 
             length=len(cleaned),
         )
     return cleaned
+
+
+def closing(args: str, *, what: str, hint: str) -> int | None:
+    """``close N`` (``close`` in any language's word: ``cerrar 12``, ``schließen #12``) → N;
+    None when the text is something else, to be read as words.
+
+    Only the word followed by a single number, or by nothing (then ``hint``: the number is
+    missing), is the subcommand: "/tell close friends of mine …" is words, not a close.
+    """
+    word, rest = first_word(args)
+    if read(CLOSE, word) != "close":
+        return None
+    if not rest:
+        raise ArgumentError(Problem.NUMBER, hint)
+    if len(rest.split()) != 1 or not rest.lstrip("#").isdigit():
+        return None
+    return parse_number(rest, what=what)

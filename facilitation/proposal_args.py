@@ -1,8 +1,9 @@
 """Parsing ``/propose …`` and ``/consent N <answer> [reason]`` into typed values.
 
-``/propose`` alone lists the open proposals; ``/propose close N`` (exactly that) closes one;
-anything else is a proposal, whose last words may set how long it runs: ``… for 3d``. Only a
-trailing ``for`` followed by a duration counts, so "meet for coffee" stays words; a duration
+``/propose`` alone lists the open proposals; ``/propose close N`` (exactly that, ``close`` in
+any language's word) closes one; anything else is a proposal, whose last words may set how
+long it runs: ``… for 3d`` (``para 3d``, ``für 3d``: ``PROPOSAL_FOR``). Only a trailing
+``for`` followed by a duration counts, so "meet for coffee" stays words; a duration
 outside ``MIN_PERIOD_MS``..``MAX_PERIOD_MS`` is refused rather than quietly changed, since the
 deadline is part of what the circle is asked.
 """
@@ -13,15 +14,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from facilitation.arguments import (
-    ArgumentError,
-    Problem,
-    bounded_text,
-    first_word,
-    parse_number,
-    split_number,
-)
+from facilitation.arguments import ArgumentError, Problem, bounded_text, closing, split_number
 from facilitation.durations import DurationError, format_duration, parse_duration
+from facilitation.i18n.decision_words import PROPOSAL_FOR, STANCES
+from facilitation.i18n.typed import read
 from facilitation.proposals import (
     DEFAULT_PERIOD_MS,
     MAX_PERIOD_MS,
@@ -32,20 +28,12 @@ from facilitation.proposals import (
 )
 
 _WHAT = "proposal"
-_CLOSE = re.compile(r"close(?:\s+(\S+))?", re.IGNORECASE)
-_TRAILING_FOR = re.compile(r"(?:(.*?)\s+)?for\s+(\S+)", re.IGNORECASE | re.DOTALL)
+_TRAILING_FOR = re.compile(r"(?:(.*?)\s+)?(\S+)\s+(\S+)", re.DOTALL)
 _ANY_DURATION = timedelta(days=999)
 _MS = timedelta(milliseconds=1)
-
-STANCE_WORDS: dict[str, Stance] = {
-    "agree": Stance.AGREE,
-    "aside": Stance.ASIDE,
-    "stand-aside": Stance.ASIDE,
-    "standaside": Stance.ASIDE,
-    "concern": Stance.CONCERN,
-    "block": Stance.BLOCK,
-}
-_STAND_ASIDE = re.compile(r"stand\s+aside\b(.*)", re.IGNORECASE | re.DOTALL)
+_LONGEST_STANCE = max(len(word.split()) for word in STANCES.folded())
+_TRAILING_MARKS = ".,:;!"
+_WORD = re.compile(r"\s*\S+")
 _STANCE_HINT = "answer agree, aside, concern or block, then a reason if you like"
 PERIOD_HINT = (
     f"a proposal can run from {format_duration(timedelta(milliseconds=MIN_PERIOD_MS))} "
@@ -80,12 +68,9 @@ def parse_propose(args: str) -> ListProposals | CloseProposal | NewProposal:
     stripped = args.strip()
     if not stripped:
         return ListProposals()
-    close = _CLOSE.fullmatch(stripped)
-    if close is not None:
-        if close[1] is None:
-            raise ArgumentError(Problem.NUMBER, "give the proposal's number: /propose close 3")
-        if close[1].lstrip("#").isdigit():
-            return CloseProposal(parse_number(close[1], what=_WHAT))
+    number = closing(stripped, what=_WHAT, hint="give the proposal's number: /propose close 3")
+    if number is not None:
+        return CloseProposal(number)
     text, period_ms = _split_period(stripped)
     words = bounded_text(text, limit=MAX_PROPOSAL_CHARS, missing="write what you propose")
     return NewProposal(words, period_ms)
@@ -104,10 +89,10 @@ def parse_consent(args: str) -> VoteArgs:
 
 def _split_period(text: str) -> tuple[str, int]:
     match = _TRAILING_FOR.fullmatch(text)
-    if match is None:
+    if match is None or read(PROPOSAL_FOR, match[2]) != "for":
         return text, DEFAULT_PERIOD_MS
     try:
-        period = parse_duration(match[2], maximum=_ANY_DURATION)
+        period = parse_duration(match[3], maximum=_ANY_DURATION)
     except DurationError:
         return text, DEFAULT_PERIOD_MS  # "for coffee": part of the proposal
     period_ms = period // _MS
@@ -117,11 +102,23 @@ def _split_period(text: str) -> tuple[str, int]:
 
 
 def _stance(rest: str) -> tuple[Stance, str]:
-    stand_aside = _STAND_ASIDE.fullmatch(rest.strip())
-    if stand_aside is not None:
-        return Stance.ASIDE, stand_aside[1]
-    word, reason = first_word(rest)
-    stance = STANCE_WORDS.get(word.casefold().rstrip(".,:;!"))
-    if stance is None:
-        raise ArgumentError(Problem.CHOICE, _STANCE_HINT)
-    return stance, reason
+    """The answer's words (one to a few: ``block``, ``de acuerdo``, ``ich enthalte mich``),
+    the longest that reads as an answer, then the reason. A mark typed straight after the
+    answer (``de acuerdo, pero…``) is not part of it."""
+    words = rest.split(maxsplit=_LONGEST_STANCE)
+    for count in range(min(_LONGEST_STANCE, len(words)), 0, -1):
+        said = " ".join(words[:count]).rstrip(_TRAILING_MARKS)
+        meaning = read(STANCES, said) if said else None
+        if meaning is not None:
+            return Stance(meaning), _after_words(rest, count)
+    raise ArgumentError(Problem.CHOICE, _STANCE_HINT)
+
+
+def _after_words(text: str, count: int) -> str:
+    """``text`` without its first ``count`` words, its lines kept."""
+    end = 0
+    for _ in range(count):
+        word = _WORD.match(text, end)
+        assert word is not None  # the caller counted these words in ``text``
+        end = word.end()
+    return text[end:].strip()

@@ -7,13 +7,11 @@ The words are cleaned like every free text and refused, not cut, past ``MAX_TELL
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from facilitation.arguments import ArgumentError, Problem, bounded_text, parse_number, split_number
+from facilitation.arguments import ArgumentError, Problem, bounded_text, closing, split_number
 from facilitation.tell import MAX_TELL_CHARS
 
-_CLOSE = re.compile(r"close(?:\s+(\S+))?", re.IGNORECASE)
 _WHAT = "conversation"
 _IN_PARTS = "please send it in parts: the rest can follow with /reply and the number"
 
@@ -41,18 +39,12 @@ class ReplyArgs:
 
 
 def parse_tell(args: str) -> NewTicket | CloseTicket:
-    """``close N`` (exactly that) closes; anything else is the words to pass on.
-
-    "/tell close friends of mine …" is words, not a close: only ``close`` followed by a
-    single number, or by nothing (then the number is missing), is the subcommand.
-    """
+    """``close N`` (``close`` in any language's word: ``cerrar 12``) closes; anything else
+    is the words to pass on ("/tell close friends of mine …" included: ``closing``)."""
     stripped = args.strip()
-    match = _CLOSE.fullmatch(stripped)
-    if match is not None:
-        if match[1] is None:
-            raise ArgumentError(Problem.NUMBER, f"give the {_WHAT}'s number, like /tell close 12")
-        if _looks_like_number(match[1]):
-            return CloseTicket(parse_number(match[1], what=_WHAT))
+    number = closing(stripped, what=_WHAT, hint=f"give the {_WHAT}'s number, like /tell close 12")
+    if number is not None:
+        return CloseTicket(number)
     text = bounded_text(
         stripped,
         limit=MAX_TELL_CHARS,
@@ -70,7 +62,3 @@ def parse_reply(args: str) -> ReplyArgs:
         rest, limit=MAX_TELL_CHARS, missing="write your words after the number", too_long=_IN_PARTS
     )
     return ReplyArgs(number, text)
-
-
-def _looks_like_number(word: str) -> bool:
-    return word.lstrip("#").isdigit()

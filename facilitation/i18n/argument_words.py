@@ -8,11 +8,13 @@ at import, and the tests check every table against the others read in the same s
 
 English is the source: the meaning itself always works, and ``en`` lists only its other
 words. Who uses which table is in each entry's comment. The directory's categories and
-the guides' topics are in ``facilitation.i18n.topic_words``, re-exported here.
+the guides' topics are in ``facilitation.i18n.topic_words``, the words of ``/tell``,
+``/propose`` and ``/consent`` in ``facilitation.i18n.decision_words``, re-exported here.
 """
 
 from __future__ import annotations
 
+from facilitation.i18n.decision_words import CLOSE, PROPOSAL_FOR, STANCES
 from facilitation.i18n.topic_words import CATEGORIES, GUIDE_TOPICS
 from facilitation.i18n.typed import Words
 
@@ -288,6 +290,9 @@ ALL: tuple[Words, ...] = (
     SOS_TAKEN,
     SOS_SIGN,
     GUIDE_TOPICS,
+    STANCES,
+    CLOSE,
+    PROPOSAL_FOR,
 )
 """Every table, for the tests and for translators."""
 
@@ -296,15 +301,18 @@ __all__ = [
     "ALL",
     "CATEGORIES",
     "CHECKOUT_PASS",
+    "CLOSE",
     "DOOR",
     "FOLLOW_CIRCLE",
     "GUIDE_TOPICS",
     "OFF",
+    "PROPOSAL_FOR",
     "PURPOSES",
     "RESOURCES_WHERE",
     "SESSION_KINDS",
     "SOS_SIGN",
     "SOS_TAKEN",
+    "STANCES",
     "SUBCOMMANDS",
     "UNVOUCHED",
     "WEEKDAYS",

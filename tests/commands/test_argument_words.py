@@ -16,7 +16,10 @@ from facilitation.directory.record import Category, Status
 from facilitation.i18n import TRANSLATED, Language, render
 from facilitation.i18n.argument_words import CHECKOUT_PASS, SOS_SIGN, SOS_TAKEN
 from facilitation.i18n.typed import read
+from facilitation.proposal_args import parse_consent, parse_propose
+from facilitation.proposals import DAY_MS, Stance
 from facilitation.schedule import parse_weekly
+from facilitation.tell_args import CloseTicket, parse_tell
 from facilitation.texts import checkins as checkin_texts
 from facilitation.texts import schedule as schedule_texts
 from tests.commands.chat import Chat, only_text, reactions, texts
@@ -182,6 +185,9 @@ EXAMPLES = [
     ("/checkout pass", re.compile(r"/checkout ([^\d\s][^.,;:!?)\n]*)"), "pass"),
     ("/session start 45m wins", re.compile(r"/session start 45m ([^\s.,;:)]+)"), "wins"),
     ("/schedule weekly tue 19:00 90m", re.compile(r"/schedule weekly (\S+) 19:00"), "tue"),
+    ("/tell close", re.compile(r"/tell (\S+) (?:N|\{n\})"), "close"),
+    ("/propose close", re.compile(r"/propose (\S+) N"), "close"),
+    ("[for 3d]", re.compile(r"\[(\S+) 3d\]"), "for"),
 ]
 
 
@@ -198,6 +204,10 @@ def test_every_argument_word_a_translation_shows_reads_as_the_englishs(language:
         "pass": lambda word: read(CHECKOUT_PASS, word),
         "wins": lambda word: "wins" if parse_start(word).wins else None,
         "tue": lambda word: parse_weekly(f"{word} 19:00", 1).weekday.name.lower(),
+        "close": lambda word: "close" if parse_tell(f"{word} 12") == CloseTicket(12) else None,
+        "for": lambda word: (
+            "for" if parse_propose(f"x {word} 3d").period_ms == 3 * DAY_MS else None
+        ),
     }
     for message in po(language):
         english = message.id if isinstance(message.id, str) else message.id[0]
@@ -209,7 +219,28 @@ def test_every_argument_word_a_translation_shows_reads_as_the_englishs(language:
                 assert words, (message.context, translated)
                 assert any(readers[meaning](word.strip()) == meaning for word in words)
                 checked += 1
-    assert checked >= 10
+    assert checked >= 15
+
+
+_ANSWERS = re.compile(r"/consent \{n\} (.+?) \((.+?)\)")
+_OR = re.compile(r", | o | oder | ou | or ")
+
+
+@pytest.mark.parametrize("language", TRANSLATED, ids=lambda lang: lang.code)
+def test_the_answers_a_translation_lists_are_the_four_answers_in_order(language: Language) -> None:
+    """ "/consent {n} de acuerdo, me aparto, preocupación o bloqueo (… agree, aside, concern,
+    block)": each word the Spanish shows is the answer the English names in its place."""
+    checked = 0
+    for message in po(language):
+        if not isinstance(message.id, str) or "/consent {n} agree" not in message.id:
+            continue
+        [shown] = _ANSWERS.findall(message.string)
+        for listed in shown:
+            said = [part.split(":")[-1].strip() for part in _OR.split(listed)]
+            answers = [parse_consent(f"1 {word}").stance.value for word in said]
+            assert answers == ["agree", "aside", "concern", "block"], (language.code, listed)
+            checked += 1
+    assert checked == 2
 
 
 def test_every_way_to_say_sos_taken_sign_fits_what_sos_reads() -> None:
@@ -217,3 +248,16 @@ def test_every_way_to_say_sos_taken_sign_fits_what_sos_reads() -> None:
         len(word.split()) for word in SOS_SIGN.folded()
     )
     assert longest <= MAX_TAKEN_WORDS
+
+
+@pytest.mark.parametrize("language", TRANSLATED, ids=lambda lang: lang.code)
+def test_the_name_a_translation_gives_each_answer_is_an_answer_too(language: Language) -> None:
+    """The counts call an answer "beiseitestehen": a member who types that is understood."""
+    names = {
+        f"proposal.stance_{stance.value}": stance
+        for stance in (Stance.AGREE, Stance.ASIDE, Stance.CONCERN, Stance.BLOCK)
+    }
+    found = {m.context: m.string for m in po(language) if m.context in names}
+    assert set(found) == set(names)
+    for context, name in found.items():
+        assert parse_consent(f"1 {name}").stance is names[context], (language.code, name)
