@@ -18,7 +18,6 @@ from facilitation.i18n.argument_words import COHOSTS_WITH, SUBCOMMANDS
 from facilitation.i18n.typed import read
 from facilitation.texts import care, holding
 from tests.commands.chat import Chat, only_text, reactions, texts
-from tests.commands.conftest import set_up
 from tests.commands.holding_helpers import make_facilitator, mentioning, to_person
 from tests.commands.test_argument_words import spanish
 from tests.commands.test_language import the_circle
@@ -50,14 +49,6 @@ def test_the_hint_after_with_shows_words_its_readers_may_type(language: Language
     shown = render(holding.COHOST_MENTION_HINT, language).text
     quoted = re.findall(r"'([^']+)'", shown)
     assert len(quoted) == 2 and all(read(COHOSTS_WITH, word) == "with" for word in quoted)
-
-
-@pytest.fixture
-async def spanish_circle(chat: Chat, people: dict[str, str]) -> Chat:
-    await set_up(chat, people, "/circle setup apoyo español")
-    for name in ("alice", "bob", "carol", "dana"):
-        await chat.say(people[name], "/agree")
-    return chat
 
 
 async def test_a_spanish_session_starts_con_a_cohost_who_is_taken_off_with_quitar(
