@@ -27,7 +27,7 @@ from facilitation import cohosting
 from facilitation import session as core
 from facilitation.agreement import reminder_line
 from facilitation.i18n import Duration, Piece, joined, lines
-from facilitation.i18n.argument_words import SESSION_KINDS
+from facilitation.i18n.argument_words import COHOSTS_WITH, SESSION_KINDS
 from facilitation.i18n.typed import read
 from facilitation.texts import care, holding, turns
 from facilitation.texts.agreement import REMINDER
@@ -88,7 +88,7 @@ def _split_with(text: str) -> tuple[str, bool, str]:
     """``90m wins with @a @b`` → (``90m wins``, True, `` @a @b``)."""
     tokens = text.split(" ")
     for index, token in enumerate(tokens):
-        if token.casefold() == "with":
+        if read(COHOSTS_WITH, token) == "with":  # with, con, mit, avec, com
             return " ".join(tokens[:index]), True, " ".join(tokens[index + 1 :])
     return text, False, ""
 

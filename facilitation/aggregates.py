@@ -22,7 +22,7 @@ What remains possible, and is accepted: a member who knows every other answer of
 learn whether one more person was low or not, never their number. The issue's own floor is the
 same ("moods shown only where at least 3 were given, as bands").
 
-The 1-2 line is the same as the trauma-loop guard's (a median check-in of 2 or less is low).
+The 1-2 line is the one the first trauma-loop rule drew (a check-in of 2 or less is low).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ language when sent. They follow VOICE.md: nobody is named where a count will do,
 private is repeated, stepping back is thanked, and a facilitator who has held a lot hears
 something kind and useful, privately.
 
-The chart's words are returned in English (``chart_*`` and ``CHART_*``): the chart is drawn
-with a small Latin pixel font. The text under it says the same in the reader's language.
+The chart's words (``chart_*`` and ``CHART_*``) are lazy texts too: ``health_chart`` renders
+them in the reader's language, the language the text under the chart is sent in.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from facilitation.aggregates import Band, lighter
 from facilitation.cohosting import MAX_COHOSTS
 from facilitation.health import HealthReport, LoadView, SessionView, Trend
-from facilitation.i18n import Piece, english, lines
+from facilitation.i18n import Piece, lines
 from facilitation.i18n.when import DayAndMonth
 from facilitation.loop import LoopKind
 from facilitation.rota import MAX_ROTA
@@ -206,40 +206,40 @@ def health_lines(report: HealthReport) -> list[Piece]:
     return said
 
 
-# --- the chart's words (short: they sit on an image 960 pixels wide; English, see above) --------
+# --- the chart's words (short: they sit on an image 960 pixels wide) ----------------------------
 
-CHART_SUBTITLE = english(words.CHART_SUBTITLE)
-CHART_ARRIVED = english(words.CHART_ARRIVED)
-CHART_LEFT = english(words.CHART_LEFT)
+CHART_SUBTITLE = words.CHART_SUBTITLE
+CHART_ARRIVED = words.CHART_ARRIVED
+CHART_LEFT = words.CHART_LEFT
 CHART_NOT_SHOWN = "-"
-CHART_BAND_WORDS = {band: english(word) for band, word in BAND_WORDS.items()}
-CHART_LEGEND = {
-    Band.LOW: english(words.CHART_LEGEND_LOW),
-    Band.MIXED: english(words.CHART_LEGEND_MIXED),
-    Band.OKAY: english(words.CHART_LEGEND_OKAY),
+CHART_BAND_WORDS = {
+    Band.LOW: words.CHART_TILE_LOW,
+    Band.MIXED: words.CHART_TILE_MIXED,
+    Band.OKAY: words.CHART_TILE_OKAY,
 }
-CHART_NOT_SHOWN_LEGEND = english(words.CHART_NOT_SHOWN_LEGEND)
-CHART_WINS_LEGEND = english(words.CHART_WINS_LEGEND)
-CHART_EMPTY = english(HEALTH_EMPTY)
+"""The band on a tile: the band's word where it fits in 7 letters, a shorter one where not."""
+CHART_LEGEND = {
+    Band.LOW: words.CHART_LEGEND_LOW,
+    Band.MIXED: words.CHART_LEGEND_MIXED,
+    Band.OKAY: words.CHART_LEGEND_OKAY,
+}
+CHART_NOT_SHOWN_LEGEND = words.CHART_NOT_SHOWN_LEGEND
+CHART_WINS_LEGEND = words.CHART_WINS_LEGEND
+CHART_EMPTY = HEALTH_EMPTY
 
 
-def chart_title(sessions: int) -> str:
-    return english(health_title(sessions))
+def chart_title(sessions: int) -> Piece:
+    return health_title(sessions)
 
 
-def chart_day(day: date) -> str:
-    """``29 Mar``: fits under a bar."""
-    return f"{day.day} {day:%b}"
-
-
-def chart_trend(report: HealthReport) -> str | None:
+def chart_trend(report: HealthReport) -> Piece | None:
     """One line under the tiles: the trend, or the loop, in words only."""
     if report.loop is not None:
-        return english(words.CHART_LOOP)
+        return words.CHART_LOOP
     if report.trend is None:
         return None
     arrived = TREND_WORDS[report.trend.arrived]
     if report.trend.left is None:
-        return english(words.CHART_TREND_ARRIVING.with_(arrived=arrived))
+        return words.CHART_TREND_ARRIVING.with_(arrived=arrived)
     left = TREND_WORDS[report.trend.left]
-    return english(words.CHART_TREND_BOTH.with_(arrived=arrived, left=left))
+    return words.CHART_TREND_BOTH.with_(arrived=arrived, left=left)

@@ -107,7 +107,6 @@ class MoodStats:
     checked_out: int
     mood_in: float | None
     mood_out: float | None
-    median_in: float | None
     moods_out: int | None = None
     """How many check-outs gave a mood (the mood is optional there); None: take ``checked_out``."""
 
@@ -115,7 +114,7 @@ class MoodStats:
 def mood_stats(
     checkin_moods: Sequence[int], checkout_moods: Sequence[int | None], checked_out: int
 ) -> MoodStats:
-    """Counts, mean moods before and after, and the median check-in mood (for the guard)."""
+    """Counts, and mean moods before and after (never stored: see ``aggregates``)."""
     given_out = [mood for mood in checkout_moods if mood is not None]
     if any(not 1 <= mood <= 5 for mood in [*checkin_moods, *given_out]):
         raise ValueError("moods are from 1 to 5")
@@ -126,7 +125,6 @@ def mood_stats(
         checked_out=checked_out,
         mood_in=statistics.fmean(checkin_moods) if checkin_moods else None,
         mood_out=statistics.fmean(given_out) if given_out else None,
-        median_in=float(statistics.median(checkin_moods)) if checkin_moods else None,
         moods_out=len(given_out),
     )
 

@@ -1,21 +1,21 @@
 """The trauma-loop rule, extended: people arrive low, and the sessions don't lift them.
 
-``guard`` notices two sessions in a row whose check-ins were low. But a circle where people
-arrive low and leave lighter is doing what a circle is for. The loop the article warns of is a
-group "so focused on shared pain that it reinforces a negative identity": people arrive low and
-leave no lighter, session after session. This rule looks for that, and replaces
-``guard.should_suggest`` once wired (same cooldown, kept in the same place):
+The first rule (before issue 16) noticed two sessions in a row whose check-ins were low. But a
+circle where people arrive low and leave lighter is doing what a circle is for. The loop the
+article warns of is a group "so focused on shared pain that it reinforces a negative identity":
+people arrive low and leave no lighter, session after session. This rule looks for that, and
+replaced the first (same cooldown, kept in the same place, ``circles.guard_suggested_at``):
 
-* The ``LOOP_SESSIONS`` (3) most recent sessions closed within ``guard.LOOKBACK_MS`` (30 days).
+* The ``LOOP_SESSIONS`` (3) most recent sessions closed within ``LOOKBACK_MS`` (30 days).
 * If each of them had enough check-in moods for a band (3): the note is due when each one's
   arrivals were low and its departures no lighter (``LoopKind.SESSIONS``). Departures too few to
   band count as no lighter: the mood at check-out is optional, and a missing answer should not
   hide a loop. The note is private and gentle, so a false alarm costs little; a missed loop more.
-* Otherwise, typically a circle of 2–3 people that ``guard`` skips: the three sessions' moods
+* Otherwise, typically a circle of 2–3 people, too small for a band: the three sessions' moods
   pooled. With at least 3 pooled check-in moods, low, and pooled departures no lighter, the note
   is due as a trend (``LoopKind.TREND``), worded without numbers. Pooled tallies are still
   tallies: the privacy argument of ``aggregates`` holds unchanged.
-* Not within ``guard.COOLDOWN_MS`` (7 days) of the last note, and never twice for the same
+* Not within ``COOLDOWN_MS`` (7 days) of the last note, and never twice for the same
   evidence: the newest session must have closed after the last note.
 """
 
@@ -25,9 +25,14 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from facilitation.aggregates import Band, SessionFacts, band, lighter, pooled
-from facilitation.guard import COOLDOWN_MS, LOOKBACK_MS
+from facilitation.load import DAY_MS
 
 LOOP_SESSIONS = 3
+LOOKBACK_MS = 30 * DAY_MS
+"""Only sessions closed this recently count: a low month last spring is not "session after
+session"."""
+COOLDOWN_MS = 7 * DAY_MS
+"""At most one note a week."""
 
 
 class LoopKind(StrEnum):

@@ -1,10 +1,17 @@
-"""A 5×9 bitmap font for the chart: printable ASCII, drawn for this project.
+"""A 5×9 bitmap font for the chart: printable ASCII and the letters of es, de, fr and pt_BR,
+drawn for this project.
 
 Each glyph is 5 pixels wide: seven rows from the cap line to the baseline, then two rows for the
 descenders of g, j, p, q, y and the tails of , and ;. The advance is 6 (one pixel between
-letters). Drawn at 2× or 3× the letters are crisp on a phone screen. Text on the chart is the
-bot's own (labels, dates, band words), never anything a member wrote, so anything outside
-printable ASCII is shown as ``?`` after a few typographic stand-ins.
+letters). Drawn at 2× or 3× the letters are crisp on a phone screen.
+
+Accented letters are composed from their base letter and an accent (``_ACCENTED``), so every
+"é" matches every "e": a lower-case letter's accent takes the two rows above its x-height; a
+capital has no room above its cap line, so its body is drawn one row shorter (a repeated row
+dropped) under a one-row accent, as small screen fonts do. The cedilla sits in the descender
+rows. Text on the chart is the bot's own (labels, dates, band words), never anything a member
+wrote; a character without a glyph is shown as ``?``, and a test renders every translation of
+every label to make sure none is.
 """
 
 from __future__ import annotations
@@ -110,19 +117,82 @@ _GLYPHS = {
     "|": "..#.. ..#.. ..#.. ..#.. ..#.. ..#.. ..#..",
     "}": ".#... ..#.. ..#.. ...#. ..#.. ..#.. .#...",
     "~": "..... ..... ..... .##.# #.##. ..... .....",
+    "ß": ".##.. #..#. #..#. #.##. #...# #...# #.##.",
+    "œ": "..... ..... .#.#. #.#.# #.### #.#.. .#.##",
+    "Œ": ".#### #.#.. #.#.. #.### #.#.. #.#.. .####",
+    "«": "..... ..... ..#.# .#.#. #.#.. .#.#. ..#.#",
+    "»": "..... ..... #.#.. .#.#. ..#.# .#.#. #.#..",
+    "¿": "..#.. ..... ..#.. .#... #.... #...# .###.",
+    "¡": "..#.. ..... ..#.. ..#.. ..#.. ..#.. ..#..",
+    "…": "..... ..... ..... ..... ..... ..... #.#.#",
+    "°": ".##.. #..#. .##.. ..... ..... ..... .....",
 }
 
-_STAND_INS = {"–": "-", "—": "-", "·": ".", "•": "*", "’": "'", "‘": "'", "“": '"', "”": '"'}
+_ACCENTS = {
+    # name: (two rows over a lower-case letter, one row over a capital)
+    "acute": (("...#.", "..#.."), "...#."),
+    "grave": ((".#...", "..#.."), ".#..."),
+    "circumflex": (("..#..", ".#.#."), "..#.."),
+    "diaeresis": ((".#.#.", "....."), ".#.#."),
+    "tilde": ((".##.#", "#..#."), ".###."),
+}
+_ACCENTED = {
+    "acute": "áéíóúÁÉÍÓÚ",
+    "grave": "àèìòùÀÈÌÒÙ",
+    "circumflex": "âêîôûÂÊÎÔÛ",
+    "diaeresis": "äëïöüÿÄËÏÖÜ",
+    "tilde": "ãõñÃÕÑ",
+}
+_BASE = {"ı": "..... ..... .##.. ..#.. ..#.. ..#.. .###."}
+"""A dotless i, under an accent."""
+
+
+def _composed(char: str) -> str | None:
+    """The rows of an accented letter, from its base letter and its accent."""
+    plain = char.translate(_UNACCENTED)
+    if plain == char:
+        return None
+    base = (_BASE["ı"] if plain == "i" else _GLYPHS[plain]).split()
+    if plain in "cC":
+        return " ".join([*base[:7], "..#..", ".##.."])  # the cedilla
+    accent = next(name for name, letters in _ACCENTED.items() if char in letters)
+    above, over_capital = _ACCENTS[accent]
+    if plain.islower():
+        return " ".join([*above, *base[2:]])
+    body = base[:7]
+    repeated = next((i for i in range(1, 6) if body[i] == body[i + 1]), 1)
+    return " ".join([over_capital, *body[:repeated], *body[repeated + 1 :]])
+
+
+_UNACCENTED = str.maketrans(
+    "áéíóúàèìòùâêîôûäëïöüÿãõñçÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÄËÏÖÜÃÕÑÇ",
+    "aeiouaeiouaeiouaeiouyaoncAEIOUAEIOUAEIOUAEIOUAONC",
+)
+
+_STAND_INS = {
+    "–": "-",
+    "—": "-",
+    "·": ".",
+    "•": "*",
+    "’": "'",
+    "‘": "'",
+    "“": '"',
+    "”": '"',
+    "\u00a0": " ",  # no-break space (French puts one before ":")
+    "\u202f": " ",  # narrow no-break space
+}
 
 
 @cache
 def glyph(char: str) -> tuple[int, ...]:
     """The glyph's ``HEIGHT`` rows as 5-bit masks, the leftmost pixel the highest bit."""
-    drawn = _GLYPHS.get(_STAND_INS.get(char, char), _GLYPHS["?"])
+    char = _STAND_INS.get(char, char)
+    drawn = _GLYPHS.get(char) or _composed(char) or _GLYPHS["?"]
     rows = [int(row.replace("#", "1").replace(".", "0"), 2) for row in drawn.split()]
     return tuple(rows + [0] * (HEIGHT - len(rows)))
 
 
 def covers(char: str) -> bool:
     """Whether ``char`` has a glyph of its own (or a stand-in) rather than ``?``."""
-    return _STAND_INS.get(char, char) in _GLYPHS
+    char = _STAND_INS.get(char, char)
+    return char in _GLYPHS or _composed(char) is not None

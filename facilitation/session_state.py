@@ -88,7 +88,7 @@ class Post:
 
 @dataclass(frozen=True, slots=True)
 class Closed:
-    """The session closed now: post the summary and run the trauma-loop guard.
+    """The session closed now: post the summary and run the trauma-loop rule.
 
     ``holders`` are who held it (the host first, then the co-hosts): the closed state keeps no
     member ids, so this is the one place the command layer learns whom to send a debrief prompt

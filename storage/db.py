@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 from storage import sqlite_inline
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 """The newest migration's revision. Start-up compares the database's revision with it
 before importing Alembic at all (about 8 MB of resident memory the bot then never pays).
 A test checks it against Alembic's own idea of the head."""

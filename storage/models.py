@@ -9,7 +9,6 @@ import uuid
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    Float,
     ForeignKey,
     Index,
     Integer,
@@ -186,10 +185,6 @@ class SessionRow(Base):
     closed_at: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
     checked_in: Mapped[int] = mapped_column(Integer, default=0)
     checked_out: Mapped[int] = mapped_column(Integer, default=0)
-    # No longer written (issue 16's wiring): the trauma-loop rule (facilitation/loop.py)
-    # reads the tallies below. Values of sessions closed before stay until a migration
-    # drops the column.
-    median_in: Mapped[float | None] = mapped_column(Float, nullable=True)
     # One bit per mood (issue 16): NULL for sessions closed before tallies were kept.
     moods_in_given: Mapped[int | None] = mapped_column(Integer, nullable=True)
     moods_in_low: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -37,7 +37,13 @@ UNITS = ("duration-day", "duration-hour", "duration-minute", "duration-second")
 LENGTHS = ("long", "short")
 LIST_STYLES = ("standard", "or")
 LIST_PARTS = ("start", "middle", "end", "2")
-SKELETONS = {"day_and_month": "MMMMEEEEd", "clock": "Hm", "month_and_year": "yMMM"}
+SKELETONS = {
+    "day_and_month": "MMMMEEEEd",
+    "clock": "Hm",
+    "month_and_year": "yMMM",
+    "short_day": "MMMd",
+    "numeric_day": "Md",
+}
 """The CLDR skeletons formatting.py asks for; ``long_date`` is the locale's long date."""
 _SHORT_WEEKDAY = re.compile(r"(?<![E'])E{1,3}(?!E)")
 _WIDTH = 100

@@ -92,6 +92,12 @@ SUBCOMMANDS: dict[str, Words] = {
                 "fr": "annuler|supprimer",
                 "pt": "cancelar|remover|apagar",
             },
+            "rota": {  # who hosts each session in turn: commands/rotas.py
+                "es": "turnos|rotación",
+                "de": "dienstplan|reihum",
+                "fr": "roulement|tours",
+                "pt": "rodízio|escala",
+            },
         },
     ),
     "session": Words(
@@ -118,6 +124,44 @@ SUBCOMMANDS: dict[str, Words] = {
         },
     ),
 }
+
+# --- issue 16: holding the circle (co-hosts and the rota) -------------------------------------
+
+SUBCOMMANDS["cohost"] = Words(
+    "cohost",  # /cohost remove @member: commands/cohosts.py
+    {
+        "remove": {
+            "es": "quitar|eliminar|sacar",
+            "de": "entfernen|streichen",
+            "fr": "retirer|enlever",
+            "pt": "remover|tirar",
+        },
+    },
+)
+SUBCOMMANDS["rota"] = Words(
+    "rota",  # /rota swap, /rota take: commands/rotas.py
+    {
+        "swap": {
+            "es": "cambiar|cambio|intercambiar",
+            "de": "tauschen|tausch",
+            "fr": "échanger|échange",
+            "pt": "trocar|troca",
+        },
+        "take": {
+            "es": "tomar|tomo|cubrir|cubro",
+            "de": "übernehmen|nehmen",
+            "fr": "prendre|prends",
+            "pt": "assumir|assumo|pegar|pego",
+        },
+    },
+)
+
+COHOSTS_WITH = Words(
+    "with co-hosts",  # /session start 60m with @a @b: commands/sessions.py
+    {"with": {"es": "con", "de": "mit", "fr": "avec", "pt": "com"}},
+)
+
+# --- end of issue 16's words ------------------------------------------------------------------
 
 SESSION_KINDS = Words(
     "session kind",  # /session start [wins]: commands/sessions.py
@@ -278,6 +322,7 @@ ALL: tuple[Words, ...] = (
     WEEKDAYS,
     *SUBCOMMANDS.values(),
     SESSION_KINDS,
+    COHOSTS_WITH,
     CHECKOUT_PASS,
     CATEGORIES,
     PURPOSES,
@@ -302,6 +347,7 @@ __all__ = [
     "CATEGORIES",
     "CHECKOUT_PASS",
     "CLOSE",
+    "COHOSTS_WITH",
     "DOOR",
     "FOLLOW_CIRCLE",
     "GUIDE_TOPICS",

@@ -2,7 +2,7 @@
 
 ``cldr_tables.py`` holds, for each of the five languages, exactly what
 ``formatting.py`` uses: number symbols and grouping, the unit patterns of a length of time
-with the plural rule that picks among them, day and month names, the four date and time
+with the plural rule that picks among them, day and month names, the date and time
 patterns, the "and" and "or" list patterns. ``python -m tools.cldr`` writes it from Babel
 (a development tool only) and a test holds it to what Babel says now.
 
@@ -61,7 +61,8 @@ class Table:
     months: Mapping[int, tuple[str, ...]]
     """Width (3 abbreviated, 4 wide) → the twelve names, January first."""
     patterns: Mapping[str, Pattern]
-    """``day_and_month``, ``clock``, ``long_date``, ``month_and_year``."""
+    """``day_and_month``, ``clock``, ``long_date``, ``month_and_year``, and the chart's
+    ``short_day`` and ``numeric_day``."""
     plural: Callable[[int], str]
     """The plural category of a whole number (``one``, ``many``, ``other``...)."""
 

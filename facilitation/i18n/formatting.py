@@ -119,6 +119,16 @@ def month_and_year(day: date, language: Language) -> str:
     return _written(day, "month_and_year", language)
 
 
+def short_day(day: date, language: Language) -> str:
+    """``29 Mar``, ``29 mar``, ``29. März``, ``29 de mar.``: a day under a chart's bar."""
+    return _written(day, "short_day", language)
+
+
+def numeric_day(day: date, language: Language) -> str:
+    """``29/03``, ``29/3``, ``29.3.``: the same day where the month's name is too long."""
+    return _written(day, "numeric_day", language)
+
+
 def list_separators(count: int, language: Language, *, either: bool = False) -> list[str]:
     """What goes between ``count`` items listed in the language: ``["", ", ", " and ", ""]``
     for three items in English (before the first, between each, after the last). ``either``:

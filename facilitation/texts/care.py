@@ -46,15 +46,6 @@ GUIDANCE = Msg(
     "(/guide) may help with boundaries and with finding a sex-positive therapist.",
     kind=Kind.DIRECT,
 )
-# TRANSLATORS: {start} is care.note_start, {guidance} care.guidance.
-LOW_TWICE = Msg(
-    "care.low_twice",
-    "{start} check-ins in your circle have stayed low for the last two sessions. That can be "
-    "the start of a trauma loop, where the group keeps circling shared pain.\n{guidance}",
-    kind=Kind.DIRECT,
-    start=Slot.TEXT,
-    guidance=Slot.TEXT,
-)
 HEALTH_POINTER = Msg(
     "care.health_pointer", "/circle health shows how the last sessions went.", kind=Kind.WORD
 )

@@ -1,8 +1,10 @@
 """Circle health, as a facilitator reads it by direct message under its chart: how sessions
 went in bands (never a number that gives a mood away), who holds them, and what may help.
 
-The chart's words are here too. The chart is drawn with a small Latin pixel font, so it is
-drawn in English for now; the text under it, which says the same, is in the reader's language.
+The chart's words are here too, drawn on the chart in the reader's language (the chart's pixel
+font has the letters of every language here). They have little room: a tile holds 7 letters, a
+legend line about 30, the trend two lines of about 75; a longer translation is cut with "…",
+and a test fails if a shipped one is.
 """
 
 from __future__ import annotations
@@ -134,8 +136,14 @@ CHART_SUBTITLE = Msg(
     "Bars: people who checked in. Tiles: how most people arrived and left.",
     kind=Kind.WORD,
 )
+# TRANSLATORS: a band's word on a chart tile: at most 7 letters (the band's own word if it fits).
+CHART_TILE_LOW = Msg("health.chart_tile_low", "low", kind=Kind.WORD)
+CHART_TILE_MIXED = Msg("health.chart_tile_mixed", "mixed", kind=Kind.WORD)
+CHART_TILE_OKAY = Msg("health.chart_tile_okay", "okay", kind=Kind.WORD, same_in=("de",))
+# TRANSLATORS: beside a row of tiles; at most 10 letters.
 CHART_ARRIVED = Msg("health.chart_arrived", "Arrived", kind=Kind.WORD)
 CHART_LEFT = Msg("health.chart_left", "Left", kind=Kind.WORD)
+# TRANSLATORS: the legend's lines (this and the four below): at most 30 letters each.
 CHART_LEGEND_LOW = Msg("health.chart_legend_low", "more than half gave 1 or 2", kind=Kind.WORD)
 CHART_LEGEND_MIXED = Msg("health.chart_legend_mixed", "a third or more gave 1 or 2", kind=Kind.WORD)
 CHART_LEGEND_OKAY = Msg("health.chart_legend_okay", "fewer gave 1 or 2", kind=Kind.WORD)

@@ -24,7 +24,7 @@ STATUS_SUMMARY = Msg(
 )
 EXTEND_SUMMARY = Msg(
     "session.extend_summary",
-    "give the open session more time (facilitators)",
+    "give the open session more time (facilitators and co-hosts)",
     kind=Kind.WORD,
 )
 END_SUMMARY = Msg(
@@ -64,7 +64,7 @@ DONE_SUMMARY = Msg(
 )
 NEXT_SUMMARY = Msg(
     "turns.next_summary",
-    "call the next speaker (facilitators; or the speaker, to pass the floor)",
+    "call the next speaker (facilitators and co-hosts; or the speaker, to pass the floor)",
     kind=Kind.WORD,
 )
 PAUSE_SUMMARY = Msg(
@@ -74,7 +74,7 @@ PAUSE_SUMMARY = Msg(
 )
 RESUME_SUMMARY = Msg(
     "turns.resume_summary",
-    "carry on after a pause, with the time that was left",
+    "carry on after a pause, with the time that was left (facilitators and co-hosts)",
     kind=Kind.WORD,
 )
 

@@ -161,7 +161,6 @@ class SessionRepository:
                 closed_at=now,
                 checked_in=aggregates.checked_in,
                 checked_out=aggregates.checked_out,
-                median_in=None,  # no longer written: the trauma-loop rule reads the tallies
                 moods_in_given=None if moods_in is None else moods_in.given,
                 moods_in_low=None if moods_in is None else moods_in.low,
                 moods_out_given=None if moods_out is None else moods_out.given,

@@ -108,5 +108,10 @@ def test_the_chart_is_drawn_by_code_loaded_only_when_a_chart_is_drawn() -> None:
     )
     loaded = set(json.loads(done.stdout))
     assert "commands.circle_health" in loaded
-    drawing = {"facilitation.health_chart", "facilitation.png", "facilitation.pixel_font"}
+    drawing = {
+        "facilitation.health_chart",
+        "facilitation.chart_text",
+        "facilitation.png",
+        "facilitation.pixel_font",
+    }
     assert drawing.isdisjoint(loaded)

@@ -42,3 +42,12 @@ async def agreed(circle: Chat, people: dict[str, str]) -> Chat:
     for name in ("alice", "bob", "carol", "dana"):
         await circle.say(people[name], "/agree")
     return circle
+
+
+@pytest.fixture
+async def spanish_circle(chat: Chat, people: dict[str, str]) -> Chat:
+    """Alice sets the group up in Spanish, in Spanish words; everyone agrees."""
+    await set_up(chat, people, "/circle setup apoyo español")
+    for name in ("alice", "bob", "carol", "dana"):
+        await chat.say(people[name], "/agree")
+    return chat

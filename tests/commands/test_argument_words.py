@@ -23,7 +23,6 @@ from facilitation.tell_args import CloseTicket, parse_tell
 from facilitation.texts import checkins as checkin_texts
 from facilitation.texts import schedule as schedule_texts
 from tests.commands.chat import Chat, only_text, reactions, texts
-from tests.commands.conftest import set_up
 from tests.commands.test_language import own_language, the_circle
 from tests.facilitation.i18n.catalog_tools import po
 
@@ -32,15 +31,6 @@ RESOURCE = "/resource add Therapeutin Dr. Mira Hartmann ; mira@example.org ; onl
 
 def spanish(text: object) -> str:
     return render(text, "es").text  # type: ignore[arg-type]
-
-
-@pytest.fixture
-async def spanish_circle(chat: Chat, people: dict[str, str]) -> Chat:
-    """Alice sets the group up in Spanish, in Spanish words; everyone agrees."""
-    await set_up(chat, people, "/circle setup apoyo español")
-    for name in ("alice", "bob", "carol", "dana"):
-        await chat.say(people[name], "/agree")
-    return chat
 
 
 async def test_a_spanish_circle_is_set_up_and_plans_its_week_in_spanish(

@@ -121,13 +121,34 @@ async def test_circle_health_is_a_chart_and_lines_by_direct_message(
     assert "3 checked in; arrived okay" in answer.text
     [chart] = answer.attachments
     assert chart.content_type == "image/png" and chart.filename.endswith(".png")
-    assert png_size(chart.data) == (960, 584)
+    assert png_size(chart.data) == (960, 608)
     refused = await chat.say(p["bob"], "/circle health")
     assert all(not o.attachments for o in refused if isinstance(o, OutgoingMessage))
     assert any("Only a facilitator" in t for t in texts(refused))
     assert only_text(await chat.dm(p["alice"], "/circle health now")).startswith(
         "Usage: /circle health"
     )
+
+
+async def test_the_chart_is_drawn_in_the_language_the_facilitator_reads(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    """The chart's words are in the facilitator's own language, like the text under it; the
+    same report is drawn the same, so only the language changed the picture."""
+    chat, p = agreed, people
+    await hold(chat, p["alice"], checkins=(p["bob"], p["carol"], p["dana"]))
+
+    async def chart_and_text() -> tuple[bytes, str]:
+        [answer] = [o for o in await chat.dm(p["alice"], "/circle health") if o.attachments]
+        return answer.attachments[0].data, answer.text
+
+    english, english_text = await chart_and_text()
+    await chat.dm(p["alice"], "/language es")
+    spanish, spanish_text = await chart_and_text()
+    assert "Salud del círculo" in spanish_text and "Circle health" in english_text
+    assert spanish != english and png_size(spanish) == (960, 608)
+    await chat.dm(p["alice"], "/language en")
+    assert (await chart_and_text())[0] == english
 
 
 async def test_mydata_shows_their_own_holding_and_forgetme_counts_it(

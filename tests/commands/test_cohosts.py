@@ -102,3 +102,16 @@ async def test_help_knows_the_commands_that_share_the_holding(
     assert "chart" in health
     load = only_text(await chat.dm(p["bob"], "/help circle set"))
     assert "/circle set load N" in load
+
+
+async def test_help_says_co_hosts_may_call_the_next_speaker_resume_and_extend(
+    agreed: Chat, people: dict[str, str]
+) -> None:
+    """What a co-host may do is what /help says of those commands, in every language."""
+    chat, bob = agreed, people["bob"]
+    for asked in ("/help next", "/help resume", "/help session extend"):
+        assert "(facilitators and co-hosts" in only_text(await chat.say(bob, asked))
+    assert "co-hosts" not in only_text(await chat.say(bob, "/help session end"))
+    await chat.dm(bob, "/language es")
+    for asked in ("/help next", "/help resume", "/help session alargar"):
+        assert "facilitación y co-facilitación" in only_text(await chat.dm(bob, asked))

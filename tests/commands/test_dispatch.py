@@ -156,7 +156,7 @@ async def test_help_for_one_subcommand_comes_from_its_declaration(
     extend = only_text(await circle.say(people["bob"], "/help session extend"))
     assert extend == (
         "/session extend DURATION, e.g. /session extend 15m\n"
-        "give the open session more time (facilitators)"
+        "give the open session more time (facilitators and co-hosts)"
     )
     whole = only_text(await circle.say(people["bob"], "/help /session"))
     assert whole.startswith(

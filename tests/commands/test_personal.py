@@ -472,7 +472,6 @@ async def _aggregates(storage: Storage) -> list[tuple[Any, ...]]:
                 SessionRow.status,
                 SessionRow.checked_in,
                 SessionRow.checked_out,
-                SessionRow.median_in,
                 SessionRow.moods_in_given,
                 SessionRow.moods_in_low,
                 SessionRow.moods_out_given,

@@ -30,7 +30,7 @@ async def test_circle_health_arrives_as_an_image_attachment(world: World) -> Non
     [chart] = answer.attachments
     assert (chart.content_type, chart.filename) == ("image/png", "circle-health.png")
     assert chart.data[:8] == PNG_SIGNATURE and chart.data[12:16] == b"IHDR"
-    assert struct.unpack(">II", chart.data[16:24]) == (960, 584)
+    assert struct.unpack(">II", chart.data[16:24]) == (960, 608)
     assert 1_000 < chart.size < 100_000  # a few kilobytes, fit for a phone
     assert answer.raw["base64_attachments"][0].startswith(
         "data:image/png;filename=circle-health.png;base64,"

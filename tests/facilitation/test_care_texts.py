@@ -11,7 +11,7 @@ import pytest
 from facilitation import care_texts
 from facilitation.aggregates import Band
 from facilitation.health import LoadView, SessionView, Trend
-from facilitation.i18n import Piece, english
+from facilitation.i18n import LANGUAGES, Language, Piece, english, render
 from facilitation.loop import LoopKind
 from tests.facilitation.test_health_chart import REPORT
 
@@ -52,7 +52,7 @@ def every_text() -> list[str]:
         care_texts.swap_thanks(WHEN),
         *(care_texts.loop_note(kind) for kind in LoopKind),
         *care_texts.health_lines(report),
-        str(care_texts.chart_trend(report)),
+        care_texts.chart_trend(report),
     ]
     return [english(text) for text in said]
 
@@ -91,11 +91,13 @@ def test_the_swap_promises_nothing_the_bot_cannot_keep() -> None:
 
 def test_health_titles_and_days() -> None:
     assert english(care_texts.health_title(1)) == "Circle health: the last session"
-    assert care_texts.chart_title(8) == "Circle health: the last 8 sessions"
-    assert care_texts.chart_day(date(2024, 5, 7)) == "7 May"
+    assert english(care_texts.chart_title(8)) == "Circle health: the last 8 sessions"
+    assert render(care_texts.chart_title(8), "es").text.startswith("Salud del círculo")
 
 
-def test_the_chart_words_fit_their_tiles() -> None:
-    """A tile is 84 pixels wide; at 2x a letter takes 12."""
-    assert all(len(word) * 12 - 2 <= 84 for word in care_texts.CHART_BAND_WORDS.values())
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
+def test_the_chart_words_fit_their_tiles(language: Language) -> None:
+    """A tile is 84 pixels wide; at 2x a letter takes 12: 7 letters, in every language."""
+    for word in care_texts.CHART_BAND_WORDS.values():
+        assert len(render(word, language).text) * 12 - 2 <= 84
     assert set(care_texts.CHART_BAND_WORDS) == set(care_texts.CHART_LEGEND) == set(Band)

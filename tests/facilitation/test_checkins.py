@@ -106,11 +106,9 @@ def test_parsing_never_fails_any_other_way(args: str) -> None:
 
 def test_mood_statistics() -> None:
     stats = mood_stats([1, 2, 2, 5], [3, None, 4], checked_out=3)
-    assert stats == MoodStats(
-        checked_in=4, checked_out=3, mood_in=2.5, mood_out=3.5, median_in=2.0, moods_out=2
-    )
+    assert stats == MoodStats(checked_in=4, checked_out=3, mood_in=2.5, mood_out=3.5, moods_out=2)
     empty = mood_stats([], [], checked_out=0)
-    assert empty.mood_in is None and empty.mood_out is None and empty.median_in is None
+    assert empty.mood_in is None and empty.mood_out is None
 
 
 def test_mood_statistics_refuse_impossible_moods() -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from facilitation.aggregates import Band
+from facilitation.chart_text import ELLIPSIS, shortened, wrapped
 from facilitation.health import HealthReport, LoadView, SessionView, Trend
 from facilitation.health_chart import (
     ARRIVED_Y,
@@ -27,8 +28,11 @@ from facilitation.health_chart import (
     PALETTE,
     PLOT_TOP,
     WIDTH,
+    day_labels,
+    draw,
     render,
 )
+from facilitation.i18n import LANGUAGES, Language, by_code, strict_rendering
 from facilitation.loop import LoopKind
 from facilitation.pixel_font import covers, glyph
 from facilitation.png import Canvas
@@ -76,7 +80,7 @@ def test_it_is_a_png_of_a_reasonable_size() -> None:
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     image = decoded(png)
     assert image.format == "PNG"
-    assert image.size == (WIDTH, HEIGHT) == (960, 584)
+    assert image.size == (WIDTH, HEIGHT) == (960, 608)
     assert 1_000 < len(png) < 60_000
 
 
@@ -174,16 +178,101 @@ def test_drawing_a_chart_loads_no_plotting_library() -> None:
     assert result.stdout.strip() == "[]"
 
 
+# --- in every language ------------------------------------------------------------------------
+
+SEPT = REPORT.sessions
+EVERY_CHART = {
+    "trend": REPORT,
+    "loop": replace(REPORT, loop=LoopKind.TREND),
+    "arriving only": replace(REPORT, trend=Trend(Band.LOW, None)),
+    "every band": replace(
+        REPORT,
+        sessions=(view(0, Band.LOW, Band.MIXED), view(1, None, None), view(2, Band.MIXED, None)),
+        trend=Trend(Band.MIXED, Band.LOW),
+    ),
+    "one session": replace(REPORT, sessions=REPORT.sessions[:1], trend=None),
+    "empty": replace(REPORT, sessions=(), trend=None),
+    "long months": replace(
+        REPORT,
+        sessions=tuple(replace(v, day=date(2024, 9, 20 + i)) for i, v in enumerate(SEPT)),
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
+@pytest.mark.parametrize("name", EVERY_CHART)
+def test_the_chart_is_drawn_whole_in_every_language(language: Language, name: str) -> None:
+    """Every label of every kind of chart, in every language: a real PNG of the chart's size,
+    every character drawn from a glyph of its own (never the "?" of a missing one), and every
+    shipped translation whole in its room (nothing cut with "…")."""
+    with strict_rendering():
+        chart = draw(EVERY_CHART[name], language)
+    image = decoded(chart.canvas.png())
+    assert image.size == (WIDTH, HEIGHT)
+    drawn = [line for label in chart.labels for line in label.lines]
+    assert len(drawn) >= {"empty": 2, "one session": 14}.get(name, 20)
+    missing = {char for line in drawn for char in line if not covers(char)}
+    assert not missing, f"no glyph for {sorted(missing)}"
+    cut = [label.lines for label in chart.labels if label.cut]
+    assert not cut, f"cut to fit: {cut}"
+
+
+def test_the_chart_is_in_the_readers_language() -> None:
+    spanish = draw(REPORT, "es")
+    words = " ".join(line for label in spanish.labels for line in label.lines)
+    assert "Salud del círculo" in words and "Al llegar" in words and "bien" in words
+    assert "Circle" not in words
+    assert render(REPORT, "es") != render(REPORT, "en") == render(REPORT)
+    german = " ".join(line for label in draw(REPORT, "de").labels for line in label.lines)
+    assert "Angekommen" in german and "1. Mai" in german
+
+
+def test_days_are_named_or_all_numbered_when_a_name_does_not_fit() -> None:
+    days = [date(2024, 5, 1), date(2024, 9, 28)]
+    assert day_labels(days, by_code("en") or LANGUAGES[0]) == ["1 May", "28 Sept"]
+    german = by_code("de")
+    assert german is not None
+    assert day_labels(days, german) == ["1.5.", "28.9."]  # "28. Sept." is too wide for a bar
+
+
+def test_a_label_too_long_for_its_room_is_wrapped_then_cut_with_an_ellipsis() -> None:
+    assert shortened("okay", 100, 2) == "okay"
+    assert shortened("more than half gave one or two", 130, 2) == "more than…"
+    assert shortened("Unbeschreiblichkeit", 70, 2) == "Unbes" + ELLIPSIS
+    two = wrapped("one two three four five six seven", 160, 2, most=2)
+    assert two.lines == ("one two three", "four five…") and two.cut
+    whole = wrapped("one two three four", 160, 2, most=2)
+    assert whole.lines == ("one two three", "four") and not whole.cut
+    assert wrapped("", 130, 2).lines == ("",)
+
+
 # --- the canvas and the font ---------------------------------------------------------------------
 
 
-def test_every_printable_ascii_character_has_its_own_glyph() -> None:
+LETTERS = "áéíóúñüöäßçãõêâàèôîûïëœŒ«»¿¡ÁÉÍÓÚÑÜÖÄÇÀÈÊÂÔ…"
+"""The letters and marks of es, de, fr and pt_BR the chart may draw."""
+
+
+def test_every_printable_ascii_character_and_every_letter_has_its_own_glyph() -> None:
     for code in range(32, 127):
         assert covers(chr(code))
-    assert glyph("é") == glyph("?") and not covers("é")
-    assert glyph("–") == glyph("-")
+    for letter in LETTERS:
+        assert covers(letter) and glyph(letter) != glyph("?"), letter
+    assert glyph("ж") == glyph("?") and not covers("ж")
+    assert glyph("–") == glyph("-") and glyph("\u00a0") == glyph(" ")
     assert glyph(" ") == (0,) * 9
-    assert len({glyph(chr(c)) for c in range(33, 127)}) == 94  # no two alike
+    shown = [chr(c) for c in range(33, 127)] + list(LETTERS)
+    assert len({glyph(char) for char in shown}) == len(shown)  # no two alike
+
+
+def test_an_accented_letter_is_its_letter_under_its_accent() -> None:
+    """Lower case: the letter's own rows under a two-row accent; a capital: a one-row accent
+    over the letter drawn one row shorter; the cedilla below."""
+    assert glyph("é")[2:] == glyph("e")[2:] and glyph("é")[:2] != (0, 0)
+    assert glyph("ü")[2:] == glyph("u")[2:] and glyph("ö")[2:] == glyph("o")[2:]
+    assert glyph("É")[0] != 0 and glyph("É")[1:7] != glyph("E")[1:7]
+    assert glyph("ç")[:7] == glyph("c")[:7] and glyph("ç")[7:] != (0, 0)
+    assert all(len(glyph(char)) == 9 for char in LETTERS)
 
 
 def test_the_canvas_encodes_exactly_the_pixels_drawn() -> None:

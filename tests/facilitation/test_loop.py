@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from facilitation.aggregates import Band, SessionFacts, band, lighter, pooled, tally
 from facilitation.care_texts import HEALTH_POINTER, loop_note
-from facilitation.guard import COOLDOWN_MS, DAY_MS
 from facilitation.i18n import english
-from facilitation.loop import LoopKind, loop_note_due, loop_pattern
+from facilitation.load import DAY_MS
+from facilitation.loop import COOLDOWN_MS, LoopKind, loop_note_due, loop_pattern
 from facilitation.texts.care import GUIDANCE
 
 NOW = 1_700_000_000_000

@@ -21,6 +21,7 @@ from facilitation.i18n.argument_words import (
     ALL,
     CATEGORIES,
     CHECKOUT_PASS,
+    COHOSTS_WITH,
     DOOR,
     FOLLOW_CIRCLE,
     GUIDE_TOPICS,
@@ -108,7 +109,12 @@ def test_clashes_finds_a_word_two_tables_read_in_one_slot_would_share() -> None:
     assert clashes(one, extra={"uno": "x"}) == ["uno"]
 
 
-@pytest.mark.parametrize("table", [SESSION_KINDS, OFF], ids=lambda w: w.name)
+def test_with_and_a_session_kind_never_share_a_word() -> None:
+    """/session start reads a kind, a length or ``turn=`` before "with", and mentions after."""
+    assert clashes(SESSION_KINDS, COHOSTS_WITH) == []
+
+
+@pytest.mark.parametrize("table", [SESSION_KINDS, OFF, COHOSTS_WITH], ids=lambda w: w.name)
 def test_no_word_of_a_slot_that_takes_a_length_of_time_looks_like_one(table: Words) -> None:
     """/session start reads a kind or a length; /circle set disappearing off or a length."""
     for word in table.folded():
@@ -124,8 +130,11 @@ def test_the_tables_speak_of_what_the_code_compares() -> None:
     assert set(UNVOUCHED.meanings) == {choice.value for choice in Unvouched}
     assert set(AGREEMENT_BY.meanings) == {"consent", "facilitators"}
     assert set(GUIDE_TOPICS.meanings) <= {guide.key for guide in GUIDES}
-    assert set(SUBCOMMANDS["schedule"].meanings) == {"weekly", "cancel"}
+    assert set(SUBCOMMANDS["schedule"].meanings) == {"weekly", "cancel", "rota"}
     assert set(SUBCOMMANDS["session"].meanings) == {"start", "extend", "end"}
+    assert set(SUBCOMMANDS["cohost"].meanings) == {"remove"}
+    assert set(SUBCOMMANDS["rota"].meanings) == {"swap", "take"}
+    assert COHOSTS_WITH.meanings == ("with",)
     assert CHECKOUT_PASS.meanings == ("pass",)
 
 

@@ -100,6 +100,12 @@ def test_days_and_times_are_written_as_babel_writes_them(
     assert f.month_and_year(day, language) == format_date(
         day, skeleton_pattern(locale, "yMMM"), locale=locale
     )
+    assert f.short_day(day, language) == format_date(
+        day, skeleton_pattern(locale, "MMMd"), locale=locale
+    )
+    assert f.numeric_day(day, language) == format_date(
+        day, skeleton_pattern(locale, "Md"), locale=locale
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda lang: lang.code)
