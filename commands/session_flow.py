@@ -14,7 +14,7 @@ from commands.context import CircleContext
 from commands.errors import Refusal
 from facilitation import session as core
 from facilitation.aggregates import tally
-from facilitation.checkins import mood_stats, summary
+from facilitation.checkins import summary
 from facilitation.i18n import Piece, Someone
 from facilitation.session import (
     Closed,
@@ -162,18 +162,18 @@ async def _close(
     ctx: CircleContext, stored: StoredSession, state_json: str, holders: tuple[str, ...]
 ) -> None:
     moods = await ctx.uow.checkins.moods(stored.id)
-    stats = mood_stats(moods.checkins, moods.checkouts, len(moods.checkouts))
+    checked_in, checked_out = len(moods.checkins), len(moods.checkouts)
     # All that outlives the session of its moods: how many were given and how many were low
     # (facilitation/aggregates.py); no average or median, which would give a mood away.
     aggregates = SessionAggregates(
-        checked_in=stats.checked_in,
-        checked_out=stats.checked_out,
+        checked_in=checked_in,
+        checked_out=checked_out,
         moods_in=tally(moods.checkins),
         moods_out=tally(moods.checkouts),
         cohosts=max(len(holders) - 1, 0),
     )
     await ctx.uow.sessions.close(stored.id, state_json, aggregates, ctx.now)
-    ctx.post(summary(stats.checked_in, stats.checked_out, stored.wins_only))
+    ctx.post(summary(checked_in, checked_out, stored.wins_only))
     await care_after_close(ctx, stored.id, holders)
 
 

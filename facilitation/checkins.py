@@ -1,4 +1,4 @@
-"""Check-in and check-out: parsing what members type, mood statistics, the close summary.
+"""Check-in and check-out: parsing what members type, and the close summary.
 
 The article's check-in/check-out anchors a session in the present: members start by stating how
 they are (a mood from 1 to 5 and a few words) and end on one positive thing or a goal for next
@@ -9,8 +9,6 @@ and no mood figure from which a private answer could be worked out (see ``summar
 from __future__ import annotations
 
 import re
-import statistics
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitation.i18n import Piece, lines
@@ -99,34 +97,6 @@ def parse_checkout(args: str) -> CheckOut:
     if match is not None and match.group(2) is None:  # "/checkout 9": a mood out of range
         raise CheckinError(checkin_texts.HINT_MOOD_OPTIONAL)
     return CheckOut(mood=None, words=_words(text))
-
-
-@dataclass(frozen=True, slots=True)
-class MoodStats:
-    checked_in: int
-    checked_out: int
-    mood_in: float | None
-    mood_out: float | None
-    moods_out: int | None = None
-    """How many check-outs gave a mood (the mood is optional there); None: take ``checked_out``."""
-
-
-def mood_stats(
-    checkin_moods: Sequence[int], checkout_moods: Sequence[int | None], checked_out: int
-) -> MoodStats:
-    """Counts, and mean moods before and after (never stored: see ``aggregates``)."""
-    given_out = [mood for mood in checkout_moods if mood is not None]
-    if any(not 1 <= mood <= 5 for mood in [*checkin_moods, *given_out]):
-        raise ValueError("moods are from 1 to 5")
-    if checked_out < 0:
-        raise ValueError("a count cannot be negative")
-    return MoodStats(
-        checked_in=len(checkin_moods),
-        checked_out=checked_out,
-        mood_in=statistics.fmean(checkin_moods) if checkin_moods else None,
-        mood_out=statistics.fmean(given_out) if given_out else None,
-        moods_out=len(given_out),
-    )
 
 
 def summary(checked_in: int, checked_out: int, wins_only: bool) -> Piece:
